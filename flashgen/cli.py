@@ -1,0 +1,220 @@
+"""The ``flashgen`` command: a thin Typer layer over :mod:`flashgen.pipeline`.
+
+Each command parses its flags into one :class:`~flashgen.options.Options`,
+calls one library function and prints the result; its docstring is its help
+text.  User-facing errors (:class:`~flashgen.errors.FlashgenError`) become one
+line on stderr and an exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import deck, pipeline
+from .errors import FlashgenError, UsageError
+from .known import read_known_words
+from .options import Layout, Options
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn a bilingual English–Chinese article into an Anki deck of its key words.",
+)
+
+ArticleArg = Annotated[Path | None, typer.Argument(help="Article file (English and Chinese in one file).")]
+ZhOpt = Annotated[Path | None, typer.Option("--zh", help="Chinese file (with --en: two-file article).")]
+EnOpt = Annotated[Path | None, typer.Option("--en", help="English file (with --zh).")]
+LayoutOpt = Annotated[Layout, typer.Option("--layout", help="Force the article layout.")]
+LevelOpt = Annotated[str, typer.Option("--level", help="Leave out HSK levels 1..N, e.g. hsk4.")]
+KnownOpt = Annotated[Path | None, typer.Option("--known", help="File of known words (one per line or Anki export).")]
+SkipBuiltOpt = Annotated[Path | None, typer.Option("--skip-built", help="Leave out words carded in decks in DIR.")]
+MaxWordsOpt = Annotated[int, typer.Option("--max-words", help="At most N terms per article.")]
+NamesOpt = Annotated[bool, typer.Option("--include-names", help="Keep person, place and organisation names.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn a FlashgenError into one line on stderr and its exit status."""
+    try:
+        yield
+    except FlashgenError as error:
+        typer.echo(f"flashgen: error: {error}", err=True)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("flashgen: interrupted", err=True)
+        raise typer.Exit(130) from None
+
+
+def _parse_level(level: str) -> int:
+    match = re.fullmatch(r"(?:hsk)?\s*([0-9])", level.strip().lower())
+    if not match or int(match.group(1)) > 7:
+        raise UsageError(f"--level {level!r}: expected hsk0 … hsk7 (7 = the 7-9 band)")
+    return int(match.group(1))
+
+
+def _options(
+    layout: Layout = Layout.AUTO,
+    level: str = "0",
+    known: Path | None = None,
+    skip_built: Path | None = None,
+    max_words: int = Options.max_words,
+    include_names: bool = False,
+) -> Options:
+    if max_words < 1:
+        raise UsageError(f"--max-words {max_words}: must be at least 1")
+    words: frozenset[str] = frozenset()
+    if known is not None:
+        words |= read_known_words(known)
+    if skip_built is not None:
+        if not skip_built.is_dir():
+            raise UsageError(f"--skip-built {skip_built}: not a directory")
+        words |= deck.carded_words(skip_built)
+    return Options(
+        layout=layout,
+        level=_parse_level(level),
+        known=words,
+        max_words=max_words,
+        include_names=include_names,
+    )
+
+
+def _single_source(article: Path | None, zh: Path | None, en: Path | None) -> pipeline.Source:
+    if article is not None and (zh or en):
+        raise UsageError("give either ARTICLE or --zh/--en, not both")
+    if article is not None:
+        return pipeline.Source(article=article)
+    if zh is None or en is None:
+        raise UsageError("give an ARTICLE, or both --zh FILE and --en FILE")
+    return pipeline.Source(zh=zh, en=en)
+
+
+@app.command()
+def build(
+    articles: Annotated[list[Path] | None, typer.Argument(help="Article files or folders of .txt articles.")] = None,
+    zh: ZhOpt = None,
+    en: EnOpt = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Directory for the decks.")] = Path("decks"),
+    combine: Annotated[bool, typer.Option("--combine", help="One deck for all articles.")] = False,
+    layout: LayoutOpt = Layout.AUTO,
+    level: LevelOpt = "0",
+    known: KnownOpt = None,
+    skip_built: SkipBuiltOpt = None,
+    max_words: MaxWordsOpt = Options.max_words,
+    include_names: NamesOpt = False,
+) -> None:
+    """Build an Anki deck (.apkg) from each article and print its path."""
+    with _user_errors():
+        options = _options(layout, level, known, skip_built, max_words, include_names)
+        if articles and (zh or en):
+            raise UsageError("give either ARTICLE files or --zh/--en, not both")
+        if articles:
+            sources = pipeline.expand_sources(articles)
+        else:
+            sources = [_single_source(None, zh, en)]
+        reports = _build_with_progress(sources, output, options, combine)
+        for path in dict.fromkeys(report.deck_path for report in reports):
+            typer.echo(str(path))
+        _print_summary(reports)
+
+
+def _build_with_progress(
+    sources: list[pipeline.Source], output: Path, options: Options, combine: bool
+) -> list[pipeline.BuildReport]:
+    if len(sources) < 2 or not sys.stderr.isatty():
+        return pipeline.build_decks(sources, output, options, combine)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("building", total=len(sources))
+
+        def advance(name: str) -> None:
+            progress.update(task, advance=1, description=Path(name).name)
+
+        return pipeline.build_decks(sources, output, options, combine, on_article=advance)
+
+
+def _print_summary(reports: list[pipeline.BuildReport]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("article", "terms", "cards", "skipped known", "seconds", title="flashgen build")
+    for report in reports:
+        table.add_row(
+            report.title, str(report.terms), str(report.cards), str(report.skipped_known), f"{report.seconds:.2f}"
+        )
+    Console(stderr=True).print(table)
+
+
+@app.command()
+def words(
+    article: ArticleArg = None,
+    zh: ZhOpt = None,
+    en: EnOpt = None,
+    as_json: JsonOpt = False,
+    layout: LayoutOpt = Layout.AUTO,
+    level: LevelOpt = "0",
+    known: KnownOpt = None,
+    skip_built: SkipBuiltOpt = None,
+    max_words: MaxWordsOpt = Options.max_words,
+    include_names: NamesOpt = False,
+) -> None:
+    """List the terms an article's deck would hold, with the reasons they were picked."""
+    with _user_errors():
+        options = _options(layout, level, known, skip_built, max_words, include_names)
+        analysis = pipeline.analyse_source(_single_source(article, zh, en), options)
+        if as_json:
+            records = [pipeline.term_record(term) for term in analysis.terms]
+            typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("term", "pinyin", "meaning", "english", "count", "HSK", "score", "reasons")
+        for term in analysis.terms:
+            word = term.word
+            table.add_row(
+                word.simplified, word.pinyin, word.meaning[:60], word.english, str(term.count),
+                str(word.hsk or "-"), f"{term.score:.2f}", ", ".join(term.reasons),
+            )  # fmt: skip
+        Console().print(table)
+
+
+@app.command()
+def align(
+    article: ArticleArg = None,
+    zh: ZhOpt = None,
+    en: EnOpt = None,
+    presplit: Annotated[bool, typer.Option("--presplit", help="Inputs hold one sentence per line.")] = False,
+    as_json: JsonOpt = False,
+    layout: LayoutOpt = Layout.AUTO,
+) -> None:
+    """Show how an article's Chinese and English sentences pair up."""
+    with _user_errors():
+        if presplit:
+            if zh is None or en is None or article is not None:
+                raise UsageError("--presplit needs --zh FILE and --en FILE")
+            typer.echo(pipeline.align_presplit(zh, en))
+            return
+        pairs = pipeline.align_source(_single_source(article, zh, en), Options(layout=layout))
+        if as_json:
+            records = [pipeline.pair_record(pair) for pair in pairs]
+            typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+            return
+        for pair in pairs:
+            typer.echo(f"{pair.score:.2f}  {pair.zh}\n      {pair.en}\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,210 @@
+"""The whole run: article sources in, decks out, one library call per CLI command.
+
+:func:`analyse` is the pure core (article → aligned pairs → terms).  The other
+functions are the edges that read files (through :mod:`flashgen.reader`) and
+write decks (through :mod:`flashgen.deck`).  Every data set is loaded once per
+process behind :mod:`flashgen.data`, so a batch of articles pays the loading
+cost once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import deck, reader
+from .align import align, align_article, format_links
+from .errors import FlashgenError
+from .options import Options
+from .types import Article, SentencePair, Term
+from .vocab import pick_terms
+
+#: File name (without .apkg) of the deck that ``--combine`` writes.
+COMBINED_STEM = "flashgen-combined"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one article comes from: one file, or a Chinese and an English file."""
+
+    article: Path | None = None
+    zh: Path | None = None
+    en: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return str(self.article) if self.article else f"{self.zh} + {self.en}"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article with its alignment and its picked terms."""
+
+    article: Article
+    pairs: tuple[SentencePair, ...]
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What one article contributed to a build, for the summary table."""
+
+    title: str
+    deck_path: Path
+    terms: int
+    cards: int
+    skipped_known: int
+    seconds: float
+
+
+#: Every note has a Recognition, a Recall and a Sentence cloze card.
+CARDS_PER_NOTE = 3
+
+
+def analyse(article: Article, options: Options) -> Analysis:
+    """Align ``article`` and pick its terms (pure: no files, no terminal)."""
+    pairs = tuple(align_article(article))
+    return Analysis(article, pairs, tuple(pick_terms(pairs, options)))
+
+
+def load_article(source: Source, options: Options) -> Article:
+    """Read one article from its source file(s)."""
+    if source.article is not None:
+        return reader.read_article(source.article, options)
+    assert source.zh is not None and source.en is not None
+    return reader.read_two_files(source.zh, source.en, options)
+
+
+def expand_sources(paths: Iterable[Path]) -> list[Source]:
+    """One Source per article path; a folder stands for the ``.txt`` files in it."""
+    sources = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not found:
+                raise FlashgenError(f"{path}: folder holds no .txt article")
+            sources.extend(Source(article=p) for p in found)
+        else:
+            sources.append(Source(article=path))
+    return sources
+
+
+def skipped_known(article: Analysis, options: Options) -> int:
+    """How many of the terms picked without the learner's filters were left out as known."""
+    if not options.known:
+        return 0
+    unfiltered = pick_terms(article.pairs, replace(options, known=frozenset()))
+    return sum(term.word.simplified in options.known for term in unfiltered)
+
+
+def build_decks(
+    sources: Sequence[Source],
+    out_dir: Path,
+    options: Options,
+    combine: bool = False,
+    on_article: Callable[[str], None] | None = None,
+) -> list[BuildReport]:
+    """Build one deck per source (or one combined deck) in ``out_dir``.
+
+    All articles are read and analysed before anything is written, so an
+    unreadable article in a batch leaves no partial set of decks behind.
+    ``on_article`` is called with each source's name before it is analysed
+    (the CLI advances its progress bar with it).
+    """
+    analyses, seconds = [], []
+    for source in sources:
+        if on_article is not None:
+            on_article(source.name)
+        start = time.perf_counter()
+        analyses.append(analyse(load_article(source, options), options))
+        seconds.append(time.perf_counter() - start)
+    _prepare_out_dir(out_dir)
+    if combine:
+        path = out_dir / f"{COMBINED_STEM}.apkg"
+        deck.write_deck([(a.article, a.terms) for a in analyses], path, options)
+        paths = [path] * len(analyses)
+    else:
+        taken: set[Path] = set()
+        paths = []
+        for analysis in analyses:
+            path = _deck_path(out_dir, analysis.article, taken)
+            deck.write_deck([(analysis.article, analysis.terms)], path, options)
+            paths.append(path)
+    return [
+        BuildReport(
+            a.article.title,
+            path,
+            len(a.terms),
+            CARDS_PER_NOTE * len(a.terms),
+            skipped_known(a, options),
+            secs,
+        )
+        for a, path, secs in zip(analyses, paths, seconds)
+    ]
+
+
+def _deck_path(out_dir: Path, article: Article, taken: set[Path]) -> Path:
+    """``out_dir/<slug>.apkg``, numbered when two articles of one batch share a title."""
+    stem = deck.slugify(article.title)
+    path = out_dir / f"{stem}.apkg"
+    number = 2
+    while path in taken:
+        path = out_dir / f"{stem}-{number}.apkg"
+        number += 1
+    taken.add(path)
+    return path
+
+
+def _prepare_out_dir(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise FlashgenError(f"{out_dir}: output directory is a file")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FlashgenError(f"{out_dir}: cannot create output directory ({error.strerror})") from None
+
+
+def analyse_source(source: Source, options: Options) -> Analysis:
+    """Read and analyse one article (``flashgen words`` and ``flashgen align``)."""
+    return analyse(load_article(source, options), options)
+
+
+def align_source(source: Source, options: Options) -> tuple[SentencePair, ...]:
+    """Read one article and pair its sentences (``flashgen align``)."""
+    return tuple(align_article(load_article(source, options)))
+
+
+def align_presplit(zh_path: Path, en_path: Path) -> str:
+    """Align two one-sentence-per-line files; the ``[i,j]:[k]`` link lines."""
+    zh, en = reader.read_presplit(zh_path, en_path)
+    return format_links(align(zh, en))
+
+
+def term_record(term: Term) -> dict[str, object]:
+    """A term as the JSON object of ``flashgen words --json`` (a public contract)."""
+    word = term.word
+    return {
+        "simplified": word.simplified,
+        "traditional": word.traditional,
+        "pinyin": word.pinyin,
+        "pinyin_numbered": word.pinyin_numbered,
+        "meaning": word.meaning,
+        "english": word.english,
+        "sentence_zh": term.example.zh,
+        "sentence_en": term.example.en,
+        "hsk": word.hsk,
+        "count": term.count,
+    }
+
+
+def pair_record(pair: SentencePair) -> dict[str, object]:
+    """A sentence pair as the JSON object of ``flashgen align --json`` (a public contract)."""
+    return {
+        "zh": pair.zh,
+        "en": pair.en,
+        "zh_ids": list(pair.zh_ids),
+        "en_ids": list(pair.en_ids),
+        "score": round(pair.score, 4),
+    }
