@@ -1,0 +1,274 @@
+"""Terms → one .apkg file, written so that re-importing it never costs a review.
+
+Anki recognises a note it already has by its GUID and, with its default
+import options, takes the incoming fields only when the incoming note's
+modification time is newer than its own.  So:
+
+- a note's GUID is a hash of the headword (plus the reading when CC-CEDICT
+  knows several), never of its fields: the same word met in another article,
+  or after the article changed, is the same note and keeps its history;
+- a note whose fields and tags differ from the deck previously written at the
+  same path gets the current time, so Anki updates it; a note that has not
+  changed keeps the previous deck's time, so re-importing an unchanged rebuild
+  changes nothing (and does not overwrite a learner's own edits).
+
+The package is written beside its final path and renamed over it, so a run
+that fails or is interrupted leaves the previous deck intact; a file that is
+not one of our decks is never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import itertools
+import json
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+import tempfile
+import time
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki
+
+from flashgen import dictionary, pinyin
+from flashgen.errors import FlashgenError
+from flashgen.note_type import MODEL_ID, NOTE_TYPE_MOD, note_fields, note_type
+from flashgen.options import Options
+from flashgen.types import Article, Term, WordInfo
+
+MAX_SLUG_LENGTH = 80
+_WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
+)
+_FIELD_SEPARATOR = "\x1f"
+
+
+def slugify(title: str) -> str:
+    """A file stem for ``title`` that is safe on every common file system.
+
+    Letters and digits of any script are kept (a Chinese title gives a Chinese
+    file name, which every current OS handles; transliterating would lose
+    it), lower-cased after NFKC so full-width forms fold; everything else
+    becomes one hyphen.  That leaves no separators, dots, control characters
+    or trailing spaces to escape the output directory.  80 characters keep the
+    name under the 255-byte limit even for CJK (3 bytes each in UTF-8).
+    """
+    text = unicodedata.normalize("NFKC", title).lower()
+    kept = "".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else "-" for c in text)
+    slug = re.sub(r"-{2,}", "-", kept).strip("-")[:MAX_SLUG_LENGTH].rstrip("-")
+    if not slug:
+        return "article"
+    return f"{slug}-article" if slug in _WINDOWS_RESERVED else slug
+
+
+def _deck_component(text: str) -> str:
+    """One level of a deck name: printable, single-spaced, with no ``::`` of its own."""
+    printable = "".join(c if c.isprintable() else " " for c in text)
+    return re.sub(r":{2,}", ":", " ".join(printable.split())).strip(": ")
+
+
+def deck_name(title: str, options: Options) -> str:
+    """``<parent>::<title>``; the title cannot add levels of its own."""
+    parents = [c for c in map(_deck_component, options.deck_parent.split("::")) if c]
+    return "::".join([*parents, _deck_component(title) or "Untitled article"])
+
+
+def deck_id(name: str) -> int:
+    """A stable id for a deck name, in the range genanki recommends."""
+    digest = hashlib.sha256(f"flashgen-deck:{name}".encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+def note_guid(word: WordInfo) -> str:
+    """The note's identity: the headword, plus the reading only for words that have several."""
+    readings = {pinyin.normalise(entry.pinyin_numbered) for entry in dictionary.entries(word.simplified)}
+    if len(readings) > 1:
+        return str(genanki.guid_for("flashgen", word.simplified, pinyin.normalise(word.pinyin_numbered)))
+    return str(genanki.guid_for("flashgen", word.simplified))
+
+
+def note_tags(word: WordInfo, article: Article) -> list[str]:
+    return ["flashgen", slugify(article.title), "hsk-none" if word.hsk is None else f"hsk{word.hsk}"]
+
+
+@dataclass(frozen=True)
+class _StoredNote:
+    """A note as a previous package holds it."""
+
+    fields: str
+    tags: tuple[str, ...]
+    mod: int
+
+
+def write_deck(sections: Sequence[tuple[Article, Sequence[Term]]], path: Path, options: Options) -> int:
+    """Write every section into one .apkg at ``path``; return the number of notes.
+
+    Each article is its own deck ``<parent>::<title>``.  A word taught by two
+    sections is one note (GUIDs are per word), placed with the first.
+    """
+    previous = _check_target(path)
+    decks: dict[str, genanki.Deck] = {}
+    mods: dict[str, int] = {}
+    now = int(time.time())
+    for article, terms in sections:
+        name = deck_name(article.title, options)
+        deck = decks.setdefault(name, genanki.Deck(deck_id(name), name))
+        deck.add_model(note_type())
+        for term in terms:
+            guid = note_guid(term.word)
+            if guid in mods:
+                continue
+            note = genanki.Note(
+                model=note_type(),
+                fields=note_fields(term, article),
+                tags=note_tags(term.word, article),
+                guid=guid,
+                due=len(mods),
+            )
+            mods[guid] = _note_mod(previous.get(guid), note, now)
+            deck.add_note(note)
+    try:
+        _replace_atomically(path, lambda tmp: _write_package(list(decks.values()), mods, now, tmp))
+    except OSError as error:
+        raise FlashgenError(f"{path}: cannot write the deck ({error.strerror or error})") from error
+    return len(mods)
+
+
+def _note_mod(stored: _StoredNote | None, note: genanki.Note, now: int) -> int:
+    """Keep the previous time for an unchanged note; otherwise be newer than it."""
+    if stored is None:
+        return now
+    if stored.fields == _FIELD_SEPARATOR.join(note.fields) and set(stored.tags) == set(note.tags):
+        return stored.mod
+    return max(now, stored.mod + 1)
+
+
+def _check_target(path: Path) -> dict[str, _StoredNote]:
+    """Fail early on an unusable output path; return the notes of the deck it replaces."""
+    directory = path.parent
+    if directory.exists() and not directory.is_dir():
+        raise FlashgenError(f"{directory}: output directory is a file")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FlashgenError(f"{directory}: cannot create the output directory ({error.strerror})") from error
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise FlashgenError(f"{directory}: output directory is not writable")
+    if path.is_dir():
+        raise FlashgenError(f"{path}: is a directory, not a deck file")
+    if not path.exists():
+        return {}
+    stored = _stored_notes(path)
+    if stored is None:
+        raise FlashgenError(f"{path}: exists and is not a flashgen deck; not overwriting it")
+    return stored
+
+
+def _write_package(decks: list[genanki.Deck], mods: dict[str, int], now: int, target: Path) -> None:
+    """genanki's package, with per-note times and the note type's own time.
+
+    genanki stamps every note and the note type with one time; Anki decides
+    what to update by those times, so they are set here after genanki wrote
+    its tables (see the module docstring).
+    """
+    with tempfile.TemporaryDirectory(prefix="flashgen-") as tmp:
+        database = Path(tmp) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            cursor = connection.cursor()
+            genanki.Package(decks).write_to_db(cursor, now, itertools.count(now * 1000))
+            cursor.executemany("UPDATE notes SET mod = ? WHERE guid = ?", [(m, g) for g, m in mods.items()])
+            (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
+            models = json.loads(models_json)
+            models[str(MODEL_ID)]["mod"] = NOTE_TYPE_MOD
+            cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
+            connection.commit()
+        finally:
+            connection.close()
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
+            package.write(database, "collection.anki2")
+            package.writestr("media", "{}")
+
+
+def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Run ``write`` on a fresh file beside ``path``, then rename it over ``path``.
+
+    The temporary name does not embed ``path.name``: a long CJK name plus a
+    suffix could pass the file system's 255-byte limit.
+    """
+    tmp = path.with_name(f".flashgen-{secrets.token_hex(6)}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def _collection(apkg: Path) -> Iterator[sqlite3.Connection | None]:
+    """The SQLite collection inside a zip package, read-only, or None if there is none.
+
+    Newer Anki exports carry ``collection.anki21`` (and a stub ``.anki2``);
+    the zstd-compressed ``.anki21b`` cannot be ours and is ignored.
+    """
+    try:
+        package = zipfile.ZipFile(apkg)
+    except (OSError, zipfile.BadZipFile):
+        yield None
+        return
+    with package, tempfile.TemporaryDirectory(prefix="flashgen-") as tmp:
+        names = set(package.namelist())
+        member = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
+        if member is None:
+            yield None
+            return
+        database = Path(tmp) / "collection.db"
+        with package.open(member) as source, database.open("wb") as target:
+            shutil.copyfileobj(source, target)
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+
+def _stored_notes(apkg: Path) -> dict[str, _StoredNote] | None:
+    """Our notes in ``apkg`` by GUID, or None when it is not a deck this tool wrote."""
+    with _collection(apkg) as connection:
+        if connection is None:
+            return None
+        try:
+            (models_json,) = connection.execute("SELECT models FROM col").fetchone()
+            ours = str(MODEL_ID) in json.loads(models_json or "{}")
+            rows = connection.execute("SELECT guid, flds, tags, mod FROM notes WHERE mid = ?", (MODEL_ID,))
+            notes = {guid: _StoredNote(fields, tuple(tags.split()), mod) for guid, fields, tags, mod in rows}
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+    return notes if ours or notes else None
+
+
+def carded_words(directory: Path) -> frozenset[str]:
+    """Simplified headwords of every note of ours in the .apkg files in ``directory``.
+
+    Files that are not our decks are skipped; a directory that does not exist
+    yet simply holds no decks.
+    """
+    if not directory.exists():
+        return frozenset()
+    if not directory.is_dir():
+        raise FlashgenError(f"{directory}: not a directory of decks")
+    words: set[str] = set()
+    for apkg in sorted(directory.glob("*.apkg")):
+        notes = _stored_notes(apkg) or {}
+        words.update(html.unescape(n.fields.split(_FIELD_SEPARATOR, 1)[0]) for n in notes.values())
+    return frozenset(words)

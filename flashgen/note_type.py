@@ -1,0 +1,249 @@
+"""The Anki note type every flashgen deck uses, and the field values of one note.
+
+The note type is a contract with every collection a deck was ever imported
+into: Anki matches it by id, and a changed field list under the same id makes
+the next import conflict.  So :data:`MODEL_ID` and :data:`FIELDS` are frozen;
+a different field list needs a new id (and a new name).  Templates and CSS may
+change, but then :data:`NOTE_TYPE_MOD` must move forward, because Anki only
+takes an imported note type's new look when it is newer than its own copy.
+
+Fields hold HTML that Anki inserts into its web view verbatim, so every piece
+of article text is escaped here, including Anki's own syntax: ``{{…}}`` would
+be template syntax in a template author's eyes and ``[sound:…]`` is turned
+into audio by Anki after rendering, so braces and brackets become character
+references and show as text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from functools import cache
+
+import genanki
+
+from flashgen import pinyin
+from flashgen.types import Article, Term
+
+#: Never change: Anki identifies the note type by this id in every collection.
+MODEL_ID = 1_607_392_319
+NOTE_TYPE_NAME = "flashgen Chinese vocabulary"
+
+#: Unix time of the last change to the templates or CSS.  Anki's importer
+#: replaces a note type's templates only when the incoming one is newer, so a
+#: fixed value keeps re-imports from touching a learner's own tweaks until we
+#: really change the look.
+NOTE_TYPE_MOD = 1_795_737_600
+
+#: Frozen field list, in order.  Simplified is first and plain text: Anki sorts,
+#: searches and checks duplicates on the first field.
+FIELDS = (
+    "Simplified",
+    "Traditional",
+    "Pinyin",
+    "PinyinNumbered",
+    "Meaning",
+    "English",
+    "SentenceZh",
+    "SentenceCloze",
+    "SentenceEn",
+    "SentencePinyin",
+    "HSK",
+    "Article",
+    "Audio",
+)
+
+_FOOTER = """
+<div class="meta">{{#HSK}}<span class="hsk">HSK {{HSK}}</span>{{/HSK}}
+<span class="article">{{Article}}</span></div>
+{{Audio}}"""
+
+_READING = """
+<div class="pinyin">{{Pinyin}}</div>
+{{#Traditional}}<div class="trad">繁 {{Traditional}}</div>{{/Traditional}}"""
+
+_SENTENCE_BACK = """
+<div class="sentence zh">{{SentenceZh}}</div>
+<div class="sentence py">{{SentencePinyin}}</div>"""
+
+_RECOGNITION_FRONT = '<div class="kind">Recognition</div>\n<div class="hanzi">{{Simplified}}</div>'
+_RECALL_FRONT = """<div class="kind">Recall</div>
+<div class="meaning prompt">{{Meaning}}</div>
+<div class="sentence en">{{SentenceEn}}</div>"""
+_CLOZE_FRONT = """<div class="kind">Sentence cloze</div>
+<div class="sentence zh cloze">{{SentenceCloze}}</div>
+<div class="sentence en hint">{{SentenceEn}}</div>"""
+
+# The cloze back shows the full sentence in place of the blanked one rather
+# than repeating the front, so the learner checks the word where it stood.
+_TEMPLATES = (
+    {
+        "name": "Recognition",
+        "qfmt": _RECOGNITION_FRONT,
+        "afmt": '{{FrontSide}}\n<hr id="answer">'
+        + _READING
+        + '\n<div class="meaning">{{Meaning}}</div>'
+        + _SENTENCE_BACK
+        + '\n<div class="sentence en">{{SentenceEn}}</div>'
+        + _FOOTER,
+    },
+    {
+        "name": "Recall",
+        "qfmt": _RECALL_FRONT,
+        "afmt": '{{FrontSide}}\n<hr id="answer">\n<div class="hanzi">{{Simplified}}</div>'
+        + _READING
+        + _SENTENCE_BACK
+        + _FOOTER,
+    },
+    {
+        "name": "Sentence cloze",
+        "qfmt": _CLOZE_FRONT,
+        "afmt": '<div class="kind">Sentence cloze</div>'
+        + _SENTENCE_BACK
+        + '\n<div class="sentence en hint">{{SentenceEn}}</div>\n<hr id="answer">'
+        + '\n<div class="hanzi">{{Simplified}}</div>'
+        + _READING
+        + '\n<div class="meaning">{{Meaning}}</div>'
+        + _FOOTER,
+    },
+)
+
+# Colours follow the common MDBG/Pleco convention (1 red, 2 orange, 3 green,
+# 4 blue, neutral grey), lighter in night mode so they keep their contrast.
+CSS = """
+.card {
+  --fg: #1d1d1f; --bg: #fbfbf8; --muted: #6b6b70; --rule: #d8d8d2; --mark: #fff1b8;
+  --t1: #d7261e; --t2: #e07000; --t3: #218a3a; --t4: #1f5fd1; --t5: #7a7a80;
+  font-family: -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC",
+    "Hiragino Sans GB", "Microsoft YaHei", sans-serif;
+  font-size: 20px; line-height: 1.5; color: var(--fg); background: var(--bg);
+  text-align: center; margin: 0; padding: 16px 14px;
+}
+.card.nightMode, .nightMode .card, .card.night_mode, .night_mode .card {
+  --fg: #ececec; --bg: #1e1e20; --muted: #a0a0a8; --rule: #3c3c40; --mark: #5a4a10;
+  --t1: #ff6b61; --t2: #ffad4d; --t3: #5fd47c; --t4: #72a7ff; --t5: #b4b4bc;
+}
+.kind { font-size: 12px; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); }
+.hanzi {
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+  font-size: 64px; line-height: 1.2; margin: 12px 0 4px;
+}
+.pinyin { font-size: 26px; margin: 2px 0; }
+.trad { font-size: 16px; color: var(--muted); }
+.meaning { font-size: 20px; margin: 10px auto 4px; max-width: 34em; }
+.meaning.prompt { font-size: 24px; margin-top: 18px; }
+.sentence { max-width: 34em; margin: 12px auto 0; text-align: left; }
+.sentence.zh { font-size: 22px; line-height: 1.7; }
+.sentence.cloze { margin-top: 20px; }
+.sentence.py { font-size: 15px; color: var(--muted); margin-top: 2px; }
+.sentence.en { font-size: 17px; }
+.sentence.hint { color: var(--muted); }
+b.term { font-weight: 700; background: var(--mark); border-radius: 3px; padding: 0 2px; }
+.sentence.hint b.term { color: var(--fg); }
+.blank { color: var(--t4); font-weight: 700; letter-spacing: .05em; white-space: nowrap; }
+hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 16px 0 8px; }
+.meta { margin-top: 18px; font-size: 12px; color: var(--muted); }
+.meta .hsk { border: 1px solid var(--rule); border-radius: 4px; padding: 0 5px; margin-right: 8px; }
+.tone1 { color: var(--t1); } .tone2 { color: var(--t2); } .tone3 { color: var(--t3); }
+.tone4 { color: var(--t4); } .tone5 { color: var(--t5); }
+@media (max-width: 480px) {
+  .card { font-size: 18px; padding: 12px 10px; }
+  .hanzi { font-size: 52px; }
+  .sentence.zh { font-size: 20px; }
+}
+"""
+
+
+@cache
+def note_type() -> genanki.Model:
+    """The genanki model for :data:`MODEL_ID`, built once."""
+    return genanki.Model(
+        MODEL_ID,
+        NOTE_TYPE_NAME,
+        fields=[{"name": name} for name in FIELDS],
+        templates=[dict(t) for t in _TEMPLATES],
+        css=CSS,
+    )
+
+
+# Anki turns these into template syntax or media even inside escaped text.
+_ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+# \x1f separates fields in Anki's database; other controls are invisible noise.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAK = re.compile(r"[\t\n\r]+")
+
+
+def escape(text: str) -> str:
+    """Article text → HTML that shows exactly that text in Anki and nothing more."""
+    clean = _CONTROL.sub("", _BREAK.sub(" ", text))
+    return html.escape(clean, quote=True).translate(_ANKI_SYNTAX)
+
+
+def _splice(text: str, spans: list[tuple[int, int]], wrap: Callable[[str], str]) -> str:
+    """Escape ``text``, with each ``(start, end)`` span rendered by ``wrap`` (given the raw span)."""
+    out, pos = [], 0
+    for start, end in spans:
+        out += [escape(text[pos:start]), wrap(text[start:end])]
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def _highlight(span: str) -> str:
+    return f'<b class="term">{escape(span)}</b>'
+
+
+def _blank(span: str) -> str:
+    return f'<span class="blank">［{"＿" * len(span)}］</span>'
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)] if needle else []
+
+
+def _english_span(sentence: str, equivalent: str) -> list[tuple[int, int]]:
+    """The first place ``equivalent`` stands as whole words in ``sentence``, if any."""
+    if not equivalent.strip():
+        return []
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, equivalent.split())) + r"(?!\w)"
+    match = re.search(pattern, sentence, re.IGNORECASE)
+    return [(match.start(), match.end())] if match else []
+
+
+def pinyin_html(numbered: str) -> str:
+    """'yin2 hang2' → tone-classed spans, one per syllable."""
+    return " ".join(
+        f'<span class="tone{tone}">{escape(syllable)}</span>' if 1 <= tone <= 5 else escape(syllable)
+        for syllable, tone in pinyin.syllables(numbered)
+    )
+
+
+def cloze_html(sentence: str, word: str) -> str:
+    """The sentence with every occurrence of ``word`` replaced by a blank of its length.
+
+    The blank keeps the word's length as a hint; if the word is missing from
+    the sentence the blank stands alone, so the front never shows the answer.
+    """
+    spans = _occurrences(sentence, word)
+    return _splice(sentence, spans, _blank) if spans else _blank(word)
+
+
+def note_fields(term: Term, article: Article) -> list[str]:
+    """The values of :data:`FIELDS` for ``term`` taught from ``article``, all escaped."""
+    word, example = term.word, term.example
+    return [
+        escape(word.simplified),
+        "" if word.traditional in ("", word.simplified) else escape(word.traditional),
+        pinyin_html(word.pinyin_numbered),
+        escape(word.pinyin_numbered),
+        escape(word.meaning),
+        escape(word.english),
+        _splice(example.zh, _occurrences(example.zh, word.simplified), _highlight),
+        cloze_html(example.zh, word.simplified),
+        _splice(example.en, _english_span(example.en, word.english), _highlight),
+        escape(pinyin.sentence_pinyin(example.zh)),
+        "" if word.hsk is None else str(word.hsk),
+        escape(article.title),
+        "",
+    ]

@@ -1,0 +1,229 @@
+"""The deck builder without Anki: names, identities, escaping and the file it writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from anki_helpers import CASES, build, load_case, make_article, make_term
+from hypothesis import given
+from hypothesis import strategies as st
+
+from flashgen.deck import MAX_SLUG_LENGTH, carded_words, deck_name, note_guid, slugify, write_deck
+from flashgen.errors import FlashgenError
+from flashgen.note_type import FIELDS, MODEL_ID, escape, note_fields
+from flashgen.options import Options
+
+SLUG_CASES = json.loads((CASES / "deck_slugs.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("title", "expected"), SLUG_CASES)
+def test_slugify_cases(title: str, expected: str) -> None:
+    assert slugify(title) == expected
+
+
+@given(st.text())
+def test_slug_is_always_a_safe_file_stem(title: str) -> None:
+    slug = slugify(title)
+    assert slug
+    assert len(slug) <= MAX_SLUG_LENGTH
+    assert len(f"{slug}.apkg".encode()) <= 255
+    assert not any(c in slug for c in '/\\:*?"<>|.\x00')
+    assert slug.isprintable() and slug == slug.strip(" -")
+    assert Path(slug).name == slug
+
+
+def test_long_title_slug_is_truncated() -> None:
+    assert slugify("word " * 100) == ("word-" * 16).rstrip("-")
+
+
+@given(st.text(), st.text())
+def test_deck_name_title_adds_exactly_one_level(parent: str, title: str) -> None:
+    name = deck_name(title, Options(deck_parent="flashgen"))
+    assert name.startswith("flashgen::")
+    assert name.count("::") == 1
+    assert name.isprintable() and not name.endswith(" ")
+
+
+def test_deck_name_keeps_a_nested_parent() -> None:
+    assert deck_name("Rates rise", Options(deck_parent="Chinese::News")) == "Chinese::News::Rates rise"
+    assert deck_name("a::b\tc", Options()) == "flashgen::a:b c"
+    assert deck_name("  ", Options()) == "flashgen::Untitled article"
+
+
+def test_escape_neutralises_html_and_anki_syntax() -> None:
+    escaped = escape('<img src=x onerror="a()"> {{c1::x}} [sound:x.mp3] \x1f')
+    assert "<" not in escaped and ">" not in escaped and '"' not in escaped
+    assert "{" not in escaped and "[" not in escaped
+    assert "\x1f" not in escaped
+
+
+def test_fields_follow_the_frozen_list() -> None:
+    article, terms = load_case("deck_library.json")
+    fields = dict(zip(FIELDS, note_fields(terms[0], article), strict=True))
+    assert fields["Simplified"] == "图书馆"
+    assert fields["Traditional"] == "圖書館"
+    assert fields["Pinyin"] == (
+        '<span class="tone2">tú</span> <span class="tone1">shū</span> <span class="tone3">guǎn</span>'
+    )
+    assert fields["SentenceZh"] == '那天晚上，市<b class="term">图书馆</b>一直开到凌晨两点。'
+    assert fields["SentenceCloze"] == '那天晚上，市<span class="blank">［＿＿＿］</span>一直开到凌晨两点。'
+    assert '<b class="term">library</b>' in fields["SentenceEn"]
+    assert fields["HSK"] == "1" and fields["Audio"] == ""
+
+
+def test_traditional_is_empty_when_it_is_the_simplified_form() -> None:
+    article, terms = load_case("deck_library.json")
+    place = next(t for t in terms if t.word.simplified == "地方")
+    assert note_fields(place, article)[FIELDS.index("Traditional")] == ""
+
+
+def test_guid_depends_on_the_word_not_the_sentence() -> None:
+    a = make_term("安静", "an1 jing4", "quiet", "这里很安静。", "It is quiet here.")
+    b = make_term("安静", "an1 jing4", "calm", "夜里很安静。", "The night is calm.")
+    assert note_guid(a.word) == note_guid(b.word)
+
+
+def test_guid_carries_the_reading_only_for_words_with_several() -> None:
+    place = make_term("地方", "di4 fang5", "place", "好地方。", "A good place.")
+    region = make_term("地方", "di4 fang1", "local", "地方政府。", "Local government.")
+    assert note_guid(place.word) != note_guid(region.word)
+    bank = make_term("银行", "yin2 hang2", "bank", "去银行。", "Go to the bank.")
+    assert note_guid(bank.word) == note_guid(make_term("银行", "YIN2  hang2", "", "", "").word)
+
+
+def _package_notes(apkg: Path, tmp_path: Path) -> list[tuple[str, str, str, int]]:
+    with zipfile.ZipFile(apkg) as package:
+        package.extract("collection.anki2", tmp_path)
+    connection = sqlite3.connect(tmp_path / "collection.anki2")
+    try:
+        return connection.execute("SELECT guid, flds, tags, mod FROM notes ORDER BY guid").fetchall()
+    finally:
+        connection.close()
+
+
+def test_same_input_same_notes_and_unchanged_rebuild_keeps_times(tmp_path: Path) -> None:
+    article, terms = load_case("deck_library.json")
+    first = _package_notes(build(tmp_path / "a.apkg", article, terms), tmp_path / "x")
+    elsewhere = _package_notes(build(tmp_path / "b.apkg", article, terms), tmp_path / "y")
+    assert [n[:3] for n in first] == [n[:3] for n in elsewhere]
+    again = _package_notes(build(tmp_path / "a.apkg", article, terms), tmp_path / "z")
+    assert again == first
+
+
+def test_changed_note_gets_a_newer_time(tmp_path: Path) -> None:
+    article, terms = load_case("deck_library.json")
+    path = build(tmp_path / "a.apkg", article, terms)
+    before = {guid: mod for guid, _, _, mod in _package_notes(path, tmp_path / "x")}
+    edited = [
+        *terms[:-1],
+        make_term("还书", "huan2 shu1", "to return books", "大家排队还书。", "All queued."),
+    ]
+    after = {guid: mod for guid, _, _, mod in _package_notes(build(path, article, edited), tmp_path / "y")}
+    changed = [g for g in after if after[g] != before[g]]
+    assert changed == [note_guid(edited[-1].word)]
+    assert after[changed[0]] > before[changed[0]]
+
+
+def test_combined_sections_share_one_note_per_word(tmp_path: Path) -> None:
+    article, terms = load_case("deck_library.json")
+    other = make_article("Second Story", terms[:2])
+    count = write_deck([(article, terms), (other, terms[:2])], tmp_path / "both.apkg", Options())
+    assert count == len(terms)
+    assert len(_package_notes(tmp_path / "both.apkg", tmp_path / "x")) == len(terms)
+
+
+def test_refuses_to_overwrite_a_foreign_file(tmp_path: Path) -> None:
+    article, terms = load_case("deck_library.json")
+    foreign = tmp_path / "notes.apkg"
+    foreign.write_text("my own notes", encoding="utf-8")
+    with pytest.raises(FlashgenError, match=r"notes\.apkg.*not a flashgen deck"):
+        build(foreign, article, terms)
+    assert foreign.read_text(encoding="utf-8") == "my own notes"
+    assert list(tmp_path.iterdir()) == [foreign]
+
+
+def test_refuses_to_overwrite_another_tools_deck(tmp_path: Path) -> None:
+    import genanki
+
+    model = genanki.Model(
+        1_234_567, "Other", fields=[{"name": "F"}], templates=[{"name": "c", "qfmt": "{{F}}"}]
+    )
+    deck = genanki.Deck(1_234_568, "Other")
+    deck.add_note(genanki.Note(model=model, fields=["x"]))
+    other = tmp_path / "other.apkg"
+    genanki.Package(deck).write_to_file(other)
+    before = other.read_bytes()
+    article, terms = load_case("deck_library.json")
+    with pytest.raises(FlashgenError, match=r"other\.apkg"):
+        build(other, article, terms)
+    assert other.read_bytes() == before
+
+
+def test_failed_write_keeps_the_previous_deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article, terms = load_case("deck_library.json")
+    path = build(tmp_path / "a.apkg", article, terms)
+    before = path.read_bytes()
+
+    def broken(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("flashgen.deck._write_package", broken)
+    with pytest.raises(KeyboardInterrupt):
+        build(path, article, terms[:1])
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["a.apkg"]
+
+
+def test_output_directory_that_is_a_file(tmp_path: Path) -> None:
+    article, terms = load_case("deck_library.json")
+    blocker = tmp_path / "decks"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(FlashgenError, match="decks"):
+        build(blocker / "a.apkg", article, terms)
+    with pytest.raises(FlashgenError, match="decks"):
+        build(blocker / "sub" / "a.apkg", article, terms)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can write anywhere")
+def test_output_directory_not_writable(tmp_path: Path) -> None:
+    article, terms = load_case("deck_library.json")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    with pytest.raises(FlashgenError, match="locked"):
+        build(locked / "a.apkg", article, terms)
+
+
+def test_output_path_that_is_a_directory(tmp_path: Path) -> None:
+    article, terms = load_case("deck_library.json")
+    (tmp_path / "a.apkg").mkdir()
+    with pytest.raises(FlashgenError, match=r"a\.apkg"):
+        build(tmp_path / "a.apkg", article, terms)
+
+
+def test_deck_holds_our_note_type_even_when_empty(tmp_path: Path) -> None:
+    article, _ = load_case("deck_library.json")
+    assert write_deck([(article, [])], tmp_path / "empty.apkg", Options()) == 0
+    assert build(tmp_path / "empty.apkg", article, [])  # ours, so it may be overwritten
+    with zipfile.ZipFile(tmp_path / "empty.apkg") as package:
+        package.extract("collection.anki2", tmp_path)
+    connection = sqlite3.connect(tmp_path / "collection.anki2")
+    (models,) = connection.execute("SELECT models FROM col").fetchone()
+    connection.close()
+    assert str(MODEL_ID) in json.loads(models)
+
+
+def test_carded_words_reads_our_decks_only(tmp_path: Path) -> None:
+    article, terms = load_case("deck_library.json")
+    build(tmp_path / "a.apkg", article, terms[:2])
+    build(tmp_path / "b.apkg", make_article("Other", terms[3:]), terms[3:])
+    (tmp_path / "junk.apkg").write_bytes(b"PK\x03\x04 not really")
+    (tmp_path / "notes.txt").write_text("地方", encoding="utf-8")
+    assert carded_words(tmp_path) == {"图书馆", "安静", "研究", "还书"}
+    assert carded_words(tmp_path / "missing") == frozenset()
+    with pytest.raises(FlashgenError, match=r"notes\.txt"):
+        carded_words(tmp_path / "notes.txt")
