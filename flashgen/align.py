@@ -1,0 +1,351 @@
+"""Sentence alignment: which Chinese sentences translate which English ones.
+
+:func:`align` works in two passes so its cost grows linearly with the text:
+
+1. **Anchors.**  Every Chinese sentence is compared, through an inverted index
+   of English lemmas, with the English sentences in a wide band around the
+   diagonal; rare shared words weigh most.  The heaviest chain of candidate
+   pairs that is monotone on both sides is kept: a skeleton of near-certain
+   1-1 links.
+2. **Beads.**  A dynamic programme over beads of up to four sentences a side
+   (1-0, 0-1, 1-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-4, 4-1, 2-3, 3-2) runs in a narrow
+   window around the skeleton, pricing each bead with
+   :mod:`flashgen.align_cost`.
+
+Each link carries a confidence in 0..1 (see :func:`_confidence`): roughly
+the chance that the link is exactly right, so ``Options.min_confidence`` = 0.5
+keeps pairs that are more likely right than wrong.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from .align_cost import (
+    DEFAULT_WEIGHTS,
+    EnSentence,
+    Weights,
+    ZhSentence,
+    byte_ratio,
+    en_features,
+    evidence,
+    length_cost,
+    pair_masks,
+    uncovered,
+    zh_features,
+)
+from .types import Article, Link, SentencePair
+
+#: Bead shapes (Chinese sentences, English sentences) besides the two null ones.
+BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
+#: anchor candidates kept per Chinese sentence, and the least normalised weight they need
+_TOPK = 1
+_MIN_ANCHOR = 0.5
+#: cost per sentence at which a bead is as likely wrong as right, and how sharply that turns
+_CONFIDENCE_MIDPOINT = 1.22
+_CONFIDENCE_SLOPE = 5.9
+_LINK_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
+
+
+def align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
+    """Align two lists of sentences; every sentence ends up in exactly one link, in order.
+
+    Ids are 0-based positions in ``zh`` and ``en``; a link with one side empty
+    marks a sentence with no counterpart.
+    """
+    return align_features([zh_features(s) for s in zh], [en_features(s) for s in en])
+
+
+def align_features(
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights = DEFAULT_WEIGHTS
+) -> list[Link]:
+    """:func:`align` on precomputed sentence features (lets a benchmark tune ``weights``)."""
+    if not zh or not en:
+        return [Link((i,), ()) for i in range(len(zh))] + [Link((), (j,)) for j in range(len(en))]
+    scorer = _BeadScorer(zh, en, weights)
+    window = _window(_anchor_chain(zh, en), len(zh), len(en), weights.window)
+    return _best_path(scorer, window)
+
+
+# ---------------------------------------------------------------- pass 1: anchors
+
+
+def _anchor_chain(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> list[tuple[int, int]]:
+    """The heaviest monotone chain of strong 1-1 candidate pairs (i, j)."""
+    n, m = len(zh), len(en)
+    postings: dict[str, list[int]] = {}
+    for j, english in enumerate(en):
+        for token in english.tokens:
+            postings.setdefault(token, []).append(j)
+    band = max(10, int(0.25 * max(n, m)))
+    candidates: list[tuple[int, int, float]] = []
+    for i, sentence in enumerate(zh):
+        centre = (i + 0.5) * m / n
+        scores: dict[int, float] = {}
+        for word in sentence.words:
+            hits = {j for token in word for j in postings.get(token, ()) if abs(j - centre) <= band}
+            if not hits or len(hits) > max(3, m // 10):
+                continue
+            weight = math.log(1 + m / len(hits))
+            for j in hits:
+                scores[j] = scores.get(j, 0.0) + weight
+        norm = len(sentence.words) + 2
+        ranked = sorted(scores.items(), key=lambda item: -item[1])[:_TOPK]
+        candidates += [(i, j, s / norm) for j, s in ranked if s / norm >= _MIN_ANCHOR]
+    return _heaviest_chain(candidates, m)
+
+
+def _heaviest_chain(candidates: list[tuple[int, int, float]], m: int) -> list[tuple[int, int]]:
+    """Max-weight chain strictly increasing in both i and j (Fenwick tree over j)."""
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (m + 1)
+    best: list[float] = []
+    back: list[int] = []
+
+    def query(j: int) -> tuple[float, int]:  # best chain ending at an English id < j
+        found = (0.0, -1)
+        while j > 0:
+            found = max(found, tree[j])
+            j -= j & -j
+        return found
+
+    def update(j: int, value: tuple[float, int]) -> None:
+        j += 1
+        while j <= m:
+            tree[j] = max(tree[j], value)
+            j += j & -j
+
+    row_start = 0
+    for k, (i, j, score) in enumerate(candidates):
+        if i != candidates[row_start][0]:  # a new row: publish the previous one
+            for r in range(row_start, k):
+                update(candidates[r][1], (best[r], r))
+            row_start = k
+        value, previous = query(j)
+        best.append(value + score)
+        back.append(previous)
+    if not candidates:
+        return []
+    end = max(range(len(best)), key=best.__getitem__)
+    chain = []
+    while end >= 0:
+        chain.append(candidates[end][:2])
+        end = back[end]
+    return chain[::-1]
+
+
+def _window(chain: list[tuple[int, int]], n: int, m: int, width: int) -> list[tuple[int, int]]:
+    """For each lattice row i (0..n), the range of English positions the DP explores."""
+    points = [(0.0, 0.0)] + [(i + 0.5, j + 0.5) for i, j in chain] + [(float(n), float(m))]
+    rows: list[tuple[int, int]] = []
+    k = 0
+    for i in range(n + 1):
+        while k + 1 < len(points) - 1 and points[k + 1][0] <= i:
+            k += 1
+        (x0, y0), (x1, y1) = points[k], points[k + 1]
+        centre = y0 + (y1 - y0) * (i - x0) / (x1 - x0) if x1 > x0 else y1
+        # far from any anchor the path may stray further from the straight line
+        reach = width + min(3 * width, int(0.25 * max(x1 - x0, y1 - y0)))
+        rows.append((max(0, math.floor(centre) - reach), min(m, math.ceil(centre) + reach)))
+    rows[0] = (0, rows[0][1])
+    rows[n] = (rows[n][0], m)
+    # each row must reach the next row's first cell, or the lattice falls apart
+    for i in range(n - 1, -1, -1):
+        lo, hi = rows[i]
+        rows[i] = (lo, max(hi, rows[i + 1][0]))
+    for i in range(1, n + 1):
+        lo, hi = rows[i]
+        rows[i] = (min(lo, rows[i - 1][1]), hi)
+    return rows
+
+
+# ---------------------------------------------------------------- pass 2: beads
+
+
+class _BeadScorer:
+    """Prices beads; pair masks are computed once and shared by every bead that needs them."""
+
+    def __init__(self, zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> None:
+        self.zh, self.en, self.weights = zh, en, weights
+        self.ratio = byte_ratio(zh, en)
+        self.masks: dict[tuple[int, int], tuple[int, int]] = {}
+        self.evidence = evidence(zh, en)
+        self.zh_alone = [uncovered(0, total, weights) + weights.null for total in self.evidence.zh_total]
+        self.en_alone = [uncovered(0, total, weights) + weights.null for total in self.evidence.en_total]
+
+    def mask(self, i: int, j: int) -> tuple[int, int]:
+        found = self.masks.get((i, j))
+        if found is None:
+            found = self.masks[(i, j)] = pair_masks(
+                self.zh[i], self.en[j], self.evidence.zh_bits[i], self.evidence.en_bits[j]
+            )
+        return found
+
+    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Cost of the bead zh[i0:i1] ↔ en[j0:j1]."""
+        w = self.weights
+        if i0 == i1:
+            return sum(self.en_alone[j0:j1])
+        if j0 == j1:
+            return sum(self.zh_alone[i0:i1])
+        lexical = 0.0
+        en_masks = [0] * (j1 - j0)
+        for i in range(i0, i1):
+            zh_mask = 0
+            for j in range(j0, j1):
+                a, b = self.mask(i, j)
+                zh_mask |= a
+                en_masks[j - j0] |= b
+            lexical += uncovered(zh_mask.bit_count(), self.evidence.zh_total[i], w)
+        for j in range(j0, j1):
+            lexical += uncovered(en_masks[j - j0].bit_count(), self.evidence.en_total[j], w)
+        zh_bytes = sum(s.size for s in self.zh[i0:i1])
+        en_bytes = sum(s.size for s in self.en[j0:j1])
+        shape = w.merge * ((i1 - i0 - 1) + (j1 - j0 - 1)) + (w.many if i1 - i0 > 1 and j1 - j0 > 1 else 0.0)
+        return w.lexical * lexical + w.length * length_cost(zh_bytes, en_bytes, self.ratio, w) + shape
+
+
+def _best_path(scorer: _BeadScorer, window: list[tuple[int, int]]) -> list[Link]:
+    """The cheapest sequence of beads through the windowed lattice, as links."""
+    n = len(window) - 1
+    inf = math.inf
+    cost: list[list[float]] = []
+    move: list[list[tuple[int, int]]] = []
+    shapes = ((1, 0), (0, 1), *BEADS)
+    for i in range(n + 1):
+        lo, hi = window[i]
+        row_cost = [inf] * (hi - lo + 1)
+        row_move = [(0, 0)] * (hi - lo + 1)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                row_cost[0] = 0.0
+                continue
+            best, best_move = inf, (0, 0)
+            for a, b in shapes:
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < 0:
+                    continue
+                plo, phi = window[pi]
+                if not plo <= pj <= phi:
+                    continue
+                before = (row_cost if a == 0 else cost[pi])[pj - plo]
+                if before == inf:
+                    continue
+                total = before + scorer.cost(pi, i, pj, j)
+                if total < best:
+                    best, best_move = total, (a, b)
+            row_cost[j - lo] = best
+            row_move[j - lo] = best_move
+        cost.append(row_cost)
+        move.append(row_move)
+    links: list[Link] = []
+    i, j = n, window[n][1]
+    while i > 0 or j > 0:
+        a, b = move[i][j - window[i][0]]
+        links.append(_link(scorer, i - a, i, j - b, j))
+        i, j = i - a, j - b
+    return links[::-1]
+
+
+def _link(scorer: _BeadScorer, i0: int, i1: int, j0: int, j1: int) -> Link:
+    return Link(tuple(range(i0, i1)), tuple(range(j0, j1)), _confidence(scorer, i0, i1, j0, j1))
+
+
+def _confidence(scorer: _BeadScorer, i0: int, i1: int, j0: int, j1: int) -> float:
+    """The chance that this bead is exactly right, from its cost per sentence.
+
+    A logistic fitted on the development sets (see docs/README-align.md):
+    beads costing under about 0.7 per sentence were right 98% of the time,
+    those over 1.2 fewer than half.  Null links get 0: nothing to teach from.
+    """
+    if i0 == i1 or j0 == j1:
+        return 0.0
+    per_sentence = scorer.cost(i0, i1, j0, j1) / ((i1 - i0) + (j1 - j0))
+    return 1.0 / (1.0 + math.exp(_CONFIDENCE_SLOPE * (per_sentence - _CONFIDENCE_MIDPOINT)))
+
+
+# ---------------------------------------------------------------- articles and text
+
+
+def align_article(article: Article) -> list[SentencePair]:
+    """Pair an article's sentences, title first, ids counted over the whole article."""
+    zh_all: list[str] = []
+    en_all: list[str] = []
+    links: list[Link] = []
+    if article.title_zh and article.title_en:
+        zh_all.append(article.title_zh)
+        en_all.append(article.title_en)
+        links.append(Link((0,), (0,), 1.0))
+    elif article.title_zh or article.title_en:
+        _add_block(links, zh_all, en_all, [article.title_zh] if article.title_zh else [],
+                   [article.title_en] if article.title_en else [])
+    for block_zh, block_en in _blocks(article):
+        _add_block(links, zh_all, en_all, block_zh, block_en)
+    return [
+        SentencePair(
+            zh="".join(zh_all[i] for i in link.zh_ids),
+            en=" ".join(en_all[j] for j in link.en_ids),
+            zh_ids=link.zh_ids,
+            en_ids=link.en_ids,
+            score=link.score,
+        )
+        for link in links
+    ]
+
+
+def _blocks(article: Article) -> list[tuple[list[str], list[str]]]:
+    """Stretches of text to align on their own: paired paragraphs, or runs around unpaired ones.
+
+    A paragraph with one side empty means the reader could not pair
+    paragraphs there; all consecutive such paragraphs are merged with their
+    paired neighbours into one block so the sentence DP sorts them out.
+    """
+    blocks: list[tuple[list[str], list[str]]] = []
+    open_block = False
+    for paragraph in article.paragraphs:
+        one_sided = not paragraph.zh or not paragraph.en
+        if blocks and (one_sided or open_block):
+            blocks[-1][0].extend(paragraph.zh)
+            blocks[-1][1].extend(paragraph.en)
+        else:
+            blocks.append((list(paragraph.zh), list(paragraph.en)))
+        open_block = one_sided
+    return blocks
+
+
+def _add_block(links: list[Link], zh_all: list[str], en_all: list[str], zh: list[str], en: list[str]) -> None:
+    zh_base, en_base = len(zh_all), len(en_all)
+    for link in align(zh, en):
+        links.append(
+            Link(
+                tuple(zh_base + i for i in link.zh_ids),
+                tuple(en_base + j for j in link.en_ids),
+                link.score,
+            )
+        )
+    zh_all.extend(zh)
+    en_all.extend(en)
+
+
+def format_links(links: Sequence[Link]) -> str:
+    """Links as ``[i,j]:[k]`` lines, Chinese ids first (the ``--presplit`` output)."""
+    return "".join(f"[{_ids(link.zh_ids)}]:[{_ids(link.en_ids)}]\n" for link in links)
+
+
+def parse_links(text: str) -> list[Link]:
+    """Read ``[i,j]:[k]`` lines back into links (score 0); blank lines are skipped."""
+    links = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        match = _LINK_LINE.match(line)
+        if match is None:
+            raise ValueError(f"line {number}: not a link: {line!r}")
+        zh, en = (tuple(int(x) for x in group.split(",") if x.strip()) for group in match.groups())
+        links.append(Link(zh, en))
+    return links
+
+
+def _ids(ids: Sequence[int]) -> str:
+    return ",".join(str(i) for i in ids)

@@ -1,0 +1,256 @@
+"""What the aligner knows of a sentence, and how much a bead of sentences costs.
+
+A *bead* links ``a`` consecutive Chinese sentences to ``b`` consecutive English
+ones.  Its cost (lower is better) adds three pieces of evidence:
+
+- **lexical**: each Chinese word carries the set of English lemmas it may
+  translate to (CC-CEDICT glosses, per-character glosses for unknown words,
+  the toneless pinyin of names, digits, Latin-script tokens).  A sentence is
+  *covered* by the other side of the bead in proportion to how many of its
+  words find a partner there; every sentence pays for what stays unexplained.
+  Costing sentence by sentence (not bead by bead) keeps a 1-2 bead and the
+  1-1 + 0-1 beads it could be split into comparable.
+- **length**: Gale–Church on UTF-8 bytes (a Han character is three bytes, so
+  byte lengths of a translation pair are close), with the ratio measured on the
+  text being aligned.
+- **prior**: a fixed price per bead shape; translators split and merge, but
+  rarely.
+
+Features are computed once per sentence (:func:`zh_features`,
+:func:`en_features`); the pair evidence the dynamic programme needs is two
+bit masks per sentence pair (:func:`pair_masks`), so a bead's cost is a few
+ORs and popcounts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from . import dictionary
+from .data import jieba_tokenizer
+
+#: Gloss words that occur in so many CC-CEDICT entries that they say nothing
+#: about the English (``surname Chen`` would match every "surname").
+_GLOSS_NOISE = frozenset({"surname", "variant", "classifier", "particle", "used", "see", "abbr", "sb", "sth"})
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+@dataclass(frozen=True)
+class ZhSentence:
+    """A Chinese sentence as the aligner sees it.
+
+    ``words`` holds, for each distinct content word, the English lemmas it may
+    stand for; a word with no known translation is left out, so coverage is
+    measured only over words that could have been matched.
+    """
+
+    size: int
+    words: tuple[frozenset[str], ...]
+    bag: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EnSentence:
+    """An English sentence as the aligner sees it: byte size and distinct content lemmas."""
+
+    size: int
+    tokens: tuple[str, ...]
+    vocab: frozenset[str]
+
+
+def zh_features(sentence: str) -> ZhSentence:
+    """Tokenise a Chinese sentence with jieba and gather each word's English lemmas."""
+    words = {_translations(token) for token in jieba_tokenizer().cut(sentence.lower())}
+    words.discard(frozenset())
+    ordered = tuple(sorted(words, key=sorted))
+    bag = frozenset().union(*ordered) if ordered else frozenset()
+    return ZhSentence(len(sentence.encode("utf-8", "replace")), ordered, bag)
+
+
+def en_features(sentence: str) -> EnSentence:
+    """The distinct content lemmas and numbers of an English sentence."""
+    tokens = {w for w in dictionary.english_lemmas(sentence) if w not in dictionary.STOPWORDS}
+    tokens.update(_number_keys(sentence))
+    ordered = tuple(sorted(tokens))
+    return EnSentence(len(sentence.encode("utf-8", "replace")), ordered, frozenset(ordered))
+
+
+@cache
+def _translations(token: str) -> frozenset[str]:
+    """English lemmas a jieba token may be rendered by ("" for punctuation and function words)."""
+    token = token.strip()
+    if not token:
+        return frozenset()
+    if not _HAN.search(token):
+        latin = {w for w in dictionary.english_lemmas(token) if w not in dictionary.STOPWORDS}
+        return frozenset(latin | _number_keys(token))
+    found = set(dictionary.gloss_words(token)) - _GLOSS_NOISE
+    number = _chinese_number(token)
+    if number is not None:
+        found.add(str(number))
+    if not found or not dictionary.contains(token):
+        found |= _name_keys(token)
+    if not found:
+        for char in token:
+            found |= dictionary.gloss_words(char) - _GLOSS_NOISE
+    return frozenset(found)
+
+
+def _name_keys(token: str) -> set[str]:
+    """Toneless pinyin a translator would write for a name: whole, surname, given name.
+
+    陈清扬 → chenqingyang, chen, qingyang.  Lemmatised like English words so
+    both sides reduce the same way.
+    """
+    from pypinyin import lazy_pinyin
+
+    syllables = [s for s in lazy_pinyin(token) if s.isalpha() and s.isascii()]
+    if not syllables or len(syllables) > 4:
+        return set()
+    keys = {"".join(syllables)}
+    if len(syllables) > 1:
+        keys |= {syllables[0], "".join(syllables[1:])}
+    return {dictionary.lemma(k) for k in keys if len(k) > 1}
+
+
+def _number_keys(text: str) -> set[str]:
+    """Digit strings with thousands separators removed ("1,200" → "1200")."""
+    return {m.group().replace(",", "") for m in _DIGITS.finditer(unicodedata.normalize("NFKC", text))}
+
+
+def _chinese_number(token: str) -> int | None:
+    """The value of a plain Chinese numeral (二十三 → 23), None for anything else."""
+    if not token or any(c not in _ZH_DIGITS and c not in _ZH_UNITS for c in token):
+        return None
+    total, section, digit = 0, 0, 0
+    for char in token:
+        if char in _ZH_DIGITS:
+            digit = _ZH_DIGITS[char]
+            continue
+        unit = _ZH_UNITS[char]
+        if unit >= 10_000:
+            total += (section + digit) * unit
+            section = 0
+        else:
+            section += (digit or 1) * unit
+        digit = 0
+    return total + section + digit
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How much each word of each sentence counts, as runs of bits.
+
+    A word that occurs in few sentences of its text is strong evidence when it
+    matches, a word found everywhere is weak; a word of weight ``w`` owns ``w``
+    bits, so the weighted share of matched words is a popcount.
+    """
+
+    zh_bits: tuple[tuple[int, ...], ...]
+    en_bits: tuple[tuple[int, ...], ...]
+    zh_total: tuple[int, ...]
+    en_total: tuple[int, ...]
+
+
+def evidence(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> Evidence:
+    """Weigh every word by its rarity on its own side (1..4, an inverse document frequency)."""
+    zh_bits = _bit_runs([s.words for s in zh])
+    en_bits = _bit_runs([s.tokens for s in en])
+    return Evidence(
+        zh_bits,
+        en_bits,
+        tuple(sum(b.bit_count() for b in runs) for runs in zh_bits),
+        tuple(sum(b.bit_count() for b in runs) for runs in en_bits),
+    )
+
+
+def _bit_runs(sentences: Sequence[Sequence[Hashable]]) -> tuple[tuple[int, ...], ...]:
+    frequency = Counter(item for sentence in sentences for item in sentence)
+    size = len(sentences) + 1
+    runs = []
+    for sentence in sentences:
+        offset, row = 0, []
+        for item in sentence:
+            width = min(4, max(1, round(math.log(size / (frequency[item] + 0.5)))))
+            row.append(((1 << width) - 1) << offset)
+            offset += width
+        runs.append(tuple(row))
+    return tuple(runs)
+
+
+def pair_masks(
+    zh: ZhSentence, en: EnSentence, zh_bits: Sequence[int], en_bits: Sequence[int]
+) -> tuple[int, int]:
+    """Which Chinese words find a translation in ``en``, and which English tokens are explained by ``zh``.
+
+    The masks set the bit runs of the matched words (see :class:`Evidence`).
+    Masks of one sentence against several of the other side OR together,
+    which is how multi-sentence beads are scored.
+    """
+    vocab = en.vocab
+    zh_mask = 0
+    for word, bits in zip(zh.words, zh_bits, strict=True):
+        if not vocab.isdisjoint(word):
+            zh_mask |= bits
+    bag = zh.bag
+    en_mask = 0
+    for token, bits in zip(en.tokens, en_bits, strict=True):
+        if token in bag:
+            en_mask |= bits
+    return zh_mask, en_mask
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The few global parameters of the cost, tuned on the development sets only."""
+
+    lexical: float = 1.0
+    length: float = 0.1
+    #: variance of the byte-length difference per byte (Gale–Church's s²)
+    variance: float = 7.0
+    #: pseudo-count pulling the coverage of a sentence with few known words towards ``base_coverage``
+    smoothing: float = 1.0
+    base_coverage: float = 0.15
+    #: cost of leaving one sentence unaligned (on top of it being uncovered)
+    null: float = 1.2
+    #: extra cost per sentence beyond the first on either side of a bead
+    merge: float = 0.5
+    #: extra cost of a many-to-many bead (2-2, 2-3, 3-2): rare, and noise makes them look good
+    many: float = 1.0
+    #: half-width, in English sentences, of the DP's search window around the anchor chain
+    window: int = 8
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+def uncovered(matched: int, total: int, weights: Weights) -> float:
+    """The share of a sentence's words left unexplained, smoothed for short sentences."""
+    return 1.0 - (matched + weights.smoothing * weights.base_coverage) / (total + weights.smoothing)
+
+
+def length_cost(zh_bytes: int, en_bytes: int, ratio: float, weights: Weights) -> float:
+    """Gale–Church: minus log of the two-tailed probability of this length difference."""
+    expected = zh_bytes * ratio
+    mean = (expected + en_bytes) / 2
+    if mean <= 0:
+        return 0.0
+    delta = abs(en_bytes - expected) / math.sqrt(weights.variance * mean)
+    return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
+
+
+def byte_ratio(zh: Iterable[ZhSentence], en: Iterable[EnSentence]) -> float:
+    """English bytes per Chinese byte over the whole text (1.0 when either side is empty)."""
+    zh_total = sum(s.size for s in zh)
+    en_total = sum(s.size for s in en)
+    return en_total / zh_total if zh_total and en_total else 1.0
