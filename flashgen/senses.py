@@ -1,0 +1,135 @@
+"""Which dictionary sense the aligned English confirms, and which words translate the term.
+
+A CC-CEDICT entry lists every sense of a word (出口: "an exit", "to speak",
+"to export"); the card should lead with the one the article uses.  The
+aligned English sentence is the evidence: a sense whose content words occur
+in it ("export" in "an obscure export control directive") fits, and the words
+of the sentence that matched are the term's English equivalent, which the
+card highlights.  Matching is on the light lemmas of
+:func:`flashgen.dictionary.english_lemmas`; no translation model is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .dictionary import STOPWORDS, english_lemmas, lemma
+
+#: Senses that only point at another entry teach nothing on a card.
+_CROSS_REFERENCE = re.compile(
+    r"^(old |archaic |erhua |Japanese |unofficial |)?variant of |^see |^used in |^also written "
+)
+#: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
+_REFERENCE = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[[^\]]*\]")
+_NOTE = re.compile(r"\([^)]*\)")
+_TAIWAN = re.compile(r"\s*\(?Taiwan pr\. \[[^\]]*\]\)?")
+_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+#: Longest English equivalent, in words ("wake-up call", "national security").
+MAX_SPAN = 4
+#: A sentence word shorter than the gloss word it sits in ("security" in a
+#: gloss "cybersecurity") counts for this much.
+_PARTIAL = 0.5
+#: Shortest gloss word matched inside a longer sentence word.
+_MIN_STEM = 5
+
+
+def clean_senses(raw: Iterable[str]) -> list[str]:
+    """The senses worth showing: no classifier lists, cross-references or Taiwan readings."""
+    shown = []
+    for sense in raw:
+        sense = _TAIWAN.sub("", sense).strip(" ;")
+        if not sense or sense.startswith("CL:") or _CROSS_REFERENCE.match(sense):
+            continue
+        shown.append(_REFERENCE.sub(r"\1", sense))
+    return shown
+
+
+def content_lemmas(text: str) -> set[str]:
+    """The lemmas of ``text`` that can be evidence of a translation (no stray letters: U.S., one's)."""
+    return {w for w in english_lemmas(text) if len(w) > 1} - STOPWORDS
+
+
+def _sense_lemmas(sense: str) -> tuple[set[str], set[str]]:
+    """Content lemmas of a sense outside and inside its parenthesised notes."""
+    return content_lemmas(_NOTE.sub(" ", sense)), content_lemmas(" ".join(_NOTE.findall(sense)))
+
+
+def _match(gloss: str, english: set[str]) -> float:
+    """How well a gloss word is found among the sentence's lemmas.
+
+    1 for the same lemma, and for a gloss word inside a derived sentence word
+    (force → enforcement, security → cybersecurity), which is how English often
+    renders a Chinese compound; half for the converse.
+    """
+    if gloss in english:
+        return 1.0
+    if len(gloss) >= _MIN_STEM and any(gloss in word for word in english):
+        return 1.0
+    if any(len(word) >= _MIN_STEM and word in gloss for word in english):
+        return _PARTIAL
+    return 0.0
+
+
+def sense_score(sense: str, english: set[str]) -> float:
+    """How well ``sense`` fits an English sentence given as its content lemmas.
+
+    Each matching gloss word counts once; words in parenthesised notes
+    ("(computing)") count half, since they describe rather than translate.
+    """
+    main, notes = _sense_lemmas(sense)
+    return sum(_match(g, english) for g in main) + 0.5 * sum(_match(g, english) for g in notes - main)
+
+
+def rank_senses(senses: Sequence[str], english: set[str]) -> list[str]:
+    """``senses`` with those the English confirms first (best first), others in dictionary order."""
+    scored = [(sense_score(s, english), -i, s) for i, s in enumerate(senses)]
+    return [s for _, _, s in sorted(scored, reverse=True)]
+
+
+def short_gloss(sense: str, english: set[str]) -> str:
+    """The one alternative of a sense ("safety; security") that fits best, without notes or "to"."""
+    alternatives = [_NOTE.sub("", a).strip() for a in sense.split(";")]
+    best = max(alternatives, key=lambda a: (sense_score(a, english), -alternatives.index(a)))
+    return best.removeprefix("to ").strip() or sense
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of words of the English sentence and how well it translates a term."""
+
+    text: str
+    score: float
+
+
+def english_span(glosses: Iterable[str], en_context: str) -> Span:
+    """The contiguous 1-4 words of ``en_context`` that best match ``glosses``.
+
+    A span must begin and end on a matching word; unmatched content words
+    inside it cost half a point, so "export control" beats "export" for
+    出口管制 but "export ... directive" does not swallow the words between.
+    The text keeps the sentence's own casing and inflection.
+    """
+    wanted = set()
+    for gloss in glosses:
+        wanted |= _sense_lemmas(gloss)[0]
+    words = list(_WORD.finditer(en_context))
+    lemmas = [lemma(w.group().lower()) for w in words]
+    weights = [_match_word(lem, wanted) for lem in lemmas]
+    best = Span("", 0.0)
+    for start, first in enumerate(weights):
+        if not first:
+            continue
+        total = 0.0
+        for end in range(start, min(start + MAX_SPAN, len(words))):
+            total += weights[end] or (0.0 if lemmas[end] in STOPWORDS else -0.5)
+            if weights[end] and total > best.score:
+                best = Span(en_context[words[start].start() : words[end].end()], total)
+    return best
+
+
+def _match_word(word_lemma: str, wanted: set[str]) -> float:
+    if word_lemma in STOPWORDS:
+        return 0.0
+    return max((_match(g, {word_lemma}) for g in wanted), default=0.0)
