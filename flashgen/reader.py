@@ -7,8 +7,8 @@ missing file, binary data, a text with no Chinese) becomes one
 Languages are told apart by *script*, never by punctuation: Chinese text uses
 half-width ``, : ? ( )`` as often as ``，：？（）``, and a Chinese sentence may
 start with a Latin name ("Anthropic 表示…") or a quoted title ("《Tech Policy
-Press》编辑…").  A piece of text is Chinese when it has at least as many Han
-characters as Latin words.  See ``docs/README-reader.md`` for the layouts.
+Press》编辑…").  A piece of text is Chinese when it has more Han characters
+than lowercase Latin words (names are shared, see :func:`_language`).  See ``docs/README-reader.md`` for the layouts.
 """
 
 from __future__ import annotations
@@ -153,7 +153,8 @@ def parse_article(text: str, source: str, layout: Layout) -> Article:
 
     Each non-blank line is cut into its English and Chinese parts (same-line
     layout) or taken whole as one language (alternating layout); AUTO picks
-    same-line when at least half the lines hold both languages.  Leading
+    same-line when at least half the prose lines (those that do not look like
+    titles) hold both languages.  Leading
     one-language lines are titles; the rest is a stream of language chunks in
     which each run of the first language is paired with the run of the other
     language that follows it.
@@ -169,7 +170,8 @@ def parse_article(text: str, source: str, layout: Layout) -> Article:
         raise FlashgenError(f"{source}: no English text found")
     split_lines = [_separate(line) for line in lines]
     mixed = sum(1 for chunks in split_lines if len(chunks) == 2)
-    same_line = layout is Layout.SAME_LINE or (layout is Layout.AUTO and 2 * mixed >= len(lines))
+    prose = sum(1 for line in lines if not _is_title_like(line))  # titles say nothing of the layout
+    same_line = layout is Layout.SAME_LINE or (layout is Layout.AUTO and mixed > 0 and 2 * mixed >= prose)
     per_line = split_lines if same_line else [[(_language(line), line)] for line in lines]
     titles, body = _take_titles(per_line, same_line)
     paragraphs = _pair_chunks([chunk for chunks in body for chunk in chunks], _leading_language(body))
@@ -275,9 +277,15 @@ def _is_title_like(text: str) -> bool:
 
 
 def _language(text: str) -> str:
-    """ "zh" when the text has at least as many Han characters as Latin words."""
+    """ "zh" when the text has more Han characters than lowercase Latin words.
+
+    Capitalised words and acronyms are names ("Tech Policy Press", "CEO Andy
+    Jassy") that both languages share, so only lowercase words count as
+    English: "《Tech Policy Press》编辑是 Justin Hendrix。" is Chinese, "The
+    word 关系 means connections." is English.
+    """
     han = len(HAN_RE.findall(text))
-    return "zh" if han and han >= len(LATIN_WORD_RE.findall(text)) else "en"
+    return "zh" if han > sum(1 for word in LATIN_WORD_RE.findall(text) if word.islower()) else "en"
 
 
 def _piece_language(text: str) -> str | None:

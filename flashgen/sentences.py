@@ -115,6 +115,9 @@ def split_chinese(text: str) -> list[str]:
             end += 1
             quotes += 1
         counted = end
+        opener = inside.opener_closed_at(end - 1)
+        if opener is not None and text[begin:opener].strip():
+            continue  # "线路（…。）已经…": the bracket closes mid-sentence
         if end < len(text) and not inside.contains(end):
             sentences.append(text[begin:end])
             begin = end
@@ -155,12 +158,22 @@ class _BracketSpans:
     def contains(self, position: int) -> bool:
         """Whether a cut before ``position`` falls inside a bracket pair.
 
-        Positions must be asked in increasing order.
+        Ask with increasing positions only (here and in the method below).
         """
+        span = self._span_reaching(position)
+        return span is not None and span[0] < position <= span[1]
+
+    def opener_closed_at(self, position: int) -> int | None:
+        """Where the outermost bracket closed at ``position`` was opened, if one was."""
+        span = self._span_reaching(position)
+        return span[0] if span is not None and span[1] == position else None
+
+    def _span_reaching(self, position: int) -> tuple[int, int] | None:
+        """The first span that ends at or after ``position``."""
         spans = self._spans
         while self._next < len(spans) and spans[self._next][1] < position:
             self._next += 1
-        return self._next < len(spans) and spans[self._next][0] < position <= spans[self._next][1]
+        return spans[self._next] if self._next < len(spans) else None
 
 
 def _bracket_spans(text: str) -> Iterator[tuple[int, int]]:
