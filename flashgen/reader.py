@@ -8,7 +8,8 @@ Languages are told apart by *script*, never by punctuation: Chinese text uses
 half-width ``, : ? ( )`` as often as ``，：？（）``, and a Chinese sentence may
 start with a Latin name ("Anthropic 表示…") or a quoted title ("《Tech Policy
 Press》编辑…").  A piece of text is Chinese when it has more Han characters
-than lowercase Latin words (names are shared, see :func:`_language`).  See ``docs/README-reader.md`` for the layouts.
+than lowercase Latin words (names are shared, see :func:`_language`).
+See ``docs/README-reader.md`` for the layouts.
 """
 
 from __future__ import annotations
