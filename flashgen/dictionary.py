@@ -13,7 +13,7 @@ split into :class:`Entry` values only when a word is looked up.
 >>> [e.pinyin_numbered for e in entries("地方")]
 ['di4 fang1', 'di4 fang5']
 >>> hsk_level("银行")
-1
+2
 """
 
 from __future__ import annotations

@@ -22,7 +22,16 @@ from dataclasses import dataclass
 
 from . import data, dictionary
 from .pinyin import marks, normalise, sentence_syllables
-from .senses import Span, clean_senses, content_lemmas, english_span, rank_senses, sense_score, short_gloss
+from .senses import (
+    Span,
+    clean_senses,
+    content_lemmas,
+    cross_reference,
+    english_span,
+    rank_senses,
+    sense_score,
+    short_gloss,
+)
 from .types import WordInfo
 
 #: Senses shown on a card: enough to place the word, few enough to read.
@@ -79,7 +88,7 @@ def _readings(word: str) -> list[_Reading]:
     """
     merged: dict[str, _Reading] = {}
     for entry in dictionary.entries(word):
-        senses = tuple(clean_senses(entry.senses))
+        senses = tuple(clean_senses(entry.senses)) or _referenced_senses(entry.senses)
         if not senses:
             continue
         key = normalise(entry.pinyin_numbered)
@@ -91,6 +100,18 @@ def _readings(word: str) -> list[_Reading]:
         else:
             merged[key] = _Reading(known.numbered, known.traditional, known.senses + senses, known.is_name)
     return sorted(merged.values(), key=lambda r: r.is_name)
+
+
+def _referenced_senses(senses: Sequence[str]) -> tuple[str, ...]:
+    """The senses of the word a variant-only entry points at (一点儿 → 一点 "a little")."""
+    for sense in senses:
+        target = cross_reference(sense)
+        if target is None:
+            continue
+        word, reading = target
+        found = [e for e in dictionary.entries(word) if normalise(e.pinyin_numbered) == normalise(reading)]
+        return tuple(s for e in found for s in clean_senses(e.senses))
+    return ()
 
 
 def _agreement(reading: str, heard: Sequence[str | None], weight: float = 1.0) -> float:
@@ -131,9 +152,14 @@ def _choose(
     # evidence: its default (长 zhǎng) ignores the sentence.
     weight = _DEFAULT_WEIGHT if len(word) == 1 and tuple(heard) == sentence_syllables(word) else 1.0
 
+    compounds = (
+        _compound_readings(word, zh_context, position) if zh_context and position is not None else set()
+    )
+
     def score(reading: _Reading) -> tuple[float, float, float, bool]:
         fit = max((sense_score(s, english) for s in reading.senses), default=0.0)
         grammar = slots.grammar_bonus(word, reading) if slots else 0.0
+        grammar += 1.0 if normalise(reading.numbered) in compounds else 0.0
         if slots:
             neutral = slots.neutral_preference(word, reading, readings)
         else:
@@ -166,12 +192,14 @@ def _composed(
             syllables += [h or r or part for h, r in zip(part_heard, sentence_syllables(part), strict=True)]
         parts.append((part, chosen))
         offset += len(part)
-    numbered = " ".join(syllables)
+    numbered = _unstressed(word, " ".join(syllables))
     best_senses = [rank_senses(r.senses, english)[0] for _, r in parts if r is not None]
     span = english_span(best_senses, en_context) if en_context else Span("", 0.0)
     literal = " ".join(short_gloss(sense, english) for sense in best_senses)
-    # The aligned English confirms the composition when it matches every part.
-    confirmed = span.text and span.score >= len(best_senses)
+    # The aligned English confirms the composition when it matches every part,
+    # or renders the whole compound as one derived word (cybersecurity).
+    one_word = " " not in span.text and span.text.lower() not in literal.split()
+    confirmed = bool(span.text) and (span.score >= len(best_senses) or one_word)
     meaning = span.text.lower() if confirmed and span.text.lower() != literal else ""
     meaning = f"{meaning}; {literal}" if meaning else literal
     return WordInfo(
@@ -185,6 +213,53 @@ def _composed(
         composed=True,
         in_dictionary=False,
     )
+
+
+#: Characters CC-CEDICT reads unstressed inside a word: the potential
+#: complement's 不/得 (看不见 kàn bu jiàn, 数不清) and the erhua suffix 儿.
+_UNSTRESSED = {"不": "bu5", "得": "de5", "儿": "r5"}
+
+
+def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
+    """How CC-CEDICT reads a one-character word inside the dictionary words around it.
+
+    受了重伤: 重伤 is "zhòng shāng", so 重 is zhòng here.  Only words whose
+    entries agree on the character's reading count; lookup gets the word's
+    own segmentation from jieba, so this is evidence, not a verdict.
+    """
+    if len(word) != 1:
+        return set()
+    found = set()
+    for start in range(max(0, position - 2), position + 1):
+        for stop in range(max(position + 1, start + 2), min(len(zh_context), start + 4) + 1):
+            readings = {
+                normalise(e.pinyin_numbered).split()[position - start]
+                for e in _plain_entries(zh_context[start:stop])
+            }
+            if len(readings) == 1:
+                found |= readings
+    return found
+
+
+def _plain_entries(word: str) -> list[dictionary.Entry]:
+    """Entries of a common word whose syllables line up with its characters."""
+    return [
+        e
+        for e in dictionary.entries(word)
+        if not e.is_name and not e.is_variant_only and len(normalise(e.pinyin_numbered).split()) == len(word)
+    ]
+
+
+def _unstressed(word: str, reading: str) -> str:
+    """``reading`` of a composed word with its infix 不/得 and suffix 儿 unstressed."""
+    syllables = reading.split()
+    if len(syllables) != len(word):
+        return reading
+    if len(word) == 3 and word[1] in "不得":
+        syllables[1] = _UNSTRESSED[word[1]]
+    if len(word) > 1 and word[-1] == "儿":
+        syllables[-1] = _UNSTRESSED["儿"]
+    return normalise(" ".join(syllables))
 
 
 def locate(word: str, zh_context: str) -> int | None:
@@ -214,6 +289,7 @@ class _Slot:
     after: tuple[str, str]  # ("", "") at the end
     rest: str  # the sentence text after the word
     question: bool
+    neighbours: frozenset[str]  # English gloss words of the other words of the sentence
 
     @staticmethod
     def of(zh_context: str, position: int, length: int) -> _Slot:
@@ -226,6 +302,7 @@ class _Slot:
             after=tagged_after[0],
             rest=zh_context[position + length :],
             question=any(q in zh_context for q in "?？吗"),
+            neighbours=_neighbour_glosses(zh_context, position, length),
         )
 
     def grammar_bonus(self, word: str, reading: _Reading) -> float:
@@ -238,7 +315,9 @@ class _Slot:
         - Otherwise a one-character word is read by its slot: a verb before
           an aspect particle, a pronoun object or in reduplication (种了树,
           教我, 数一数); a noun or classifier after a numeral or demonstrative
-          (第三行, 这种, 一个好觉); an adjective after a degree adverb (有点长).
+          (第三行, 这种, 一个好觉), best one with no verb sense at all
+          (三百公里长 cháng); an adjective after a degree adverb (比较少); an
+          adverb of repetition before a verb (重说 chóng).
           The reading's first sense tells what it is ("to plant" is a verb).
         """
         syllable = normalise(reading.numbered)
@@ -259,7 +338,11 @@ class _Slot:
         if self._verb_slot(word):
             return _GRAMMAR if verb_first else 0.0
         if self._counted_slot():
-            return _GRAMMAR if not verb_first or any("classifier" in s for s in reading.senses) else 0.0
+            if verb_first and not any("classifier" in s for s in reading.senses):
+                return 0.0
+            return _GRAMMAR + (0.0 if any(s.startswith("to ") for s in reading.senses) else _GRAMMAR / 4)
+        if self.after[1].startswith("v") and any(s in _AGAIN for s in reading.senses):
+            return _ADVERB
         if self.before[0][-1:] in _DEGREE or self.before[0] in _DEGREE_WORDS:
             return 0.0 if verb_first else _GRAMMAR / 2
         return 0.0
@@ -284,7 +367,9 @@ class _Slot:
         after a degree adverb or adjective the neutral, descriptive word (太大意,
         粗心大意); as the first part of a longer word or before the noun or
         adjective it modifies, the literal full-tone reading (地方政府,
-        东西长).  Otherwise the reading CC-CEDICT describes with more senses,
+        东西长).  Then a reading whose senses share words with the glosses of
+        the sentence's other words (地方 "... central administration" beside
+        中央 "central").  Otherwise the reading CC-CEDICT describes with more senses,
         which is the one in common use (东西 "thing; stuff; person").
         """
         pairs, is_neutral = _neutral_pairs(reading, readings)
@@ -299,6 +384,10 @@ class _Slot:
             return 2.0 if is_neutral else 0.0
         if self._modifies_next(word):
             return 2.0 if not is_neutral else 0.0
+        mine = max(sense_score(s, set(self.neighbours)) for s in reading.senses)
+        theirs = max(sense_score(s, set(self.neighbours)) for r in pairs for s in r.senses)
+        if mine != theirs:
+            return 1.5 if mine > theirs else 0.0
         return _default_neutral(reading, readings)
 
     def _modifies_next(self, word: str) -> bool:
@@ -316,6 +405,11 @@ class _Slot:
 _GRAMMAR = 2.0
 #: The weight of pypinyin's out-of-context default for a lone character.
 _DEFAULT_WEIGHT = 0.4
+#: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
+_AGAIN = frozenset({"again", "once more", "anew", "afresh"})
+#: A one-character word right before a verb with such a sense is that adverb;
+#: weaker than pypinyin's phrase reading (还给 huán) but not its default.
+_ADVERB = 0.8
 #: Degree adverbs make a following word an adjective (太难了 nán, not nàn).
 _DEGREE = frozenset("太很真更最挺")
 _DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "特别", "相当", "不太", "这么", "那么"})
@@ -354,6 +448,16 @@ def _neutral_variant(neutral: list[str], full: list[str]) -> bool:
         and neutral != full
         and all(n == f or (n[:-1] == f[:-1] and n[-1] == "5") for n, f in zip(neutral, full, strict=True))
     )
+
+
+def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset[str]:
+    """Gloss words of the sentence's other nouns: weak, English-free evidence of a sense.
+
+    Nouns only: the glosses of prepositions and verbs ("away from", "to
+    live") are too general to tell senses apart.
+    """
+    words = _tagged(zh_context[:position]) + _tagged(zh_context[position + length :])
+    return frozenset().union(*(dictionary.gloss_words(w) for w, flag in words if flag.startswith("n")))
 
 
 def _is_verb_suffix(reading: _Reading) -> bool:

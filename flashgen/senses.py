@@ -23,6 +23,7 @@ _CROSS_REFERENCE = re.compile(
 )
 #: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
 _REFERENCE = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[[^\]]*\]")
+_TARGET = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[([^\]]*)\]")
 _NOTE = re.compile(r"\([^)]*\)")
 _TAIWAN = re.compile(r"\s*\(?Taiwan pr\. \[[^\]]*\]\)?")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
@@ -33,6 +34,10 @@ MAX_SPAN = 4
 _PARTIAL = 0.5
 #: Shortest gloss word matched inside a longer sentence word.
 _MIN_STEM = 5
+#: Another derivation of the same stem (retaliate / retaliatory).
+_STEM = 0.75
+#: Words of the best-fitting sense outweigh those of the senses after it.
+_LESSER_SENSE = 0.75
 
 
 def clean_senses(raw: Iterable[str]) -> list[str]:
@@ -44,6 +49,14 @@ def clean_senses(raw: Iterable[str]) -> list[str]:
             continue
         shown.append(_REFERENCE.sub(r"\1", sense))
     return shown
+
+
+def cross_reference(sense: str) -> tuple[str, str] | None:
+    """The (simplified, reading) a cross-reference sense points at, e.g. 一点儿 → ("一点", "yi1 dian3")."""
+    if not _CROSS_REFERENCE.match(sense):
+        return None
+    match = _TARGET.search(sense)
+    return (match.group(1), match.group(2)) if match else None
 
 
 def content_lemmas(text: str) -> set[str]:
@@ -61,15 +74,25 @@ def _match(gloss: str, english: set[str]) -> float:
 
     1 for the same lemma, and for a gloss word inside a derived sentence word
     (force → enforcement, security → cybersecurity), which is how English often
-    renders a Chinese compound; half for the converse.
+    renders a Chinese compound; 0.75 for another form of the same stem
+    (retaliate → retaliatory); half for a sentence word inside a gloss word.
     """
     if gloss in english:
         return 1.0
     if len(gloss) >= _MIN_STEM and any(gloss in word for word in english):
         return 1.0
+    if any(_same_stem(gloss, word) for word in english):
+        return _STEM
     if any(len(word) >= _MIN_STEM and word in gloss for word in english):
         return _PARTIAL
     return 0.0
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Whether two words share a long common prefix (investigate / investigation)."""
+    shorter = min(len(a), len(b))
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
+    return common >= _MIN_STEM + 1 and common >= 0.8 * shorter
 
 
 def sense_score(sense: str, english: set[str]) -> float:
@@ -103,17 +126,20 @@ class Span:
     score: float
 
 
-def english_span(glosses: Iterable[str], en_context: str) -> Span:
-    """The contiguous 1-4 words of ``en_context`` that best match ``glosses``.
+def english_span(senses: Sequence[str], en_context: str) -> Span:
+    """The contiguous 1-4 words of ``en_context`` that best match ``senses``.
 
-    A span must begin and end on a matching word; unmatched content words
-    inside it cost half a point, so "export control" beats "export" for
+    ``senses`` come best first: words of the first count fully, words of the
+    others a little less, so 出口 "an exit" next to "exit ... leave" picks
+    "exit".  A span must begin and end on a matching word; unmatched content
+    words inside it cost half a point, so "export control" beats "export" for
     出口管制 but "export ... directive" does not swallow the words between.
     The text keeps the sentence's own casing and inflection.
     """
-    wanted = set()
-    for gloss in glosses:
-        wanted |= _sense_lemmas(gloss)[0]
+    wanted: dict[str, float] = {}
+    for rank, sense in enumerate(senses):
+        for gloss in _sense_lemmas(sense)[0]:
+            wanted.setdefault(gloss, 1.0 if rank == 0 else _LESSER_SENSE)
     words = list(_WORD.finditer(en_context))
     lemmas = [lemma(w.group().lower()) for w in words]
     weights = [_match_word(lem, wanted) for lem in lemmas]
@@ -129,7 +155,7 @@ def english_span(glosses: Iterable[str], en_context: str) -> Span:
     return best
 
 
-def _match_word(word_lemma: str, wanted: set[str]) -> float:
+def _match_word(word_lemma: str, wanted: dict[str, float]) -> float:
     if word_lemma in STOPWORDS:
         return 0.0
-    return max((_match(g, {word_lemma}) for g in wanted), default=0.0)
+    return max((_match(g, {word_lemma}) * weight for g, weight in wanted.items()), default=0.0)

@@ -1,0 +1,70 @@
+"""CC-CEDICT index, HSK levels and the English lemmas used as evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashgen import data, dictionary
+
+
+def test_every_reading_of_a_headword_is_kept() -> None:
+    readings = {e.pinyin_numbered for e in dictionary.entries("行")}
+    assert {"hang2", "xing2"} <= readings
+    assert [e.pinyin_numbered for e in dictionary.entries("地方")] == ["di4 fang1", "di4 fang5"]
+
+
+def test_entries_carry_traditional_forms_and_senses() -> None:
+    (entry,) = dictionary.entries("银行")
+    assert entry.traditional == "銀行"
+    assert "bank" in entry.senses
+
+
+def test_names_and_variants_are_recognised() -> None:
+    assert all(e.is_name for e in dictionary.entries("特朗普"))
+    assert any(e.is_variant_only for e in dictionary.entries("一点儿"))
+
+
+def test_contains_is_exact() -> None:
+    assert dictionary.contains("银行")
+    assert not dictionary.contains("银行行")
+    assert not dictionary.contains("出口管制")
+    assert dictionary.entries("出口管制") == ()
+
+
+def test_longest_matches_cut_a_missing_compound_into_headwords() -> None:
+    assert dictionary.longest_matches("出口管制") == ["出口", "管制"]
+    assert dictionary.longest_matches("网络安全") == ["网络", "安全"]
+    assert dictionary.longest_matches("强制执行") == ["强制", "执行"]
+    assert "".join(dictionary.longest_matches("美国Anthropic模型")) == "美国Anthropic模型"
+
+
+def test_gloss_words_are_lemmatised_content_words() -> None:
+    words = dictionary.gloss_words("出口")
+    assert {"export", "exit"} <= words
+    assert not words & dictionary.STOPWORDS
+
+
+def test_lemma_matches_inflections() -> None:
+    assert dictionary.english_lemmas("Exports exported exporting") == ["export", "export", "export"]
+    assert dictionary.lemma("policies") == "policy"
+    assert dictionary.lemma("class") == "class"
+
+
+def test_levels_and_frequency() -> None:
+    assert dictionary.hsk_level("学习") == 1
+    assert dictionary.hsk_level("出口管制") is None
+    assert dictionary.zipf("的") > dictionary.zipf("护栏") > 0
+
+
+def test_index_is_rebuilt_into_a_fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FLASHGEN_CACHE_DIR", str(tmp_path))
+    index = dictionary._Index(*dictionary._build_cedict_index())
+    assert index.record("银行").startswith("銀行\tyin2 hang2\t")
+    assert index.position("不存在的词语") == -1
+    cached = data.cached_index(
+        "cedict-test", data.package_file(*dictionary._CEDICT), dictionary._build_cedict_index
+    )
+    assert dictionary._Index(*cached).record("地方") == index.record("地方")
+    assert list(tmp_path.glob("cedict-test-*.marshal"))

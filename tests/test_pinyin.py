@@ -1,0 +1,139 @@
+"""Tone marks, tone numbers and the citation reading of whole sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from flashgen.pinyin import marks, numbered, sentence_pinyin, sentence_syllables, syllables
+
+
+@pytest.mark.parametrize(
+    ("numbered_form", "marked"),
+    [
+        ("yin2 hang2", "yín háng"),
+        ("nu:3 er2", "nǚ ér"),
+        ("lv4 se4", "lǜ sè"),
+        ("lüe4", "lüè"),
+        ("gou3", "gǒu"),
+        ("gui4", "guì"),
+        ("liu2", "liú"),
+        ("na3 r5", "nǎr"),
+        ("yi1 hui4 r5", "yī huìr"),
+        ("Bei3 jing1", "Běi jīng"),
+        ("Ou1 zhou1", "Ōu zhōu"),
+        ("de5", "de"),
+        ("er4", "èr"),
+    ],
+)
+def test_marks_go_on_the_right_vowel(numbered_form: str, marked: str) -> None:
+    assert marks(numbered_form) == marked
+
+
+def test_numbered_reverses_marks_with_neutral_as_five() -> None:
+    assert numbered("dōng xi") == "dong1 xi5"
+    assert numbered("nǚ ér") == "nü3 er2"
+    assert numbered("Běi jīng") == "Bei3 jing1"
+
+
+def test_syllables_carry_their_tone_for_the_card_colours() -> None:
+    assert syllables("dong1 xi5") == [("dōng", 1), ("xi", 5)]
+    assert syllables("zhe4 r5") == [("zhèr", 4)]
+
+
+_INITIALS = [
+    "",
+    "b",
+    "p",
+    "m",
+    "f",
+    "d",
+    "t",
+    "n",
+    "l",
+    "g",
+    "k",
+    "h",
+    "j",
+    "q",
+    "x",
+    "zh",
+    "ch",
+    "sh",
+    "r",
+    "z",
+    "c",
+    "s",
+]
+_FINALS = [
+    "a",
+    "o",
+    "e",
+    "ai",
+    "ei",
+    "ao",
+    "ou",
+    "an",
+    "en",
+    "ang",
+    "eng",
+    "ong",
+    "i",
+    "ia",
+    "ie",
+    "iao",
+    "iu",
+    "ian",
+    "in",
+    "iang",
+    "ing",
+    "iong",
+    "u",
+    "ua",
+    "uo",
+    "uai",
+    "ui",
+    "uan",
+    "un",
+    "uang",
+    "ü",
+    "üe",
+    "er",
+]
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(_INITIALS), st.sampled_from(_FINALS), st.integers(1, 5)), min_size=1)
+)
+def test_marks_and_numbered_round_trip(parts: list[tuple[str, str, int]]) -> None:
+    reading = " ".join(f"{initial}{final}{tone}" for initial, final, tone in parts)
+    assert numbered(marks(reading)) == reading
+    assert [tone for _, tone in syllables(reading)] == [tone for _, _, tone in parts]
+
+
+def test_one_and_not_keep_their_citation_tones() -> None:
+    assert sentence_pinyin("我有一个问题。") == "wǒ yǒu yī gè wèn tí."
+    assert sentence_pinyin("上课不要玩手机") == "shàng kè bù yào wán shǒu jī"
+
+
+def test_no_third_tone_sandhi() -> None:
+    assert sentence_pinyin("你好") == "nǐ hǎo"
+
+
+def test_sentence_reading_uses_phrase_context() -> None:
+    assert sentence_pinyin("银行行长说") == "yín háng háng zhǎng shuō"
+
+
+def test_punctuation_latin_and_digits_are_kept() -> None:
+    assert (
+        sentence_pinyin("“AI 模型”在2010年（大约）出现。") == '"AI mó xíng" zài 2010 nián (dà yuē) chū xiàn.'
+    )
+
+
+def test_sentence_syllables_are_indexed_like_the_string() -> None:
+    sentence = "Anthropic 的模型"
+    readings = sentence_syllables(sentence)
+    assert len(readings) == len(sentence)
+    assert readings[sentence.index("模")] == "mo2"
+    assert readings[0] is None
