@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from . import data, dictionary
 from .pinyin import marks, normalise, sentence_syllables
@@ -56,16 +57,14 @@ def lookup(word: str, zh_context: str | None = None, en_context: str | None = No
     word's most common dictionary reading and senses.
     """
     english = content_lemmas(en_context) if en_context else set()
-    position = locate(word, zh_context) if zh_context else None
-    heard: Sequence[str | None] = (
-        sentence_syllables(zh_context)[position : position + len(word)]
-        if zh_context and position is not None
-        else [None] * len(word)
-    )
     readings = _readings(word)
-    if not readings:
-        return _composed(word, zh_context, position, heard, english, en_context or "")
-    best = _choose(word, readings, heard, english, zh_context, position)
+    if len(readings) == 1:  # most words: nothing to choose, no need to read the sentence
+        best = readings[0]
+    else:
+        position = locate(word, zh_context) if zh_context else None
+        if not readings:
+            return _composed(word, zh_context, position, english, en_context or "")
+        best = _choose(word, readings, english, zh_context, position)
     senses = rank_senses(best.senses, english)[:MAX_SENSES]
     span = english_span(senses, en_context) if en_context else Span("", 0.0)
     return WordInfo(
@@ -132,10 +131,16 @@ def _agreement(reading: str, heard: Sequence[str | None], weight: float = 1.0) -
     return score
 
 
+def _heard(word: str, zh_context: str | None, position: int | None) -> Sequence[str | None]:
+    """The sentence's syllables at the word's position (None where unknown)."""
+    if zh_context is None or position is None:
+        return [None] * len(word)
+    return sentence_syllables(zh_context)[position : position + len(word)]
+
+
 def _choose(
     word: str,
     readings: list[_Reading],
-    heard: Sequence[str | None],
     english: set[str],
     zh_context: str | None,
     position: int | None,
@@ -147,6 +152,7 @@ def _choose(
     English, then the slot's preference between neutral-tone variants, then
     common words over names.
     """
+    heard = _heard(word, zh_context, position)
     slots = _Slot.of(zh_context, position, len(word)) if zh_context and position is not None else None
     # A lone character pypinyin read as it reads it out of context is weak
     # evidence: its default (长 zhǎng) ignores the sentence.
@@ -173,7 +179,6 @@ def _composed(
     word: str,
     zh_context: str | None,
     position: int | None,
-    heard: Sequence[str | None],
     english: set[str],
     en_context: str,
 ) -> WordInfo:
@@ -182,14 +187,20 @@ def _composed(
     syllables: list[str] = []
     offset = 0
     for part in dictionary.longest_matches(word):
-        part_heard = heard[offset : offset + len(part)]
         readings = _readings(part)
         at = None if position is None else position + offset
-        chosen = _choose(part, readings, part_heard, english, zh_context, at) if readings else None
+        chosen = (
+            readings[0]
+            if len(readings) == 1
+            else _choose(part, readings, english, zh_context, at)
+            if readings
+            else None
+        )
         if chosen is not None:
             syllables.append(normalise(chosen.numbered))
         else:  # a character CC-CEDICT lacks: the sentence's (or pypinyin's own) reading
-            syllables += [h or r or part for h, r in zip(part_heard, sentence_syllables(part), strict=True)]
+            heard = _heard(part, zh_context, at)
+            syllables += [h or r or part for h, r in zip(heard, sentence_syllables(part), strict=True)]
         parts.append((part, chosen))
         offset += len(part)
     numbered = _unstressed(word, " ".join(syllables))
@@ -289,7 +300,9 @@ class _Slot:
     after: tuple[str, str]  # ("", "") at the end
     rest: str  # the sentence text after the word
     question: bool
-    neighbours: frozenset[str]  # English gloss words of the other words of the sentence
+    sentence: str
+    position: int
+    length: int
 
     @staticmethod
     def of(zh_context: str, position: int, length: int) -> _Slot:
@@ -302,7 +315,9 @@ class _Slot:
             after=tagged_after[0],
             rest=zh_context[position + length :],
             question=any(q in zh_context for q in "?？吗"),
-            neighbours=_neighbour_glosses(zh_context, position, length),
+            sentence=zh_context,
+            position=position,
+            length=length,
         )
 
     def grammar_bonus(self, word: str, reading: _Reading) -> float:
@@ -384,8 +399,9 @@ class _Slot:
             return 2.0 if is_neutral else 0.0
         if self._modifies_next(word):
             return 2.0 if not is_neutral else 0.0
-        mine = max(sense_score(s, set(self.neighbours)) for s in reading.senses)
-        theirs = max(sense_score(s, set(self.neighbours)) for r in pairs for s in r.senses)
+        neighbours = _neighbour_glosses(self.sentence, self.position, self.length)
+        mine = max(sense_score(s, neighbours) for s in reading.senses)
+        theirs = max(sense_score(s, neighbours) for r in pairs for s in r.senses)
         if mine != theirs:
             return 1.5 if mine > theirs else 0.0
         return _default_neutral(reading, readings)
@@ -450,6 +466,7 @@ def _neutral_variant(neutral: list[str], full: list[str]) -> bool:
     )
 
 
+@cache
 def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset[str]:
     """Gloss words of the sentence's other nouns: weak, English-free evidence of a sense.
 

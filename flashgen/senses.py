@@ -12,7 +12,7 @@ card highlights.  Matching is on the light lemmas of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from .dictionary import STOPWORDS, english_lemmas, lemma
@@ -69,7 +69,7 @@ def _sense_lemmas(sense: str) -> tuple[set[str], set[str]]:
     return content_lemmas(_NOTE.sub(" ", sense)), content_lemmas(" ".join(_NOTE.findall(sense)))
 
 
-def _match(gloss: str, english: set[str]) -> float:
+def _match(gloss: str, english: Set[str]) -> float:
     """How well a gloss word is found among the sentence's lemmas.
 
     1 for the same lemma, and for a gloss word inside a derived sentence word
@@ -95,7 +95,7 @@ def _same_stem(a: str, b: str) -> bool:
     return common >= _MIN_STEM + 1 and common >= 0.8 * shorter
 
 
-def sense_score(sense: str, english: set[str]) -> float:
+def sense_score(sense: str, english: Set[str]) -> float:
     """How well ``sense`` fits an English sentence given as its content lemmas.
 
     Each matching gloss word counts once; words in parenthesised notes
@@ -105,13 +105,13 @@ def sense_score(sense: str, english: set[str]) -> float:
     return sum(_match(g, english) for g in main) + 0.5 * sum(_match(g, english) for g in notes - main)
 
 
-def rank_senses(senses: Sequence[str], english: set[str]) -> list[str]:
+def rank_senses(senses: Sequence[str], english: Set[str]) -> list[str]:
     """``senses`` with those the English confirms first (best first), others in dictionary order."""
     scored = [(sense_score(s, english), -i, s) for i, s in enumerate(senses)]
     return [s for _, _, s in sorted(scored, reverse=True)]
 
 
-def short_gloss(sense: str, english: set[str]) -> str:
+def short_gloss(sense: str, english: Set[str]) -> str:
     """The one alternative of a sense ("safety; security") that fits best, without notes or "to"."""
     alternatives = [_NOTE.sub("", a).strip() for a in sense.split(";")]
     best = max(alternatives, key=lambda a: (sense_score(a, english), -alternatives.index(a)))
