@@ -165,7 +165,7 @@ def _choose(
     def score(reading: _Reading) -> tuple[float, float, float, bool]:
         fit = max((sense_score(s, english) for s in reading.senses), default=0.0)
         grammar = slots.grammar_bonus(word, reading) if slots else 0.0
-        grammar += 1.0 if normalise(reading.numbered) in compounds else 0.0
+        grammar += _GRAMMAR if normalise(reading.numbered) in compounds else 0.0
         if slots:
             neutral = slots.neutral_preference(word, reading, readings)
         else:
@@ -324,12 +324,14 @@ class _Slot:
         """A bonus for the reading a grammatical slot demands, where pypinyin often errs.
 
         - 得 after a verb or adjective is the complement particle (跑得快, de);
-          between a subject and a verb it is the modal "must" (我得走, děi).
+          so it is before a degree adverb (病得很厉害); between a subject and a
+          verb it is the modal "must" (我得走, děi).
         - 地 between an adverbial and a verb is the adverbial particle (高兴地跳, de).
-        - 为 right after a one-character verb is "as" (选为, wéi).
+        - 为 right after a one-character verb is "as" (选为, wéi); between a
+          subject and its object it is "for" (我们为人民服务, wèi).
         - Otherwise a one-character word is read by its slot: a verb before
-          an aspect particle, a pronoun object or in reduplication (种了树,
-          教我, 数一数); a noun or classifier after a numeral or demonstrative
+          an aspect particle, a pronoun object, 一下 or in reduplication (种了树,
+          教我, 量一下, 数一数); a noun or classifier after a numeral or demonstrative
           (第三行, 这种, 一个好觉), best one with no verb sense at all
           (三百公里长 cháng); an adjective after a degree adverb (比较少); an
           adverb of repetition before a verb (重说 chóng).
@@ -338,7 +340,8 @@ class _Slot:
         syllable = normalise(reading.numbered)
         before, after = self.before[1], self.after[1]
         if word == "得" and self.after[0]:
-            if before[:1] in ("v", "a"):
+            complement = self.after[0][:1] in _DEGREE or self.after[0] in _DEGREE_WORDS
+            if before[:1] in ("v", "a") or complement:
                 return _GRAMMAR if syllable == "de5" else 0.0
             subject = before[:1] in ("r", "n", "d", "")
             if subject and self.after[0][:1] not in "了着过到" and _is_han(self.rest):
@@ -347,8 +350,19 @@ class _Slot:
             return _GRAMMAR if syllable == "de5" else 0.0
         if word == "为" and len(self.before[0]) == 1 and _is_verb(*self.before):
             return _GRAMMAR if syllable == "wei2" else 0.0
+        if word == "为" and before[:1] in ("r", "n", "d") and after[:1] in ("r", "n"):
+            return _GRAMMAR if syllable == "wei4" else 0.0
         if len(word) != 1:
             return 0.0
+        if self.after[0] and _is_modal(reading) != any(
+            _is_modal(r) for r in _readings(word) if r is not reading
+        ):
+            # A modal reading ("should", "must") goes before a verb; before
+            # a noun the other reading is meant (应朋友的邀请 yìng).
+            if after.startswith("v"):
+                return _GRAMMAR / 2 if _is_modal(reading) else 0.0
+            if after[:1] in ("n", "r"):
+                return 0.0 if _is_modal(reading) else _GRAMMAR / 2
         verb_first = reading.senses[0].startswith("to ")
         if self._verb_slot(word):
             return _GRAMMAR if verb_first else 0.0
@@ -365,7 +379,7 @@ class _Slot:
     def _verb_slot(self, word: str) -> bool:
         aspect = self.rest[:1] in ("了", "着", "过") and _is_han(self.rest[1:2])
         pronoun_object = self.after[1] == "r" and self.after[0] in _PERSONAL
-        reduplicated = self.rest.startswith(("一" + word, word))
+        reduplicated = self.rest.startswith(("一" + word, word, "一下"))
         return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated
 
     def _counted_slot(self) -> bool:
@@ -412,8 +426,10 @@ class _Slot:
             for n in (1, 2)
             if len(self.rest) >= n
         )
-        modifies = self.after[1][:1] in ("n", "a") and self.rest[:1] == self.after[0][:1]
-        return longer or modifies
+        nominal = self.after[1][:1] in ("n", "a") or (
+            self.after[1].startswith("v") and not _is_verb(self.after[0], "")
+        )  # jieba tags 走向 "direction; trend" a verb; CC-CEDICT's first sense is a noun
+        return longer or (nominal and self.rest[:1] == self.after[0][:1])
 
 
 #: Bonus for the reading a grammatical slot demands: it outweighs pypinyin's
@@ -421,6 +437,8 @@ class _Slot:
 _GRAMMAR = 2.0
 #: The weight of pypinyin's out-of-context default for a lone character.
 _DEFAULT_WEIGHT = 0.4
+#: Senses of a modal verb.
+_MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
 #: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
 _AGAIN = frozenset({"again", "once more", "anew", "afresh"})
 #: A one-character word right before a verb with such a sense is that adverb;
@@ -477,6 +495,11 @@ def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset
     return frozenset().union(*(dictionary.gloss_words(w) for w, flag in words if flag.startswith("n")))
 
 
+def _is_modal(reading: _Reading) -> bool:
+    """Whether a reading is first of all a modal verb: 应 yīng "should", 得 děi "must"."""
+    return any(s in _MODAL for s in reading.senses[:3])
+
+
 def _is_verb_suffix(reading: _Reading) -> bool:
     """起来 qi lai "(after a verb) ...": the neutral reading used as a complement."""
     return any(s.startswith(("(after a verb", "(verb suffix", "(verb complement")) for s in reading.senses)
@@ -486,8 +509,7 @@ def _is_verb(word: str, flag: str) -> bool:
     """jieba's tag, or for words it tags otherwise (选 "zg"), CC-CEDICT's first sense."""
     if flag.startswith("v"):
         return True
-    readings = _readings(word)
-    return bool(readings) and readings[0].senses[0].startswith("to ")
+    return any(r.senses[0].startswith("to ") for r in _readings(word))
 
 
 def _is_han(text: str) -> bool:
