@@ -1,0 +1,50 @@
+"""The vocabulary picker: an article's aligned pairs in, the terms to card out.
+
+Three steps, each cheap next to loading jieba: collect candidate terms
+(:mod:`flashgen.candidates`), drop what this learner does not want (names,
+their HSK levels, known words), rank the rest (:mod:`flashgen.ranking`).
+Only then are the top terms looked up in context, so the costly reading and
+sense choice runs once per card, not once per occurrence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import dictionary
+from .candidates import Candidate, collect
+from .lookup import lookup
+from .options import Options
+from .ranking import rank
+from .types import SentencePair, Term
+
+
+def is_wanted(candidate: Candidate, options: Options) -> bool:
+    """Whether the learner's options keep this candidate at all."""
+    if candidate.is_name and not options.include_names:
+        return False
+    if candidate.text in options.known:
+        return False
+    level = dictionary.hsk_level(candidate.text)
+    return level is None or level > options.level
+
+
+def pick_terms(pairs: Sequence[SentencePair], options: Options) -> list[Term]:
+    """The article's terms to card, best first, at most ``options.max_words``.
+
+    ``pairs`` are the article's aligned sentence pairs in text order (title
+    first).  Each term comes with its best example pair and its occurrences in
+    the article.  A term the dictionary cannot give a meaning for, or finds to
+    be a name when names are not wanted, is passed over for the next one.
+    """
+    wanted = [c for c in collect(pairs) if is_wanted(c, options)]
+    terms: list[Term] = []
+    for ranked in rank(wanted, pairs, options.min_confidence):
+        if len(terms) >= options.max_words:
+            break
+        example = pairs[ranked.example]
+        word = lookup(ranked.candidate.text, zh_context=example.zh, en_context=example.en)
+        if not word.meaning or (word.is_name and not options.include_names):
+            continue
+        terms.append(Term(word, example, ranked.candidate.count, ranked.score, ranked.reasons))
+    return terms

@@ -1,0 +1,199 @@
+"""The vocabulary picker: whole terms, no noise, the learner's level, a stable order.
+
+Article cases live in tests/cases/picker/*.json (our own articles in several
+domains, with the terms a teacher would pick).  A key entry "a|b" accepts
+either form of a term (联赛 or 联赛冠军).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flashgen import dictionary
+from flashgen.candidates import (
+    English,
+    Token,
+    is_han,
+    lexicon_split,
+    merge_dictionary_words,
+    repair,
+    repeated_compounds,
+)
+from flashgen.options import Options
+from flashgen.types import SentencePair, Term
+from flashgen.vocab import pick_terms
+
+CASES = sorted((Path(__file__).parent / "cases" / "picker").glob("*.json"))
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+EXPORT_RULES = [
+    ("政府进一步收紧了芯片出口管制。", "The government further tightened export controls on chips."),
+    ("新的出口管制将于下月生效。", "The new export controls take effect next month."),
+    (
+        "企业必须遵守出口管制规定，否则将面临罚款。",
+        "Companies must comply with export control rules or face fines.",
+    ),
+    ("议会正在讨论涉及国家安全的法案。", "Parliament is debating a bill that touches on national security."),
+]
+CITY_NEWS = [
+    (
+        "北京市政府周一宣布，将在颐和园附近修建新的地铁站。",
+        "The Beijing city government announced on Monday that it will build a new metro station "
+        "near the Summer Palace.",
+    ),
+    (
+        "市长李明表示，地铁站预计两年后投入使用，缓解周边交通拥堵。",
+        "Mayor Li Ming said the station is expected to open in two years "
+        "and ease traffic congestion in the area.",
+    ),
+]
+
+
+def pairs_of(rows: list[tuple[str, str]] | list[list[str]]) -> list[SentencePair]:
+    return [SentencePair(zh, en, (i,), (i,), 1.0) for i, (zh, en) in enumerate(rows)]
+
+
+def words(terms: list[Term]) -> list[str]:
+    return [t.word.simplified for t in terms]
+
+
+def assert_clean_cards(terms: list[Term]) -> None:
+    for term in terms:
+        assert is_han(term.word.simplified), term.word.simplified
+        assert term.word.pinyin and term.word.meaning, term.word.simplified
+        assert term.count >= 1 and term.example.zh
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_article_case_finds_key_terms_and_no_noise(path: Path) -> None:
+    case = json.loads(path.read_text(encoding="utf-8"))
+    terms = pick_terms(pairs_of(case["pairs"]), Options())
+    picked = set(words(terms))
+    missing = [k for k in case["key"] if not any(alt in picked for alt in k.split("|"))]
+    assert len(case["key"]) - len(missing) >= case["min_key"], f"missing {missing}"
+    assert not picked & set(case["never"])
+    assert_clean_cards(terms)
+
+
+def test_seed_article_meets_the_teachers_list() -> None:
+    article_path = SHARED / "corpus" / "seed-article.txt"
+    gold_path = SHARED / "gold" / "seed-terms.json"
+    if not (article_path.exists() and gold_path.exists()):
+        pytest.skip("../shared is absent")
+    reader = pytest.importorskip("flashgen.reader")
+    align = pytest.importorskip("flashgen.align")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    pairs = align.align_article(reader.read_article(article_path, Options()))
+    terms = pick_terms(pairs, Options())
+    picked = set(words(terms))
+    key = [k["term"] for k in gold["key"]]
+    assert sum(k in picked for k in key) >= 14, [k for k in key if k not in picked]
+    assert not picked & set(gold["never"])
+    assert 20 <= len(terms) <= 80
+    assert_clean_cards(terms)
+
+
+def test_repeated_split_compound_is_one_term_and_its_parts_are_not_counted() -> None:
+    terms = {t.word.simplified: t for t in pick_terms(pairs_of(EXPORT_RULES), Options())}
+    assert terms["出口管制"].count == 3
+    assert "管制" not in terms
+    assert "国家安全" in terms  # CC-CEDICT word across jieba's tokens in some contexts
+
+
+def test_dictionary_words_are_joined_across_tokens_but_not_through_grammar() -> None:
+    joined = merge_dictionary_words([Token("国家", "n"), Token("安全", "an"), Token("法案", "n")])
+    assert [t.text for t in joined] == ["国家安全", "法案"]
+    assert joined[0].parts == (Token("国家", "n"), Token("安全", "an"))
+    assert [t.text for t in merge_dictionary_words([Token("不", "d"), Token("受", "v")])] == ["不", "受"]
+
+
+def test_glued_and_descriptive_tokens_are_resplit() -> None:
+    assert [t.text for t in repair([Token("强制执行函在", "n")])] == ["强制执行", "函", "在"]
+    assert [t.text for t in repair([Token("美国政府", "nt")])] == ["美国", "政府"]
+    assert [t.text for t in repair([Token("老艺人", "n")])] == ["老", "艺人"]
+    # a person's name jieba's HMM found stays whole
+    assert [t.text for t in repair([Token("李明华", "nr")])] == ["李明华"]
+
+
+def test_repetition_joins_modifier_and_head_but_not_clauses_or_fillers() -> None:
+    def joined(first: Token, head: Token, english: str) -> bool:
+        sentences = [[first, head], [first, head]]
+        return (first.text, head.text) in repeated_compounds(sentences, [English.of(english)] * 2)
+
+    assert joined(Token("出口", "vn"), Token("管制", "vn"), "new export controls")
+    # noun + verb is a clause even when the English follows word for word
+    assert not joined(Token("模型", "n"), Token("下线", "n"), "took the models offline")
+    # a head the English never translates is a filler (补时 "stoppage time" + 阶段 "stage")
+    assert not joined(Token("补时", "n"), Token("阶段", "n"), "in stoppage time")
+
+
+def test_names_are_left_out_unless_asked_for() -> None:
+    default = words(pick_terms(pairs_of(CITY_NEWS), Options()))
+    with_names = words(pick_terms(pairs_of(CITY_NEWS), Options(include_names=True)))
+    assert "交通拥堵" in default
+    for name in ("北京市", "颐和园", "李明"):
+        assert name not in default
+    assert "颐和园" in with_names
+
+
+def test_level_and_known_words_are_left_out() -> None:
+    case = json.loads((CASES[0]).read_text(encoding="utf-8"))
+    pairs = pairs_of(case["pairs"])
+    everything = words(pick_terms(pairs, Options()))
+    advanced = pick_terms(pairs, Options(level=6))
+    assert advanced and all((dictionary.hsk_level(t.word.simplified) or 7) > 6 for t in advanced)
+    known = frozenset(everything[:3])
+    assert not known & set(words(pick_terms(pairs, Options(known=known))))
+
+
+def test_max_words_takes_the_head_of_the_same_ranking() -> None:
+    case = json.loads((CASES[0]).read_text(encoding="utf-8"))
+    pairs = pairs_of(case["pairs"])
+    full = words(pick_terms(pairs, Options()))
+    assert words(pick_terms(pairs, Options(max_words=5))) == full[:5]
+
+
+def test_single_characters_only_when_advanced_and_uncommon() -> None:
+    for path in CASES:
+        case = json.loads(path.read_text(encoding="utf-8"))
+        for term in pick_terms(pairs_of(case["pairs"]), Options()):
+            if len(term.word.simplified) == 1:
+                assert (dictionary.hsk_level(term.word.simplified) or 0) >= 5
+
+
+def test_example_prefers_confident_alignment() -> None:
+    rows = [
+        ("出口管制影响很大。", "Export controls matter."),
+        ("出口管制收紧了。", "Export controls tightened."),
+    ]
+    pairs = [
+        SentencePair(zh, en, (i,), (i,), score)
+        for i, ((zh, en), score) in enumerate(zip(rows, (0.2, 0.9), strict=True))
+    ]
+    term = next(t for t in pick_terms(pairs, Options()) if t.word.simplified == "出口管制")
+    assert term.example == pairs[1]
+
+
+def test_output_is_deterministic() -> None:
+    pairs = pairs_of(EXPORT_RULES + CITY_NEWS)
+    first = pick_terms(pairs, Options())
+    assert first == pick_terms(pairs, Options())
+
+
+@given(st.text(max_size=20))
+def test_lexicon_split_covers_the_word(word: str) -> None:
+    assert "".join(lexicon_split(word)) == word
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=60), st.text(max_size=60)), max_size=4), st.integers(1, 10))
+def test_picker_never_crashes_and_keeps_its_promises(rows: list[tuple[str, str]], max_words: int) -> None:
+    terms = pick_terms(pairs_of(rows), Options(max_words=max_words))
+    assert len(terms) <= max_words
+    assert len(set(words(terms))) == len(terms)
+    assert all(is_han(w) for w in words(terms))
