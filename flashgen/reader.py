@@ -155,10 +155,9 @@ def parse_article(text: str, source: str, layout: Layout) -> Article:
     Each non-blank line is cut into its English and Chinese parts (same-line
     layout) or taken whole as one language (alternating layout); AUTO picks
     same-line when at least half the prose lines (those that do not look like
-    titles) hold both languages.  Leading
-    one-language lines are titles; the rest is a stream of language chunks in
-    which each run of the first language is paired with the run of the other
-    language that follows it.
+    titles) hold both languages.  Leading one-language lines are titles; the
+    rest is a stream of language chunks in which each run of the first
+    language is paired with the run of the other language that follows it.
     """
     if layout is Layout.PRESPLIT:
         raise UsageError(f"{source}: the presplit layout needs two files (--zh and --en)")
@@ -271,7 +270,7 @@ def _is_latin_edge(char: str) -> bool:
 def _is_title_like(text: str) -> bool:
     """Short and without final punctuation, as headlines are."""
     core = text.rstrip(CLOSERS + " ")
-    return 0 < len(text) <= _MAX_TITLE_CHARS and core[-1:] not in tuple(_FINAL_PUNCTUATION)
+    return 0 < len(text) <= _MAX_TITLE_CHARS and not (core and core[-1] in _FINAL_PUNCTUATION)
 
 
 # --- languages --------------------------------------------------------------
@@ -299,32 +298,54 @@ def _piece_language(text: str) -> str | None:
 def _separate(line: str) -> list[_Chunk]:
     """A line's language chunks, in order: one chunk, or two for a mixed line.
 
-    The line is cut into sentence-like pieces; the second language starts at
-    the first piece whose language differs from the first piece's.  When the
-    line has no such piece, an English phrase without final punctuation may
-    still precede or follow the Chinese ("Electric buses 电动公交").
+    The line is cut into sentence-like pieces, each labelled by script, and
+    split where the fewest pieces land on the wrong side (see
+    :func:`_best_cut`).  When no cut between pieces works, an English phrase
+    without final punctuation may still precede or follow the Chinese
+    ("Electric buses 电动公交").
     """
     if not HAN_RE.search(line):
         return [("en", line)]
     if not LATIN_WORD_RE.search(line):
         return [("zh", line)]
-    first = ""
-    for start, end in _pieces(line):
-        lang = _piece_language(line[start:end])
-        first = first or lang or ""
-        # English after Chinese must be free of Han: a Chinese clause full of
-        # names ("Fable 5 和 Mythos 5。") is not the English half.
-        if lang and lang != first and (lang == "zh" or not HAN_RE.search(line, start, end)):
-            return _chunks(line, start, first)
+    pieces = list(_pieces(line))
+    first, index = _best_cut([_piece_language(line[a:b]) for a, b in pieces])
+    if 0 < index < len(pieces):
+        return _chunks(line, pieces[index][0], first)
     cut = _unpunctuated_cut(line)
     if cut is not None:
         return _chunks(line, *cut)
-    return [(first or _language(line), line)]
+    return [(first if index == len(pieces) else _other(first), line)]
+
+
+def _best_cut(labels: list[str | None]) -> tuple[str, int]:
+    """(first language, index of the first piece of the second) for the best cut.
+
+    A cut's cost is the number of pieces whose label disagrees with their
+    side.  Ties go to the cut with more English pieces: a Chinese piece is
+    almost never labelled English, while an English sentence quoting Chinese
+    ("the slogan 绿水青山就是金山银山 became policy.") may be labelled Chinese.
+    The cut may fall at either end, leaving a one-language line.
+    """
+    best = (len(labels) + 1, 0, "en", len(labels))
+    for first in ("en", "zh"):
+        other = _other(first)
+        wrong_before, wrong_after = 0, labels.count(first)
+        for index in range(len(labels) + 1):
+            english = index if first == "en" else len(labels) - index
+            best = min(best, (wrong_before + wrong_after, -english, first, index))
+            if index < len(labels):
+                wrong_before += labels[index] == other
+                wrong_after -= labels[index] == first
+    return best[2], best[3]
+
+
+def _other(language: str) -> str:
+    return "zh" if language == "en" else "en"
 
 
 def _chunks(line: str, cut: int, first: str) -> list[_Chunk]:
-    other = "zh" if first == "en" else "en"
-    parts = [(first, line[:cut].strip()), (other, line[cut:].strip())]
+    parts = [(first, line[:cut].strip()), (_other(first), line[cut:].strip())]
     return [(lang, text) for lang, text in parts if text]
 
 
