@@ -33,6 +33,8 @@ _UNLISTED_POINTS = 0.8
 #: Zipf range of the words worth learning from an article: below everyday
 #: vocabulary (≥ 5) and above the obscure (< 2.5).
 _COMMON_ZIPF, _OBSCURE_ZIPF = EVERYDAY_ZIPF, 2.5
+#: Below this zipf a word is called rare in the reasons shown to the user.
+_RARE_ZIPF = 3.5
 #: A compound missing from jieba's counts is taken as this much rarer than its rarest part.
 _COMPOUND_RARITY = 1.0
 #: jieba gives words it lists without a real count this frequency; it is not evidence.
@@ -156,7 +158,10 @@ def score(candidate: Candidate, translated: bool) -> tuple[float, tuple[str, ...
     points += _LEVEL_POINTS.get(level, 0.0) if level is not None else _UNLISTED_POINTS
     reasons = [f"×{candidate.count} here"] if candidate.count > 1 else []
     reasons.append(_level_reason(dictionary.hsk_level(word)))
-    reasons.append(f"rare: zipf {zipf:.1f}" if zipf < 3.5 else f"zipf {zipf:.1f}")
+    if zipf < _RARE_ZIPF:
+        reasons.append(f"rare: zipf {zipf:.1f}")
+    elif zipf > _COMMON_ZIPF:
+        reasons.append(f"common: zipf {zipf:.1f}")
     if candidate.compound:
         points += 0.3
         reasons.append("compound")
