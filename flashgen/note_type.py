@@ -34,7 +34,7 @@ NOTE_TYPE_NAME = "flashgen Chinese vocabulary"
 #: replaces a note type's templates only when the incoming one is newer, so a
 #: fixed value keeps re-imports from touching a learner's own tweaks until we
 #: really change the look.
-NOTE_TYPE_MOD = 1_795_737_600
+NOTE_TYPE_MOD = 1_795_732_900
 
 #: Frozen field list, in order.  Simplified is first and plain text: Anki sorts,
 #: searches and checks duplicates on the first field.
@@ -141,7 +141,7 @@ CSS = """
 .sentence.hint { color: var(--muted); }
 b.term { font-weight: 700; background: var(--mark); border-radius: 3px; padding: 0 2px; }
 .sentence.hint b.term { color: var(--fg); }
-.blank { color: var(--t4); font-weight: 700; letter-spacing: .05em; white-space: nowrap; }
+.blank { color: var(--t4); background: var(--mark); border-radius: 3px; padding: 0 2px; white-space: nowrap; }
 hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 16px 0 8px; }
 .meta { margin-top: 18px; font-size: 12px; color: var(--muted); }
 .meta .hsk { border: 1px solid var(--rule); border-radius: 4px; padding: 0 5px; margin-right: 8px; }
@@ -177,7 +177,7 @@ _BREAK = re.compile(r"[\t\n\r]+")
 def escape(text: str) -> str:
     """Article text → HTML that shows exactly that text in Anki and nothing more."""
     clean = _CONTROL.sub("", _BREAK.sub(" ", text))
-    return html.escape(clean, quote=True).translate(_ANKI_SYNTAX)
+    return html.escape(clean, quote=False).translate(_ANKI_SYNTAX)
 
 
 def _splice(text: str, spans: list[tuple[int, int]], wrap: Callable[[str], str]) -> str:
@@ -195,7 +195,7 @@ def _highlight(span: str) -> str:
 
 
 def _blank(span: str) -> str:
-    return f'<span class="blank">［{"＿" * len(span)}］</span>'
+    return f'<span class="blank">{"＿" * len(span)}</span>'
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -57,7 +58,7 @@ def test_deck_name_keeps_a_nested_parent() -> None:
 
 def test_escape_neutralises_html_and_anki_syntax() -> None:
     escaped = escape('<img src=x onerror="a()"> {{c1::x}} [sound:x.mp3] \x1f')
-    assert "<" not in escaped and ">" not in escaped and '"' not in escaped
+    assert "<" not in escaped and ">" not in escaped
     assert "{" not in escaped and "[" not in escaped
     assert "\x1f" not in escaped
 
@@ -71,7 +72,7 @@ def test_fields_follow_the_frozen_list() -> None:
         '<span class="tone2">tú</span> <span class="tone1">shū</span> <span class="tone3">guǎn</span>'
     )
     assert fields["SentenceZh"] == '那天晚上，市<b class="term">图书馆</b>一直开到凌晨两点。'
-    assert fields["SentenceCloze"] == '那天晚上，市<span class="blank">［＿＿＿］</span>一直开到凌晨两点。'
+    assert fields["SentenceCloze"] == '那天晚上，市<span class="blank">＿＿＿</span>一直开到凌晨两点。'
     assert '<b class="term">library</b>' in fields["SentenceEn"]
     assert fields["HSK"] == "1" and fields["Audio"] == ""
 
@@ -227,3 +228,15 @@ def test_carded_words_reads_our_decks_only(tmp_path: Path) -> None:
     assert carded_words(tmp_path / "missing") == frozenset()
     with pytest.raises(FlashgenError, match=r"notes\.txt"):
         carded_words(tmp_path / "notes.txt")
+
+
+OUR_TAGS = re.compile(r'<span class="(?:tone[1-5]|blank)">|<b class="term">|</span>|</b>')
+
+
+@given(st.text(min_size=1, max_size=4), st.text(), st.text(), st.text(max_size=12))
+def test_fields_of_any_text_hold_only_our_markup(word: str, zh: str, en: str, english: str) -> None:
+    term = make_term(word, "ni3 hao3", en, zh + word, en, english=english)
+    for field in note_fields(term, make_article(zh, [term])):
+        assert "\x1f" not in field
+        assert not any(c in field for c in "{}[]")
+        assert "<" not in OUR_TAGS.sub("", field) and ">" not in OUR_TAGS.sub("", field)
