@@ -73,8 +73,7 @@ def read_two_files(zh_path: Path, en_path: Path, options: Options) -> Article:
     del options  # the layout is given by having two files
     zh_title, zh_blocks = _file_blocks(zh_path)
     en_title, en_blocks = _file_blocks(en_path)
-    zh_has_han = any(HAN_RE.search(b) for b in zh_blocks)
-    if not zh_has_han:
+    if not any(HAN_RE.search(b) for b in zh_blocks):
         swapped = any(HAN_RE.search(b) for b in en_blocks)
         hint = " (are --zh and --en swapped?)" if swapped else ""
         raise FlashgenError(f"{zh_path}: no Chinese text found{hint}")
@@ -122,7 +121,7 @@ def decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError:
         if codec != "utf-8":
             name = codec.upper().removesuffix("-SIG")
-            raise FlashgenError(f"{source}: starts with a {name} mark but is not valid {name}") from None
+            raise FlashgenError(f"{source}: looks like {name} but is not valid {name} text") from None
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
