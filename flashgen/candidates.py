@@ -321,10 +321,10 @@ def repeated_compounds(
     one term, whatever jieba's dictionary says.  A pair repeated 2+ times is
     kept when it has a compound's shape (:func:`_compound_shape`) and its head
     is translated in the aligned English at least once (补时阶段 "stoppage
-    time" is a term plus a filler noun), or when its aligned English repeatedly
-    has the matching two-word phrase ("export control") and it is not a noun
-    followed by a verb (a clause such as 模型下线 "take the model offline"
-    translates word for word too).  ``english`` is each sentence's English.
+    time" is a term plus a filler noun).  Two verbs, which the shape cannot
+    judge, are kept when the aligned English has the matching two-word phrase
+    in two or more of their sentences ("export control" for 出口/管制 tagged as
+    verbs).  ``english`` is each sentence's English.
     """
     where: dict[tuple[str, str], list[int]] = {}
     tokens_of: dict[tuple[str, str], tuple[Token, Token]] = {}
@@ -339,12 +339,19 @@ def repeated_compounds(
         if len(indexes) < 2:
             continue
         first, head = tokens_of[key]
-        clause = first.tag == "n" and not is_nominal_head(head)
-        confirmed = sum(_english_has_phrase(*key, english[i]) for i in set(indexes))
-        head_translated = any(english[i].translates(dictionary.gloss_words(head.text)) for i in indexes)
-        if (_compound_shape(first, head) and head_translated) or (confirmed >= 2 and not clause):
+        if _compound_shape(first, head):
+            if any(english[i].translates(dictionary.gloss_words(head.text)) for i in indexes):
+                kept.add(key)
+        elif (
+            _verb_pair(first, head) and sum(_english_has_phrase(*key, english[i]) for i in set(indexes)) >= 2
+        ):
             kept.add(key)
     return frozenset(kept)
+
+
+def _verb_pair(first: Token, head: Token) -> bool:
+    """A verb followed by a verb (not a verbal noun as subject: 研究/vn 发现 "study finds")."""
+    return first.tag == "v" and head.tag.startswith("v")
 
 
 def merge_pairs(tokens: Sequence[Token], pairs: frozenset[tuple[str, str]]) -> list[Token]:

@@ -126,8 +126,12 @@ def test_repetition_joins_modifier_and_head_but_not_clauses_or_fillers() -> None
         return (first.text, head.text) in repeated_compounds(sentences, [English.of(english)] * 2)
 
     assert joined(Token("出口", "vn"), Token("管制", "vn"), "new export controls")
-    # noun + verb is a clause even when the English follows word for word
+    # two verbs need the English phrase: 出口/管制 tagged as verbs
+    assert joined(Token("出口", "v"), Token("管制", "v"), "new export controls")
+    assert not joined(Token("出口", "v"), Token("管制", "v"), "exports are under control")
+    # noun + verb is a clause, verb + noun a verb phrase, even when the English follows word for word
     assert not joined(Token("模型", "n"), Token("下线", "n"), "took the models offline")
+    assert not joined(Token("审查", "v"), Token("代码", "n"), "review code")
     # a head the English never translates is a filler (补时 "stoppage time" + 阶段 "stage")
     assert not joined(Token("补时", "n"), Token("阶段", "n"), "in stoppage time")
 
