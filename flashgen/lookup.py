@@ -17,6 +17,7 @@ each part read and glossed the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -79,7 +80,8 @@ def lookup(word: str, zh_context: str | None = None, en_context: str | None = No
     )
 
 
-def _readings(word: str) -> list[_Reading]:
+@cache
+def _readings(word: str) -> tuple[_Reading, ...]:
     """Distinct readings of ``word`` in CC-CEDICT, common words before names.
 
     Entries sharing a reading are merged; a capitalised (name) reading counts
@@ -98,7 +100,7 @@ def _readings(word: str) -> list[_Reading]:
             merged[key] = _Reading(entry.pinyin_numbered, entry.traditional, senses + known.senses, False)
         else:
             merged[key] = _Reading(known.numbered, known.traditional, known.senses + senses, known.is_name)
-    return sorted(merged.values(), key=lambda r: r.is_name)
+    return tuple(sorted(merged.values(), key=lambda r: r.is_name))
 
 
 def _referenced_senses(senses: Sequence[str]) -> tuple[str, ...]:
@@ -140,7 +142,7 @@ def _heard(word: str, zh_context: str | None, position: int | None) -> Sequence[
 
 def _choose(
     word: str,
-    readings: list[_Reading],
+    readings: Sequence[_Reading],
     english: set[str],
     zh_context: str | None,
     position: int | None,
@@ -170,7 +172,13 @@ def _choose(
             neutral = slots.neutral_preference(word, reading, readings)
         else:
             neutral = _default_neutral(reading, readings)
-        return (_agreement(reading.numbered, heard, weight) + grammar, fit, neutral, not reading.is_name)
+        dated = _DATED if all(_DATED_SENSE.search(s) for s in reading.senses) else 0.0
+        return (
+            _agreement(reading.numbered, heard, weight) + grammar - dated,
+            fit,
+            neutral,
+            not reading.is_name,
+        )
 
     return max(readings, key=score)
 
@@ -253,11 +261,11 @@ def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
 
 
 def _plain_entries(word: str) -> list[dictionary.Entry]:
-    """Entries of a common word whose syllables line up with its characters."""
+    """Entries of a word whose syllables line up with its characters (names too: 明朝 Míng cháo)."""
     return [
         e
         for e in dictionary.entries(word)
-        if not e.is_name and not e.is_variant_only and len(normalise(e.pinyin_numbered).split()) == len(word)
+        if not e.is_variant_only and len(normalise(e.pinyin_numbered).split()) == len(word)
     ]
 
 
@@ -337,7 +345,13 @@ class _Slot:
           adverb of repetition before a verb (重说 chóng).
           The reading's first sense tells what it is ("to plant" is a verb).
         """
-        syllable = normalise(reading.numbered)
+        particle = self._particle_bonus(word, normalise(reading.numbered))
+        if particle is not None:
+            return particle
+        return self._one_character_bonus(word, reading) if len(word) == 1 else 0.0
+
+    def _particle_bonus(self, word: str, syllable: str) -> float | None:
+        """The bonus for 得, 地 and 为 when their slot decides them, else None."""
         before, after = self.before[1], self.after[1]
         if word == "得" and self.after[0]:
             complement = self.after[0][:1] in _DEGREE or self.after[0] in _DEGREE_WORDS
@@ -346,17 +360,17 @@ class _Slot:
             subject = before[:1] in ("r", "n", "d", "")
             if subject and self.after[0][:1] not in "了着过到" and _is_han(self.rest):
                 return _GRAMMAR if syllable == "dei3" else 0.0
-        if word == "地" and after.startswith("v") and before[:1] in ("a", "b", "d", "z", "v", "i", "l"):
+        if word == "地" and after.startswith("v") and before[:1] not in ("", "m", "q", "p", "f", "u"):
             return _GRAMMAR if syllable == "de5" else 0.0
         if word == "为" and len(self.before[0]) == 1 and _is_verb(*self.before):
             return _GRAMMAR if syllable == "wei2" else 0.0
         if word == "为" and before[:1] in ("r", "n", "d") and after[:1] in ("r", "n"):
             return _GRAMMAR if syllable == "wei4" else 0.0
-        if len(word) != 1:
-            return 0.0
-        if self.after[0] and _is_modal(reading) != any(
-            _is_modal(r) for r in _readings(word) if r is not reading
-        ):
+        return None
+
+    def _one_character_bonus(self, word: str, reading: _Reading) -> float:
+        after = self.after[1]
+        if self.after[0] and _is_modal(reading) != any(_is_modal(r) for r in _readings(word) if r != reading):
             # A modal reading ("should", "must") goes before a verb; before
             # a noun the other reading is meant (应朋友的邀请 yìng).
             if after.startswith("v"):
@@ -374,6 +388,14 @@ class _Slot:
             return _ADVERB
         if self.before[0][-1:] in _DEGREE or self.before[0] in _DEGREE_WORDS:
             return 0.0 if verb_first else _GRAMMAR / 2
+        if self.before[0] == "的":  # the head noun of a phrase (孔子的传 zhuàn)
+            return 0.0 if verb_first else _GRAMMAR / 2
+        if (
+            after[:1] == "n"
+            and self.before[1][:1] in ("r", "n", "d", "p", "s", "t")
+            and not _has_function_sense(word)
+        ):
+            return _GRAMMAR / 2 if verb_first else 0.0  # a verb with its object (教数学 jiāo)
         return 0.0
 
     def _verb_slot(self, word: str) -> bool:
@@ -393,8 +415,8 @@ class _Slot:
 
         Cues, in order: in a question a reading with an interrogative sense
         ("how much?") wins; a verb-suffix reading (起来, 过去) after a verb;
-        after a degree adverb or adjective the neutral, descriptive word (太大意,
-        粗心大意); as the first part of a longer word or before the noun or
+        after an adverb or adjective the neutral, descriptive word (太大意,
+        一时大意, 粗心大意, 很有精神); as the first part of a longer word or before the noun or
         adjective it modifies, the literal full-tone reading (地方政府,
         东西长).  Then a reading whose senses share words with the glosses of
         the sentence's other words (地方 "... central administration" beside
@@ -409,7 +431,15 @@ class _Slot:
         suffix = _is_verb_suffix(reading)
         if suffix or any(_is_verb_suffix(r) for r in pairs):
             return 3.0 if suffix == self.before[1].startswith("v") else 0.0
-        if self.before[0][-1:] in _DEGREE or self.before[0] in _DEGREE_WORDS or self.before[1] == "a":
+        graded = self.before[0] == "有" and (
+            self.before2[0][-1:] in _DEGREE or self.before2[0] in _DEGREE_WORDS
+        )
+        if (
+            graded
+            or self.before[0][-1:] in _DEGREE
+            or self.before[0] in _DEGREE_WORDS
+            or self.before[1] in ("a", "d")
+        ):
             return 2.0 if is_neutral else 0.0
         if self._modifies_next(word):
             return 2.0 if not is_neutral else 0.0
@@ -435,8 +465,18 @@ class _Slot:
 #: Bonus for the reading a grammatical slot demands: it outweighs pypinyin's
 #: context-free guess (at most 1 per syllable) for 得, 地 and one-character words.
 _GRAMMAR = 2.0
+#: A reading all of whose senses are dated (大夫 dà fū "senior official (in
+#: imperial China)") needs this much more evidence than the living one (dài fu "doctor").
+_DATED = 1.5
+_DATED_SENSE = re.compile(
+    r"\((old|archaic|literary|classical|ancient|in imperial China)\b|^(old|archaic|ancient) "
+)
 #: The weight of pypinyin's out-of-context default for a lone character.
 _DEFAULT_WEIGHT = 0.4
+#: Senses of a conjunction or preposition: such a word before a noun is not a verb with its object.
+_FUNCTION = frozenset(
+    {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}
+)
 #: Senses of a modal verb.
 _MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
 #: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
@@ -493,6 +533,15 @@ def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset
     """
     words = _tagged(zh_context[:position]) + _tagged(zh_context[position + length :])
     return frozenset().union(*(dictionary.gloss_words(w) for w, flag in words if flag.startswith("n")))
+
+
+def _has_function_sense(word: str) -> bool:
+    """Whether a reading of ``word`` is a conjunction or preposition (和 "and", 为 "for")."""
+    return any(
+        s.split(";")[0].strip() in _FUNCTION or s.startswith("(joining")
+        for r in _readings(word)
+        for s in r.senses[:3]
+    )
 
 
 def _is_modal(reading: _Reading) -> bool:
