@@ -361,9 +361,12 @@ def _pieces(line: str) -> Iterator[tuple[int, int]]:
 
 
 def _piece_ends(line: str, match: re.Match[str]) -> bool:
-    """A Chinese mark always ends a piece; a Latin one when a space, opener or Han follows."""
-    end = match.end()
+    """A Chinese mark always ends a piece, and so does a half-width one after Han
+    ("紧张?The …"); other marks when a space, an opener or Han follows."""
+    end, start = match.end(), match.start()
     if any(ch in "。！？；" for ch in match.group()) or end == len(line):
+        return True
+    if start > 0 and HAN_RE.match(line[start - 1]):
         return True
     return line[end].isspace() or line[end] in OPENERS or bool(HAN_RE.match(line[end]))
 

@@ -157,6 +157,32 @@ def test_demo_article_has_the_quick_start_shape() -> None:
     assert lines[0] == lines[1] == article.title_en  # the seed layout repeats the English title
 
 
+def _article_paths() -> list[Path]:
+    seed = SHARED / "corpus" / "seed-article.txt"
+    return [EXAMPLES / "demo-article.txt", *([seed] if seed.is_file() else [])]
+
+
+def _layouts(article: Article) -> dict[str, str]:
+    """The same article written out in the other layouts the reader detects."""
+    paragraphs = [("".join(p.zh), " ".join(p.en)) for p in article.paragraphs]
+    titles = [article.title_en, article.title_zh]
+    return {
+        "Chinese first, spaced": "\n\n".join(titles + [f"{zh} {en}" for zh, en in paragraphs]),
+        "Chinese first, unspaced": "\n".join(titles + [zh + en for zh, en in paragraphs]),
+        "alternating": "\n".join(titles + [line for zh, en in paragraphs for line in (en, zh)]),
+        "alternating, Chinese first": "\n\n".join(titles + [f"{zh}\n{en}" for zh, en in paragraphs]),
+    }
+
+
+@pytest.mark.parametrize("path", _article_paths(), ids=lambda p: p.name)
+def test_every_layout_of_an_article_reads_the_same(path: Path) -> None:
+    article = read_article(path, Options())
+    for name, text in _layouts(article).items():
+        again = parse_article(text, name, Layout.AUTO)
+        assert (again.title_en, again.title_zh) == (article.title_en, article.title_zh), name
+        assert again.paragraphs == article.paragraphs, name
+
+
 def test_two_file_example_pairs_every_paragraph() -> None:
     article = read_two_files(EXAMPLES / "two-files" / "zh.txt", EXAMPLES / "two-files" / "en.txt", Options())
     assert article.title_en and article.title_zh and len(article.paragraphs) >= 5
