@@ -36,6 +36,8 @@ _PARTIAL = 0.5
 _MIN_STEM = 5
 #: Another derivation of the same stem (retaliate / retaliatory).
 _STEM = 0.75
+#: The cost of an unmatched content word inside an English equivalent.
+_GAP = 1.0
 #: Words of the best-fitting sense outweigh those of the senses after it.
 _LESSER_SENSE = 0.75
 
@@ -132,8 +134,9 @@ def english_span(senses: Sequence[str], en_context: str) -> Span:
     ``senses`` come best first: words of the first count fully, words of the
     others a little less, so 出口 "an exit" next to "exit ... leave" picks
     "exit".  A span must begin and end on a matching word; unmatched content
-    words inside it cost half a point, so "export control" beats "export" for
-    出口管制 but "export ... directive" does not swallow the words between.
+    words inside it cost a point, so "export control" beats "export" for
+    出口管制 but "cybersecurity capabilities from network" does not beat
+    "cybersecurity" for 网络安全.
     The text keeps the sentence's own casing and inflection.
     """
     wanted: dict[str, float] = {}
@@ -149,7 +152,7 @@ def english_span(senses: Sequence[str], en_context: str) -> Span:
             continue
         total = 0.0
         for end in range(start, min(start + MAX_SPAN, len(words))):
-            total += weights[end] or (0.0 if lemmas[end] in STOPWORDS else -0.5)
+            total += weights[end] or (0.0 if lemmas[end] in STOPWORDS else -_GAP)
             if weights[end] and total > best.score:
                 best = Span(en_context[words[start].start() : words[end].end()], total)
     return best
