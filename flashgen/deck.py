@@ -33,6 +33,7 @@ import tempfile
 import time
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,32 +116,34 @@ def write_deck(sections: Sequence[tuple[Article, Sequence[Term]]], path: Path, o
     Each article is its own deck ``<parent>::<title>``.  A word taught by two
     sections is one note (GUIDs are per word), placed with the first.
     """
+    decks = _assemble(sections, options)
+    notes = [note for deck in decks for note in deck.notes]
     previous = _check_target(path)
-    decks: dict[str, genanki.Deck] = {}
-    mods: dict[str, int] = {}
     now = int(time.time())
+    mods = {note.guid: _note_mod(previous.get(note.guid), note, now) for note in notes}
+    try:
+        _replace_atomically(path, lambda tmp: _write_package(decks, mods, now, tmp))
+    except OSError as error:
+        raise FlashgenError(f"{path}: cannot write the deck ({error.strerror or error})") from error
+    return len(notes)
+
+
+def _assemble(sections: Sequence[tuple[Article, Sequence[Term]]], options: Options) -> list[genanki.Deck]:
+    """One genanki deck per deck name, each term a note; new cards come in term order."""
+    decks: dict[str, genanki.Deck] = {}
+    seen: set[str] = set()
     for article, terms in sections:
         name = deck_name(article.title, options)
         deck = decks.setdefault(name, genanki.Deck(deck_id(name), name))
         deck.add_model(note_type())
         for term in terms:
             guid = note_guid(term.word)
-            if guid in mods:
+            if guid in seen:
                 continue
-            note = genanki.Note(
-                model=note_type(),
-                fields=note_fields(term, article),
-                tags=note_tags(term.word, article),
-                guid=guid,
-                due=len(mods),
-            )
-            mods[guid] = _note_mod(previous.get(guid), note, now)
-            deck.add_note(note)
-    try:
-        _replace_atomically(path, lambda tmp: _write_package(list(decks.values()), mods, now, tmp))
-    except OSError as error:
-        raise FlashgenError(f"{path}: cannot write the deck ({error.strerror or error})") from error
-    return len(mods)
+            seen.add(guid)
+            fields, tags = note_fields(term, article), note_tags(term.word, article)
+            deck.add_note(genanki.Note(model=note_type(), fields=fields, tags=tags, guid=guid, due=len(seen)))
+    return list(decks.values())
 
 
 def _note_mod(stored: _StoredNote | None, note: genanki.Note, now: int) -> int:
@@ -214,27 +217,34 @@ def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
-@contextlib.contextmanager
-def _collection(apkg: Path) -> Iterator[sqlite3.Connection | None]:
-    """The SQLite collection inside a zip package, read-only, or None if there is none.
+def _extract_collection(apkg: Path, directory: Path) -> Path | None:
+    """Copy the SQLite collection out of a zip package; None if there is none to read.
 
     Newer Anki exports carry ``collection.anki21`` (and a stub ``.anki2``);
     the zstd-compressed ``.anki21b`` cannot be ours and is ignored.
     """
+    database = directory / "collection.db"
     try:
-        package = zipfile.ZipFile(apkg)
-    except (OSError, zipfile.BadZipFile):
-        yield None
-        return
-    with package, tempfile.TemporaryDirectory(prefix="flashgen-") as tmp:
-        names = set(package.namelist())
-        member = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
-        if member is None:
+        with zipfile.ZipFile(apkg) as package:
+            names = set(package.namelist())
+            member = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
+            if member is None:
+                return None
+            with package.open(member) as source, database.open("wb") as target:
+                shutil.copyfileobj(source, target)
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error):
+        return None
+    return database
+
+
+@contextlib.contextmanager
+def _collection(apkg: Path) -> Iterator[sqlite3.Connection | None]:
+    """The collection inside a package, opened read-only, or None if it has none."""
+    with tempfile.TemporaryDirectory(prefix="flashgen-") as tmp:
+        database = _extract_collection(apkg, Path(tmp))
+        if database is None:
             yield None
             return
-        database = Path(tmp) / "collection.db"
-        with package.open(member) as source, database.open("wb") as target:
-            shutil.copyfileobj(source, target)
         connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         try:
             yield connection

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import sqlite3
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -223,6 +224,12 @@ def test_carded_words_reads_our_decks_only(tmp_path: Path) -> None:
     build(tmp_path / "a.apkg", article, terms[:2])
     build(tmp_path / "b.apkg", make_article("Other", terms[3:]), terms[3:])
     (tmp_path / "junk.apkg").write_bytes(b"PK\x03\x04 not really")
+    with zipfile.ZipFile(tmp_path / "garbage.apkg", "w") as package:
+        package.writestr("collection.anki2", b"not a database" * 100)
+    damaged = (tmp_path / "a.apkg").read_bytes()
+    middle = len(damaged) // 2
+    (tmp_path / "damaged.apkg").write_bytes(damaged[:middle] + bytes(64) + damaged[middle + 64 :])
+    (tmp_path / "folder.apkg").mkdir()
     (tmp_path / "notes.txt").write_text("地方", encoding="utf-8")
     assert carded_words(tmp_path) == {"图书馆", "安静", "研究", "还书"}
     assert carded_words(tmp_path / "missing") == frozenset()
@@ -235,6 +242,8 @@ OUR_TAGS = re.compile(r'<span class="(?:tone[1-5]|blank)">|<b class="term">|</sp
 
 @given(st.text(min_size=1, max_size=4), st.text(), st.text(), st.text(max_size=12))
 def test_fields_of_any_text_hold_only_our_markup(word: str, zh: str, en: str, english: str) -> None:
+    # article text reaches the deck NFC-normalised by the reader
+    word, zh = unicodedata.normalize("NFC", word), unicodedata.normalize("NFC", zh)
     term = make_term(word, "ni3 hao3", en, zh + word, en, english=english)
     for field in note_fields(term, make_article(zh, [term])):
         assert "\x1f" not in field
