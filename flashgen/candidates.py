@@ -51,6 +51,8 @@ EVERYDAY_ZIPF = 5.0
 #: English words sharing this many leading letters count as the same word
 #: ("retaliatory" translates 报复 "to retaliate"; "national" 国家 "nation").
 _STEM_LETTERS = 6
+#: A single character is a card only below this zipf (and at HSK 5 or above).
+_SINGLE_CHARACTER_ZIPF = 4.5
 #: Dictionary words are matched across at most this many jieba tokens.
 _MAX_MERGE_TOKENS = 4
 
@@ -229,12 +231,13 @@ def can_join(token: Token, affixes: bool = False) -> bool:
     """Whether a token may be part of a compound: Chinese content, not grammar.
 
     Adverbs (d) are grammar here: 不 / 受 must not become a term 不受.  With
-    ``affixes``, jieba's prefixes and suffixes (h, k) may join too: the
-    dictionary vouches for 非 / 物质 / 文化遗产 → 非物质文化遗产.
+    ``affixes``, jieba's prefixes (h) may join too: the dictionary vouches for
+    非 / 物质 / 文化遗产 → 非物质文化遗产.  Suffixes (k) never do: 孩子们 is
+    孩子 in the plural, not a word to learn.
     """
     if not is_han(token.text) or token.tag.startswith("d"):
         return False
-    return not is_function_tag(token.tag) or (affixes and token.tag.startswith(("h", "k")))
+    return not is_function_tag(token.tag) or (affixes and token.tag.startswith("h"))
 
 
 def _merged(parts: Sequence[Token]) -> Token:
@@ -290,13 +293,18 @@ def is_nominal_head(token: Token) -> bool:
 
 
 def _joinable_pair(first: Token, head: Token) -> bool:
+    """Two content words of two or more characters, four at most together.
+
+    A single character joined to a word is an affix or the generic part of a
+    name (海港路 "Harbour Road"): only the dictionary may vouch for those.
+    """
     return (
         can_join(first)
         and can_join(head)
         and not is_name(first)
         and not is_name(head)
         and len(first.text) + len(head.text) <= MAX_REPEATED_COMPOUND
-        and not _is_modified_word((first.text, head.text))
+        and min(len(first.text), len(head.text)) >= 2
     )
 
 
@@ -376,15 +384,15 @@ def is_card_worthy(token: Token) -> bool:
     """Whether a token could be a card at all, before ranking.
 
     Never grammar, numbers, punctuation or Latin.  Single characters are kept
-    only when the HSK lists them at level 5 or above and they are not
-    everyday words (zipf < 5): a learner rarely wants 函 or 令 alone, and the
-    common ones (说, 大) are known long before an article like this.
+    only when the HSK lists them at level 5 or above and they are uncommon
+    (zipf < 4.5): a learner rarely wants 函, 令 or 拖 alone, and the common
+    ones (说, 大) are known long before an article like this.
     """
     if not is_han(token.text) or is_function_tag(token.tag):
         return False
     if len(token.text) == 1:
         level = dictionary.hsk_level(token.text)
-        return level is not None and level >= 5 and dictionary.zipf(token.text) < 5.0
+        return level is not None and level >= 5 and dictionary.zipf(token.text) < _SINGLE_CHARACTER_ZIPF
     return True
 
 

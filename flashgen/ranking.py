@@ -64,7 +64,7 @@ def general_zipf(word: str) -> float:
     """The word's general frequency (zipf), estimated for compounds jieba lacks."""
     zipf = dictionary.zipf(word)
     pieces = lexicon_split(word)
-    if zipf >= _PLACEHOLDER_ZIPF or len(pieces) < 2:
+    if zipf >= _PLACEHOLDER_ZIPF or len(pieces) < 2 or not is_usable(word):
         return zipf
     return max(0.0, min(dictionary.zipf(p) for p in pieces) - _COMPOUND_RARITY)
 
@@ -100,9 +100,16 @@ def translated_in(word: str, english: English) -> bool:
     return bool(evidence) and all(english.translates(glosses) for glosses in evidence)
 
 
+@cache
 def is_usable(word: str) -> bool:
-    """In CC-CEDICT, or made of CC-CEDICT words (a meaning can be composed)."""
-    return dictionary.contains(word) or len(english_evidence(word)) > 1
+    """Whether a card can teach the word: CC-CEDICT has it, or it is made of
+    CC-CEDICT words (a meaning can be composed) and is more than two single
+    characters jieba's HMM glued together (检测出微塑料 → 出微)."""
+    if dictionary.contains(word):
+        return True
+    if len(english_evidence(word)) < 2:
+        return False
+    return dictionary.frequency(word) > 0 or any(len(p) > 1 for p in lexicon_split(word))
 
 
 def best_example(
