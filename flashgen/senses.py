@@ -24,6 +24,7 @@ _CROSS_REFERENCE = re.compile(
 #: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
 _REFERENCE = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[[^\]]*\]")
 _TARGET = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[([^\]]*)\]")
+_CLASSIFIERS = re.compile(r"\s*\(CL:[^)]*\)")
 _NOTE = re.compile(r"\([^)]*\)")
 _TAIWAN = re.compile(r"\s*\(?Taiwan pr\. \[[^\]]*\]\)?")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
@@ -46,8 +47,9 @@ def clean_senses(raw: Iterable[str]) -> list[str]:
     """The senses worth showing: no classifier lists, cross-references or Taiwan readings."""
     shown = []
     for sense in raw:
-        sense = _TAIWAN.sub("", sense).strip(" ;")
-        if not sense or sense.startswith("CL:") or _CROSS_REFERENCE.match(sense):
+        sense = _CLASSIFIERS.sub("", _TAIWAN.sub("", sense))
+        sense = "; ".join(part for part in sense.split("; ") if not part.startswith("CL:")).strip(" ;")
+        if not sense or _CROSS_REFERENCE.match(sense):
             continue
         shown.append(_REFERENCE.sub(r"\1", sense))
     return shown

@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from flashgen import lookup
+from flashgen import dictionary, lookup
+from flashgen.pinyin import marks, normalise, numbered
 from flashgen.types import WordInfo
 
 CASES = Path(__file__).parent / "cases"
@@ -122,3 +125,21 @@ def test_seed_key_terms_read_and_gloss_as_the_gold_says() -> None:
         if info.pinyin != term["pinyin"] or not any(g.lower() in shown for g in term["english"]):
             wrong.append(f"{term['term']}: {info.pinyin} / {info.english!r} / {info.meaning!r}")
     assert not wrong, "\n".join(wrong)
+
+
+_HSK_WORDS = sorted(w for w in dictionary._hsk_words() if all("\u4e00" <= c <= "\u9fff" for c in w))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_HSK_WORDS), st.sampled_from(["我觉得{}很重要。", "{}", "他们说{}了。"]))
+def test_any_graded_word_reads_as_one_of_its_dictionary_readings(word: str, template: str) -> None:
+    info = lookup(word, zh_context=template.format(word))
+    assert marks(info.pinyin_numbered) == info.pinyin
+    assert numbered(info.pinyin) == info.pinyin_numbered
+    assert len(info.pinyin.split()) in (len(word), len(word) - word[1:].count("儿"))  # erhua: 哪儿 nǎr
+    if info.in_dictionary:
+        spelled = {normalise(e.pinyin_numbered, keep_case=info.is_name) for e in dictionary.entries(word)}
+        assert info.pinyin_numbered in spelled or not any(
+            not e.is_variant_only for e in dictionary.entries(word)
+        )
+    assert "CL:" not in info.meaning
