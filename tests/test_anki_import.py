@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from dataclasses import replace
@@ -184,18 +185,23 @@ def test_article_payloads_never_render_live(tmp_path: Path, collection: Any) -> 
         assert payload in shown  # the learner sees it as plain text
 
 
-def test_example_deck_builds_end_to_end(tmp_path: Path, collection: Any) -> None:
+def _cli_build(article: Path, out: Path) -> Path:
+    """``flashgen build ARTICLE -o OUT`` in process; the deck's path."""
     cli = pytest.importorskip("flashgen.cli")
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(cli.app, ["build", str(article), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (apkg,) = out.glob("*.apkg")
+    assert apkg.name in result.output
+    return apkg
+
+
+def test_example_deck_builds_end_to_end(tmp_path: Path, collection: Any) -> None:
     example = REPO / "examples" / "demo-article.txt"
     if not example.exists():
         pytest.skip("examples/demo-article.txt is not there yet")
-    from typer.testing import CliRunner
-
-    result = CliRunner().invoke(cli.app, ["build", str(example), "-o", str(tmp_path / "decks")])
-    assert result.exit_code == 0, result.output
-    (apkg,) = (tmp_path / "decks").glob("*.apkg")
-    assert str(apkg.name) in result.output
-    log = import_deck(collection, apkg)
+    log = import_deck(collection, _cli_build(example, tmp_path / "decks"))
     assert log["new"] > 0 and log["new"] == collection.note_count()
     for nid in collection.find_notes(""):
         note = collection.get_note(nid)
@@ -205,3 +211,38 @@ def test_example_deck_builds_end_to_end(tmp_path: Path, collection: Any) -> None
         for card in note.cards():
             question, answer = (text_only(side) for side in _rendered(card))
             assert question and answer
+            if card.template()["name"] == "Sentence cloze":
+                assert note["Simplified"] not in question
+
+
+SEED = REPO.parent / "shared" / "corpus" / "seed-article.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not there")
+def test_seed_article_edit_updates_notes_and_keeps_reviews(
+    tmp_path: Path, collection: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "decks"
+    apkg = _cli_build(SEED, out)
+    import_deck(collection, apkg)
+    reviewed = _review(collection)
+    before = collection.note_count()
+    shown = collection.get_note(reviewed.nid)["SentenceEn"]
+    sentence = html.unescape(re.sub(r"<[^>]+>", "", shown))
+    plain = html.unescape(re.sub(r"<b class=\"term\">.*?</b>", " ", shown))
+    word = next(w for w in re.findall(r"\b[a-z]{4,}\b", plain))
+    text = SEED.read_text(encoding="utf-8")
+    assert sentence in text
+    edited = tmp_path / "seed-edited.txt"  # one English word of the reviewed card's sentence changes
+    edited.write_text(
+        text.replace(sentence, re.sub(rf"\b{word}\b", "elsewhere", sentence, count=1), 1), encoding="utf-8"
+    )
+
+    later = time.time() + 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert _cli_build(edited, out) == apkg
+    log = import_deck(collection, apkg)
+    # the picker may choose another example for the word; either way the note is updated in place
+    assert log["new"] == 0 and log["updated"] >= 1
+    assert collection.note_count() == before
+    assert _state(collection.get_card(reviewed.id)) == _state(reviewed)
