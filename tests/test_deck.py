@@ -249,3 +249,18 @@ def test_fields_of_any_text_hold_only_our_markup(word: str, zh: str, en: str, en
         assert "\x1f" not in field
         assert not any(c in field for c in "{}[]")
         assert "<" not in OUR_TAGS.sub("", field) and ">" not in OUR_TAGS.sub("", field)
+
+
+def test_write_error_names_the_file_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article, terms = load_case("deck_library.json")
+
+    def disk_full(_decks: object, _mods: object, _now: object, target: Path) -> None:
+        target.write_bytes(b"half a deck")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("flashgen.deck._write_package", disk_full)
+    with pytest.raises(FlashgenError, match=r"a\.apkg.*No space left"):
+        build(tmp_path / "a.apkg", article, terms)
+    assert list(tmp_path.iterdir()) == []
