@@ -8,10 +8,10 @@ change, but then :data:`NOTE_TYPE_MOD` must move forward, because Anki only
 takes an imported note type's new look when it is newer than its own copy.
 
 Fields hold HTML that Anki inserts into its web view verbatim, so every piece
-of article text is escaped here, including Anki's own syntax: ``{{…}}`` would
-be template syntax in a template author's eyes and ``[sound:…]`` is turned
-into audio by Anki after rendering, so braces and brackets become character
-references and show as text.
+of article text is escaped here, including Anki's own syntax: Anki plays any
+``[sound:…]`` left in a rendered card, and ``{{c1::…}}`` becomes a cloze as
+soon as a learner's own template reads the field with ``cloze:``.  Braces and
+brackets therefore become character references and show as text.
 """
 
 from __future__ import annotations
@@ -214,8 +214,7 @@ def _english_span(sentence: str, equivalent: str) -> list[tuple[int, int]]:
 def pinyin_html(numbered: str) -> str:
     """'yin2 hang2' → tone-classed spans, one per syllable."""
     return " ".join(
-        f'<span class="tone{tone}">{escape(syllable)}</span>' if 1 <= tone <= 5 else escape(syllable)
-        for syllable, tone in pinyin.syllables(numbered)
+        f'<span class="tone{tone}">{escape(syllable)}</span>' for syllable, tone in pinyin.syllables(numbered)
     )
 
 
