@@ -413,24 +413,30 @@ class _Slot:
     def neutral_preference(self, word: str, reading: _Reading, readings: Sequence[_Reading]) -> float:
         """Between a word's full-tone and neutral-tone readings (东西 dōng xī / dōng xi).
 
-        Cues, in order: in a question a reading with an interrogative sense
-        ("how much?") wins; a verb-suffix reading (起来, 过去) after a verb;
-        after an adverb or adjective the neutral, descriptive word (太大意,
-        一时大意, 粗心大意, 很有精神); as the first part of a longer word or before the noun or
+        Cues, in order: a reading with an interrogative sense ("how much?")
+        in a question and only there; a verb-suffix reading (起来, 过去) after a
+        verb or adjective (暖和起来); after a modal verb (不能大意), an adverb
+        or an adjective the neutral, descriptive word (太大意, 一时大意, 粗心大意,
+        很有精神); as the first part of a longer word or before the noun or
         adjective it modifies, the literal full-tone reading (地方政府,
-        东西长).  Then a reading whose senses share words with the glosses of
-        the sentence's other words (地方 "... central administration" beside
-        中央 "central").  Otherwise the reading CC-CEDICT describes with more senses,
-        which is the one in common use (东西 "thing; stuff; person").
+        东西长); after a numeral or quantifier the reading glossed by nouns
+        (很多地道 dì dào "tunnel", 很多东西 dōng xi "thing").  Then a reading
+        whose senses share words with the glosses of the sentence's other
+        nouns (地方 "... central administration" beside 中央 "central").
+        Otherwise the reading CC-CEDICT describes with more senses, which is
+        the one in common use (东西 "thing; stuff; person").
         """
         pairs, is_neutral = _neutral_pairs(reading, readings)
         if not pairs:
             return 0.0
-        if self.question and any("?" in s for s in reading.senses):
-            return 4.0
+        interrogative = any("?" in s for s in reading.senses)
+        if interrogative or any("?" in s for r in pairs for s in r.senses):
+            return 4.0 if interrogative == self.question else 0.0
         suffix = _is_verb_suffix(reading)
         if suffix or any(_is_verb_suffix(r) for r in pairs):
-            return 3.0 if suffix == self.before[1].startswith("v") else 0.0
+            return 3.0 if suffix == (self.before[1][:1] in ("v", "a")) else 0.0
+        if self.before[0] in _MODAL_WORDS:
+            return 2.0 if is_neutral else 0.0
         graded = self.before[0] == "有" and (
             self.before2[0][-1:] in _DEGREE or self.before2[0] in _DEGREE_WORDS
         )
@@ -443,6 +449,10 @@ class _Slot:
             return 2.0 if is_neutral else 0.0
         if self._modifies_next(word):
             return 2.0 if not is_neutral else 0.0
+        if self._counted_slot() and not self.rest.startswith("的"):  # a noun: 很多地道 "tunnel"
+            mine, theirs = _noun_senses(reading), max(_noun_senses(r) for r in pairs)
+            if mine != theirs:
+                return 2.0 if mine > theirs else 0.0
         neighbours = _neighbour_glosses(self.sentence, self.position, self.length)
         mine = max(sense_score(s, neighbours) for s in reading.senses)
         theirs = max(sense_score(s, neighbours) for r in pairs for s in r.senses)
@@ -473,10 +483,30 @@ _DATED_SENSE = re.compile(
 )
 #: The weight of pypinyin's out-of-context default for a lone character.
 _DEFAULT_WEIGHT = 0.4
+#: Endings of English adjectives, to tell "authentic" from "tunnel" without a tagger.
+_ADJECTIVE_ENDINGS = (
+    "al",
+    "ous",
+    "ic",
+    "ive",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ent",
+    "ant",
+    "ine",
+    "ish",
+    "ed",
+    "ly",
+)
+_NOTE_RE = re.compile(r"\([^)]*\)")
 #: Senses of a conjunction or preposition: such a word before a noun is not a verb with its object.
 _FUNCTION = frozenset(
     {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}
 )
+#: Modal verbs, after which a neutral-tone pair is the descriptive word (不能大意).
+_MODAL_WORDS = frozenset({"能", "不能", "会", "不会", "可以", "要", "不要", "别", "应该", "必须"})
 #: Senses of a modal verb.
 _MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
 #: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
@@ -533,6 +563,17 @@ def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset
     """
     words = _tagged(zh_context[:position]) + _tagged(zh_context[position + length :])
     return frozenset().union(*(dictionary.gloss_words(w) for w, flag in words if flag.startswith("n")))
+
+
+def _noun_senses(reading: _Reading) -> int:
+    """How many senses are a single English noun, judged by form ("tunnel", not "to dig", "authentic")."""
+    count = 0
+    for sense in reading.senses:
+        for gloss in sense.split("; "):
+            words = _NOTE_RE.sub("", gloss).strip().removeprefix("a ").removeprefix("an ").split()
+            if len(words) == 1 and words[0].isalpha() and not words[0].endswith(_ADJECTIVE_ENDINGS):
+                count += 1
+    return count
 
 
 def _has_function_sense(word: str) -> bool:
