@@ -450,9 +450,9 @@ class _Slot:
         if self._modifies_next(word):
             return 2.0 if not is_neutral else 0.0
         if self._counted_slot() and not self.rest.startswith("的"):  # a noun: 很多地道 "tunnel"
-            mine, theirs = _noun_senses(reading), max(_noun_senses(r) for r in pairs)
-            if mine != theirs:
-                return 2.0 if mine > theirs else 0.0
+            nouns, other_nouns = _noun_senses(reading), max(_noun_senses(r) for r in pairs)
+            if nouns != other_nouns:
+                return 2.0 if nouns > other_nouns else 0.0
         neighbours = _neighbour_glosses(self.sentence, self.position, self.length)
         mine = max(sense_score(s, neighbours) for s in reading.senses)
         theirs = max(sense_score(s, neighbours) for r in pairs for s in r.senses)
