@@ -10,7 +10,8 @@ Sentence readings come from pypinyin, which reads a whole run of Han
 characters with its phrase data (so 银行行长 is "yín háng háng zhǎng", not a
 string of single-character guesses).  pypinyin leaves tone sandhi off unless a
 sandhi mixin is used, but its phrase data spells a few 一/不 phrases with
-their spoken tones (一个 "yí gè"); :func:`sentence_syllables` puts those back.
+their spoken tones (一个 "yí gè"); :func:`sentence_syllables` puts those back,
+and reads 儿 as the erhua suffix where CC-CEDICT does (哪儿 "nǎr", not "nǎ ér").
 """
 
 from __future__ import annotations
@@ -126,7 +127,21 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
         for offset, (char, (reading, *_)) in enumerate(zip(run.group(), found, strict=True)):
             if reading is not None:
                 readings[run.start() + offset] = _CITATION.get(char, normalise(reading))
+    for at, char in enumerate(zh_sentence):
+        if char == "儿" and at > 0 and _is_erhua(zh_sentence[max(0, at - 3) : at + 1]):
+            readings[at] = "r5"
     return tuple(readings)
+
+
+def _is_erhua(text: str) -> bool:
+    """Whether the 儿 ending ``text`` is an erhua suffix: a CC-CEDICT word ending in it reads "r5"."""
+    from . import dictionary
+
+    for start in range(len(text) - 1):
+        for entry in dictionary.entries(text[start:]):
+            if entry.pinyin_numbered.lower().endswith(" r5"):
+                return True
+    return False
 
 
 def _unread(chars: str) -> Any:
@@ -152,7 +167,9 @@ def sentence_pinyin(zh_sentence: str) -> str:
         reading = readings[piece.start()]
         if text.isspace():
             continue
-        if reading is not None or text[0].isalnum():
+        if reading == "r5" and words:  # erhua joins its syllable: 哪儿 nǎr
+            words[-1] += "r"
+        elif reading is not None or text[0].isalnum():
             words.append(opening + (_mark_syllable(reading) if reading is not None else text))
             opening = ""
         elif text in _OPENING:

@@ -137,3 +137,8 @@ def test_sentence_syllables_are_indexed_like_the_string() -> None:
     assert len(readings) == len(sentence)
     assert readings[sentence.index("模")] == "mo2"
     assert readings[0] is None
+
+
+def test_erhua_joins_its_syllable_but_a_full_er_stays() -> None:
+    assert sentence_pinyin("你去哪儿？") == "nǐ qù nǎr?"
+    assert sentence_pinyin("我的女儿") == "wǒ de nǚ ér"
