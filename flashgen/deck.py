@@ -188,6 +188,9 @@ def _write_package(decks: list[genanki.Deck], mods: dict[str, int], now: int, ta
         connection = sqlite3.connect(database)
         try:
             cursor = connection.cursor()
+            # a throw-away file: crash safety comes from the rename, not from SQLite
+            cursor.execute("PRAGMA journal_mode = OFF")
+            cursor.execute("PRAGMA synchronous = OFF")
             genanki.Package(decks).write_to_db(cursor, now, itertools.count(now * 1000))
             cursor.executemany("UPDATE notes SET mod = ? WHERE guid = ?", [(m, g) for g, m in mods.items()])
             (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
@@ -211,6 +214,8 @@ def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
     tmp = path.with_name(f".flashgen-{secrets.token_hex(6)}.tmp")
     try:
         write(tmp)
+        with tmp.open("rb") as written:  # on disk before it replaces the old deck
+            os.fsync(written.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
