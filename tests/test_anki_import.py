@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from anki_helpers import build, import_deck, load_case, make_term, notes_by_word, text_only
 
-from flashgen.deck import slugify
+from flashgen.deck import slugify, write_deck
 from flashgen.note_type import NOTE_TYPE_NAME
+from flashgen.options import Options
 
 pytest.importorskip("anki.collection")
 
@@ -76,6 +77,23 @@ def test_pinyin_is_tone_coloured(tmp_path: Path, collection: Any) -> None:
     for tone in range(1, 6):
         assert f'class="tone{tone}"' in answers
     assert ".tone1" in answers  # the note type's CSS comes with the card
+
+
+def test_combined_deck_has_a_subdeck_per_article_and_cards_in_term_order(
+    tmp_path: Path, collection: Any
+) -> None:
+    first, first_terms = load_case("deck_library.json")
+    second, second_terms = load_case("deck_payloads.json")
+    apkg = tmp_path / "combined.apkg"
+    write_deck([(first, first_terms), (second, second_terms)], apkg, Options())
+    assert import_deck(collection, apkg)["new"] == len(first_terms) + len(second_terms)
+    names = {d.name for d in collection.decks.all_names_and_ids()}
+    assert {f"flashgen::{first.title}", f"flashgen::{second.title}"} <= names
+    cards = sorted(
+        (collection.get_card(cid) for cid in collection.find_cards("")), key=lambda c: (c.due, c.ord)
+    )
+    words = list(dict.fromkeys(card.note()["Simplified"] for card in cards))
+    assert words == [t.word.simplified for t in (*first_terms, *second_terms)]
 
 
 def _review(collection: Any) -> Any:
