@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from .align_cost import (
     DEFAULT_WEIGHTS,
@@ -34,6 +35,7 @@ from .align_cost import (
     length_cost,
     pair_masks,
     uncovered,
+    word_index,
     zh_features,
 )
 from .types import Article, Link, SentencePair
@@ -45,6 +47,7 @@ _TOPK = 1
 _MIN_ANCHOR = 0.5
 #: cost per sentence at which a bead is as likely wrong as right, and how sharply that turns
 _CONFIDENCE_MIDPOINT = 1.22
+_GAP_REACH = 0.5
 _CONFIDENCE_SLOPE = 5.9
 _LINK_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
 
@@ -146,17 +149,17 @@ def _window(chain: list[tuple[int, int]], n: int, m: int, width: int) -> list[tu
         (x0, y0), (x1, y1) = points[k], points[k + 1]
         centre = y0 + (y1 - y0) * (i - x0) / (x1 - x0) if x1 > x0 else y1
         # far from any anchor the path may stray further from the straight line
-        reach = width + min(3 * width, int(0.25 * max(x1 - x0, y1 - y0)))
+        reach = width + min(3 * width, int(_GAP_REACH * max(x1 - x0, y1 - y0)))
         rows.append((max(0, math.floor(centre) - reach), min(m, math.ceil(centre) + reach)))
     rows[0] = (0, rows[0][1])
     rows[n] = (rows[n][0], m)
-    # each row must reach the next row's first cell, or the lattice falls apart
+    # Both bounds must rise monotonically and each row must reach the next
+    # row's first cell, or the lattice falls apart.
+    for i in range(1, n + 1):
+        rows[i] = (rows[i][0], max(rows[i][1], rows[i - 1][1]))
     for i in range(n - 1, -1, -1):
         lo, hi = rows[i]
-        rows[i] = (lo, max(hi, rows[i + 1][0]))
-    for i in range(1, n + 1):
-        lo, hi = rows[i]
-        rows[i] = (min(lo, rows[i - 1][1]), hi)
+        rows[i] = (min(lo, rows[i + 1][0]), max(hi, rows[i + 1][0]))
     return rows
 
 
@@ -164,46 +167,86 @@ def _window(chain: list[tuple[int, int]], n: int, m: int, width: int) -> list[tu
 
 
 class _BeadScorer:
-    """Prices beads; pair masks are computed once and shared by every bead that needs them."""
+    """Prices beads, sharing work between the many beads that overlap.
+
+    A bead's lexical cost is a sum over its sentences of "how much of this
+    sentence the other side leaves unexplained"; each such term depends only
+    on the sentence and the range of the other side, so it is computed once
+    and reused by every bead shape that contains it.
+    """
 
     def __init__(self, zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> None:
         self.zh, self.en, self.weights = zh, en, weights
         self.ratio = byte_ratio(zh, en)
-        self.masks: dict[tuple[int, int], tuple[int, int]] = {}
         self.evidence = evidence(zh, en)
-        self.zh_alone = [uncovered(0, total, weights) + weights.null for total in self.evidence.zh_total]
-        self.en_alone = [uncovered(0, total, weights) + weights.null for total in self.evidence.en_total]
+        self.indexes = [word_index(s, bits) for s, bits in zip(zh, self.evidence.zh_bits, strict=True)]
+        self.masks: dict[tuple[int, int], tuple[int, int]] = {}
+        self.zh_parts: dict[tuple[int, int, int], float] = {}
+        self.en_parts: dict[tuple[int, int, int], float] = {}
+        self.zh_bytes = list(accumulate((s.size for s in zh), initial=0))
+        self.en_bytes = list(accumulate((s.size for s in en), initial=0))
+        self.zh_alone = list(
+            accumulate((uncovered(0, t, weights) + weights.null for t in self.evidence.zh_total), initial=0.0)
+        )
+        self.en_alone = list(
+            accumulate((uncovered(0, t, weights) + weights.null for t in self.evidence.en_total), initial=0.0)
+        )
+        self.shape = {
+            (a, b): weights.merge * (a + b - 2) + (weights.many if a > 1 and b > 1 else 0.0) for a, b in BEADS
+        }
 
     def mask(self, i: int, j: int) -> tuple[int, int]:
         found = self.masks.get((i, j))
         if found is None:
-            found = self.masks[(i, j)] = pair_masks(
-                self.zh[i], self.en[j], self.evidence.zh_bits[i], self.evidence.en_bits[j]
-            )
+            found = self.masks[(i, j)] = pair_masks(self.indexes[i], self.en[j], self.evidence.en_bits[j])
+        return found
+
+    def zh_part(self, i: int, j0: int, j1: int) -> float:
+        """What of Chinese sentence ``i`` the English sentences ``j0:j1`` leave unexplained."""
+        key = (i, j0, j1)
+        found = self.zh_parts.get(key)
+        if found is None:
+            matched = 0
+            for j in range(j0, j1):
+                matched |= self.mask(i, j)[0]
+            total = self.evidence.zh_total[i]
+            found = self.zh_parts[key] = uncovered(matched.bit_count(), total, self.weights)
+        return found
+
+    def en_part(self, j: int, i0: int, i1: int) -> float:
+        """What of English sentence ``j`` the Chinese sentences ``i0:i1`` leave unexplained."""
+        key = (j, i0, i1)
+        found = self.en_parts.get(key)
+        if found is None:
+            matched = 0
+            for i in range(i0, i1):
+                matched |= self.mask(i, j)[1]
+            total = self.evidence.en_total[j]
+            found = self.en_parts[key] = uncovered(matched.bit_count(), total, self.weights)
         return found
 
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Cost of the bead zh[i0:i1] ↔ en[j0:j1]."""
-        w = self.weights
         if i0 == i1:
-            return sum(self.en_alone[j0:j1])
+            return self.en_alone[j1] - self.en_alone[j0]
         if j0 == j1:
-            return sum(self.zh_alone[i0:i1])
+            return self.zh_alone[i1] - self.zh_alone[i0]
+        w = self.weights
         lexical = 0.0
-        en_masks = [0] * (j1 - j0)
+        zh_parts, en_parts = self.zh_parts, self.en_parts
         for i in range(i0, i1):
-            zh_mask = 0
-            for j in range(j0, j1):
-                a, b = self.mask(i, j)
-                zh_mask |= a
-                en_masks[j - j0] |= b
-            lexical += uncovered(zh_mask.bit_count(), self.evidence.zh_total[i], w)
+            part = zh_parts.get((i, j0, j1))
+            lexical += self.zh_part(i, j0, j1) if part is None else part
         for j in range(j0, j1):
-            lexical += uncovered(en_masks[j - j0].bit_count(), self.evidence.en_total[j], w)
-        zh_bytes = sum(s.size for s in self.zh[i0:i1])
-        en_bytes = sum(s.size for s in self.en[j0:j1])
-        shape = w.merge * ((i1 - i0 - 1) + (j1 - j0 - 1)) + (w.many if i1 - i0 > 1 and j1 - j0 > 1 else 0.0)
-        return w.lexical * lexical + w.length * length_cost(zh_bytes, en_bytes, self.ratio, w) + shape
+            part = en_parts.get((j, i0, i1))
+            lexical += self.en_part(j, i0, i1) if part is None else part
+        zh_bytes = self.zh_bytes[i1] - self.zh_bytes[i0]
+        en_bytes = self.en_bytes[j1] - self.en_bytes[j0]
+        return (
+            w.lexical * lexical
+            + w.length * length_cost(zh_bytes, en_bytes, self.ratio, w)
+            + self.shape[(i1 - i0, j1 - j0)]
+        )
 
 
 def _best_path(scorer: _BeadScorer, window: list[tuple[int, int]]) -> list[Link]:
@@ -212,7 +255,10 @@ def _best_path(scorer: _BeadScorer, window: list[tuple[int, int]]) -> list[Link]
     inf = math.inf
     cost: list[list[float]] = []
     move: list[list[tuple[int, int]]] = []
-    shapes = ((1, 0), (0, 1), *BEADS)
+    shapes = ((1, 1), (1, 0), (0, 1), *BEADS[1:])  # the likeliest first, so pruning starts early
+    # every term of a bead's cost is non-negative, so its shape price is a lower bound
+    floor = {(1, 0): 0.0, (0, 1): 0.0, **scorer.shape}
+    price = scorer.cost
     for i in range(n + 1):
         lo, hi = window[i]
         row_cost = [inf] * (hi - lo + 1)
@@ -230,9 +276,9 @@ def _best_path(scorer: _BeadScorer, window: list[tuple[int, int]]) -> list[Link]
                 if not plo <= pj <= phi:
                     continue
                 before = (row_cost if a == 0 else cost[pi])[pj - plo]
-                if before == inf:
+                if before + floor[(a, b)] >= best:  # cannot win: skip pricing the bead
                     continue
-                total = before + scorer.cost(pi, i, pj, j)
+                total = before + price(pi, i, pj, j)
                 if total < best:
                     best, best_move = total, (a, b)
             row_cost[j - lo] = best
@@ -243,6 +289,8 @@ def _best_path(scorer: _BeadScorer, window: list[tuple[int, int]]) -> list[Link]
     i, j = n, window[n][1]
     while i > 0 or j > 0:
         a, b = move[i][j - window[i][0]]
+        if not a and not b:
+            raise RuntimeError("aligner lattice is disconnected")  # a bug, never the input's fault
         links.append(_link(scorer, i - a, i, j - b, j))
         i, j = i - a, j - b
     return links[::-1]

@@ -188,24 +188,28 @@ def _bit_runs(sentences: Sequence[Sequence[Hashable]]) -> tuple[tuple[int, ...],
     return tuple(runs)
 
 
-def pair_masks(
-    zh: ZhSentence, en: EnSentence, zh_bits: Sequence[int], en_bits: Sequence[int]
-) -> tuple[int, int]:
-    """Which Chinese words find a translation in ``en``, and which English tokens are explained by ``zh``.
-
-    The masks set the bit runs of the matched words (see :class:`Evidence`).
-    Masks of one sentence against several of the other side OR together,
-    which is how multi-sentence beads are scored.
-    """
-    vocab = en.vocab
-    zh_mask = 0
+def word_index(zh: ZhSentence, zh_bits: Sequence[int]) -> dict[str, int]:
+    """English lemma → bit runs of the Chinese words that may translate to it."""
+    index: dict[str, int] = {}
     for word, bits in zip(zh.words, zh_bits, strict=True):
-        if not vocab.isdisjoint(word):
-            zh_mask |= bits
-    bag = zh.bag
-    en_mask = 0
+        for lemma in word:
+            index[lemma] = index.get(lemma, 0) | bits
+    return index
+
+
+def pair_masks(index: dict[str, int], en: EnSentence, en_bits: Sequence[int]) -> tuple[int, int]:
+    """Which Chinese words find a translation in ``en``, and which English tokens are explained.
+
+    ``index`` is the Chinese sentence's :func:`word_index`.  The masks set the
+    bit runs of the matched words (see :class:`Evidence`); masks of one
+    sentence against several of the other side OR together, which is how
+    multi-sentence beads are scored.
+    """
+    zh_mask = en_mask = 0
     for token, bits in zip(en.tokens, en_bits, strict=True):
-        if token in bag:
+        found = index.get(token)
+        if found:
+            zh_mask |= found
             en_mask |= bits
     return zh_mask, en_mask
 
@@ -228,7 +232,7 @@ class Weights:
     #: extra cost of a many-to-many bead (2-2, 2-3, 3-2): rare, and noise makes them look good
     many: float = 1.0
     #: half-width, in English sentences, of the DP's search window around the anchor chain
-    window: int = 8
+    window: int = 4
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -245,8 +249,8 @@ def length_cost(zh_bytes: int, en_bytes: int, ratio: float, weights: Weights) ->
     mean = (expected + en_bytes) / 2
     if mean <= 0:
         return 0.0
-    delta = abs(en_bytes - expected) / math.sqrt(weights.variance * mean)
-    return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
+    delta = abs(en_bytes - expected) / math.sqrt(2 * weights.variance * mean)
+    return -math.log(math.erfc(delta) + 1e-300)  # the tiny term keeps log finite far out
 
 
 def byte_ratio(zh: Iterable[ZhSentence], en: Iterable[EnSentence]) -> float:
