@@ -1,0 +1,139 @@
+"""The sentence aligner: invariants on any input, hand-written cases, the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flashgen.align import align, align_article, format_links, parse_links
+from flashgen.options import Options
+from flashgen.types import Article, Link, ParagraphPair
+
+CASES = json.loads((Path(__file__).parent / "cases" / "align_cases.json").read_text(encoding="utf-8"))["cases"]
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def assert_partition(links: list[Link], n_zh: int, n_en: int) -> None:
+    """Every sentence in exactly one link, links in order, no empty link, scores in 0..1."""
+    assert [i for link in links for i in link.zh_ids] == list(range(n_zh))
+    assert [j for link in links for j in link.en_ids] == list(range(n_en))
+    assert all(link.zh_ids or link.en_ids for link in links)
+    assert all(0.0 <= link.score <= 1.0 for link in links)
+
+
+sentences = st.lists(st.text(max_size=40), max_size=12)
+mixed = st.lists(
+    st.text(alphabet=st.sampled_from("的一是人我他们中国银行河水 ABCxyz123。，！?\n\t\x00😀"), max_size=30), max_size=15
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentences, sentences)
+def test_any_unicode_gives_a_partition_in_order(zh: list[str], en: list[str]) -> None:
+    assert_partition(align(zh, en), len(zh), len(en))
+
+
+@settings(max_examples=40, deadline=None)
+@given(mixed, mixed)
+def test_chinese_like_text_gives_a_partition_in_order(zh: list[str], en: list[str]) -> None:
+    assert_partition(align(zh, en), len(zh), len(en))
+
+
+def test_very_unequal_sides_stay_a_partition() -> None:
+    zh = ["今天天气很好。"] * 3
+    en = [f"Sentence number {k} says something else entirely." for k in range(60)]
+    assert_partition(align(zh, en), 3, 60)
+    assert_partition(align(en[:2], zh * 20), 2, 60)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_hand_written_cases(case: dict[str, list[object]]) -> None:
+    links = align(case["zh"], case["en"])  # type: ignore[arg-type]
+    assert [[list(link.zh_ids), list(link.en_ids)] for link in links] == case["links"]
+
+
+def test_clear_pairs_are_confident() -> None:
+    case = CASES[0]
+    assert all(link.score >= Options().min_confidence for link in align(case["zh"], case["en"]))
+
+
+def test_format_links_text() -> None:
+    links = [Link((0, 1), (0,), 0.9), Link((), (1,), 0.0), Link((2,), (), 0.0), Link((3,), (2, 3, 4))]
+    assert format_links(links) == "[0,1]:[0]\n[]:[1]\n[2]:[]\n[3]:[2,3,4]\n"
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences, sentences)
+def test_format_links_round_trips(zh: list[str], en: list[str]) -> None:
+    links = align(zh, en)
+    parsed = parse_links(format_links(links))
+    assert [(p.zh_ids, p.en_ids) for p in parsed] == [(k.zh_ids, k.en_ids) for k in links]
+
+
+def test_parse_links_rejects_garbage() -> None:
+    with pytest.raises(ValueError, match="line 2"):
+        parse_links("[0]:[0]\nnot a link\n")
+
+
+def test_article_title_first_and_ids_global() -> None:
+    case = CASES[1]
+    article = Article(
+        title_en="Granny",
+        title_zh="奶奶",
+        paragraphs=(
+            ParagraphPair(en=tuple(case["en"][:2]), zh=tuple(case["zh"][:1])),
+            ParagraphPair(en=tuple(case["en"][2:]), zh=tuple(case["zh"][1:])),
+        ),
+    )
+    pairs = align_article(article)
+    assert (pairs[0].zh, pairs[0].en, pairs[0].zh_ids, pairs[0].en_ids) == ("奶奶", "Granny", (0,), (0,))
+    assert [(p.zh_ids, p.en_ids) for p in pairs[1:]] == [((1,), (1, 2)), ((2,), (3,)), ((3,), (4,))]
+    assert pairs[1].en == " ".join(case["en"][:2])
+
+
+def test_article_with_unpaired_paragraphs_is_aligned_as_a_whole() -> None:
+    case = CASES[3]
+    # the reader could not pair paragraphs: English ones first, then Chinese ones
+    article = Article(
+        title_en="",
+        title_zh="",
+        paragraphs=(
+            ParagraphPair(en=tuple(case["en"][:3]), zh=()),
+            ParagraphPair(en=tuple(case["en"][3:]), zh=()),
+            ParagraphPair(en=(), zh=tuple(case["zh"])),
+        ),
+    )
+    pairs = align_article(article)
+    assert [(list(p.zh_ids), list(p.en_ids)) for p in pairs] == [tuple(link) for link in case["links"]]
+
+
+def test_article_with_one_title_only() -> None:
+    article = Article("Rain", "", (ParagraphPair(en=("It rained today.",), zh=("今天下雨了。",)),))
+    pairs = align_article(article)
+    assert [j for p in pairs for j in p.en_ids] == [0, 1]
+    assert [i for p in pairs for i in p.zh_ids] == [0]
+
+
+def test_seed_article_gold_beads() -> None:
+    """Every bead of the seed gold: its zh snippets sit in pairs holding its en snippets and no other bead's."""
+    reader = pytest.importorskip("flashgen.reader")
+    gold_path = SHARED / "gold" / "seed-alignment.json"
+    if not gold_path.exists():
+        pytest.skip("../shared is not available")
+    article = reader.read_article(SHARED / "corpus" / "seed-article.txt", Options())
+    pairs = align_article(article)
+    beads = json.loads(gold_path.read_text(encoding="utf-8"))["beads"]
+    wrong = []
+    for k, bead in enumerate(beads):
+        others = [snippet for m, other in enumerate(beads) if m != k for snippet in other["en"]]
+        holding = [p for p in pairs if any(z in p.zh for z in bead["zh"])]
+        ok = len({z for z in bead["zh"] for p in holding if z in p.zh}) == len(bead["zh"]) and all(
+            all(e in p.en for e in bead["en"]) and not any(o in p.en for o in others) for p in holding
+        )
+        if not ok:
+            wrong.append(bead["en"][0])
+    assert wrong == []
