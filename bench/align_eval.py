@@ -65,8 +65,10 @@ def main(names: Sequence[str]) -> int:
     if not SHARED.is_dir():
         print(f"{SHARED}: not found; nothing to evaluate")
         return 0
-    print(f"{'set':8} {'docs':>4} {'strict P':>8} {'R':>6} {'F1':>6} {'bead P':>7} {'R':>6} {'F1':>6}"
-          f" {'target':>6} {'secs':>5}  published strict F1")
+    print(
+        f"{'set':8} {'docs':>4} {'strict P':>8} {'R':>6} {'F1':>6} {'bead P':>7} {'R':>6} {'F1':>6}"
+        f" {'target':>6} {'secs':>5}  published strict F1"
+    )
     failed = False
     for name in names:
         docs = documents(name)
@@ -81,8 +83,10 @@ def main(names: Sequence[str]) -> int:
         bead_p, bead_r = hits / predicted, hits / gold_all
         strict = f1(strict_p, strict_r)
         published = "  ".join(f"{k} {v:.3f}" for k, v in PUBLISHED.get(name, {}).items())
-        print(f"{name:8} {len(docs):>4} {strict_p:8.3f} {strict_r:6.3f} {strict:6.3f} {bead_p:7.3f}"
-              f" {bead_r:6.3f} {f1(bead_p, bead_r):6.3f} {TARGET[name]:6.2f} {seconds:5.1f}  {published}")
+        print(
+            f"{name:8} {len(docs):>4} {strict_p:8.3f} {strict_r:6.3f} {strict:6.3f} {bead_p:7.3f}"
+            f" {bead_r:6.3f} {f1(bead_p, bead_r):6.3f} {TARGET[name]:6.2f} {seconds:5.1f}  {published}"
+        )
         failed |= strict < TARGET[name]
     return 1 if failed else 0
 

@@ -321,13 +321,14 @@ def align_article(article: Article) -> list[SentencePair]:
     zh_all: list[str] = []
     en_all: list[str] = []
     links: list[Link] = []
-    if article.title_zh and article.title_en:
-        zh_all.append(article.title_zh)
-        en_all.append(article.title_en)
+    title_zh = [article.title_zh] if article.title_zh else []
+    title_en = [article.title_en] if article.title_en else []
+    if title_zh and title_en:  # the layout pairs them: no need to guess
+        zh_all += title_zh
+        en_all += title_en
         links.append(Link((0,), (0,), 1.0))
-    elif article.title_zh or article.title_en:
-        _add_block(links, zh_all, en_all, [article.title_zh] if article.title_zh else [],
-                   [article.title_en] if article.title_en else [])
+    else:
+        _add_block(links, zh_all, en_all, title_zh, title_en)
     for block_zh, block_en in _blocks(article):
         _add_block(links, zh_all, en_all, block_zh, block_en)
     return [

@@ -13,7 +13,8 @@ from flashgen.align import align, align_article, format_links, parse_links
 from flashgen.options import Options
 from flashgen.types import Article, Link, ParagraphPair
 
-CASES = json.loads((Path(__file__).parent / "cases" / "align_cases.json").read_text(encoding="utf-8"))["cases"]
+CASE_FILE = Path(__file__).parent / "cases" / "align_cases.json"
+CASES = json.loads(CASE_FILE.read_text(encoding="utf-8"))["cases"]
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
@@ -26,9 +27,9 @@ def assert_partition(links: list[Link], n_zh: int, n_en: int) -> None:
 
 
 sentences = st.lists(st.text(max_size=40), max_size=12)
-mixed = st.lists(
-    st.text(alphabet=st.sampled_from("的一是人我他们中国银行河水 ABCxyz123。，！?\n\t\x00😀"), max_size=30), max_size=15
-)
+# Chinese and Latin words, punctuation, control characters and emoji, mixed
+ALPHABET = "的一是人我他们中国银行河水 ABCxyz123。，！?\n\t\x00😀"
+mixed = st.lists(st.text(alphabet=st.sampled_from(ALPHABET), max_size=30), max_size=15)
 
 
 @settings(max_examples=60, deadline=None)
@@ -119,7 +120,7 @@ def test_article_with_one_title_only() -> None:
 
 
 def test_seed_article_gold_beads() -> None:
-    """Every bead of the seed gold: its zh snippets sit in pairs holding its en snippets and no other bead's."""
+    """Each gold bead's zh snippets sit in pairs holding its en snippets and no other bead's."""
     reader = pytest.importorskip("flashgen.reader")
     gold_path = SHARED / "gold" / "seed-alignment.json"
     if not gold_path.exists():
