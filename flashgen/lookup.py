@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from . import data, dictionary
 from .pinyin import marks, normalise, sentence_syllables
@@ -134,7 +135,12 @@ def _agreement(reading: str, heard: Sequence[str | None], weight: float = 1.0) -
 
 
 def _heard(word: str, zh_context: str | None, position: int | None) -> Sequence[str | None]:
-    """The sentence's syllables at the word's position (None where unknown)."""
+    """pypinyin's syllables for the word in its sentence (None where unknown).
+
+    Its phrases may cross jieba's word boundaries; they are kept, because
+    they are mostly collocations it reads right (系好 jì hǎo, 上他的当 dàng),
+    though not always (去年少 is read through 年少 "nián shào").
+    """
     if zh_context is None or position is None:
         return [None] * len(word)
     return sentence_syllables(zh_context)[position : position + len(word)]
@@ -243,14 +249,17 @@ def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
     """How CC-CEDICT reads a one-character word inside the dictionary words around it.
 
     受了重伤: 重伤 is "zhòng shāng", so 重 is zhòng here.  Only words whose
-    entries agree on the character's reading count; lookup gets the word's
-    own segmentation from jieba, so this is evidence, not a verdict.
+    entries agree on the character's reading count, and only words made of
+    whole jieba tokens: 去年少 holds 年少 "nián shào", but it is 去年 + 少.
     """
     if len(word) != 1:
         return set()
+    boundaries = _token_boundaries(zh_context)
     found = set()
     for start in range(max(0, position - 2), position + 1):
         for stop in range(max(position + 1, start + 2), min(len(zh_context), start + 4) + 1):
+            if start not in boundaries or stop not in boundaries:
+                continue
             readings = {
                 normalise(e.pinyin_numbered).split()[position - start]
                 for e in _plain_entries(zh_context[start:stop])
@@ -258,6 +267,13 @@ def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
             if len(readings) == 1:
                 found |= readings
     return found
+
+
+@cache
+def _token_boundaries(zh_context: str) -> frozenset[int]:
+    """The offsets where jieba (without HMM guesses) starts or ends a word."""
+    ends = accumulate(len(token) for token in data.jieba_tokenizer().cut(zh_context, HMM=False))
+    return frozenset([0, *ends])
 
 
 def _plain_entries(word: str) -> list[dictionary.Entry]:
@@ -378,6 +394,8 @@ class _Slot:
             if after[:1] in ("n", "r"):
                 return 0.0 if _is_modal(reading) else _GRAMMAR / 2
         verb_first = reading.senses[0].startswith("to ")
+        if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
+            return 0.0 if verb_first else _GRAMMAR / 2
         if self._verb_slot(word):
             return _GRAMMAR if verb_first else 0.0
         if self._counted_slot():
@@ -397,6 +415,11 @@ class _Slot:
         ):
             return _GRAMMAR / 2 if verb_first else 0.0  # a verb with its object (教数学 jiāo)
         return 0.0
+
+    def _compared(self) -> bool:
+        """Whether the word is the predicate of a 比 comparison in its clause."""
+        clause = re.split(r"[，。！？；：,.!?;:]", self.sentence[: self.position])[-1]
+        return "比" in clause and not self.after[1].startswith("v")
 
     def _verb_slot(self, word: str) -> bool:
         aspect = self.rest[:1] in ("了", "着", "过") and _is_han(self.rest[1:2])
