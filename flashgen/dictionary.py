@@ -166,14 +166,13 @@ def gloss_words(word: str) -> frozenset[str]:
     return frozenset(found - STOPWORDS)
 
 
-#: English function words that carry no evidence of a translation.
-STOPWORDS = frozenset(
-    """a an the of to in on at by for from with as and or but not no is are was were be been
+_STOPWORD_TEXT = """a an the of to in on at by for from with as and or but not no is are was were be been
     being am do does did have has had it its this that these those there their they them he
     she his her him we our you your i me my one sth sb something someone somebody oneself
     etc into out up down over about than so such which who whom whose what when where how
-    why will would shall should can could may might must also very more most""".split()
-)
+    why will would shall should can could may might must also very more most"""
+#: English function words that carry no evidence of a translation.
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def english_lemmas(text: str) -> list[str]:
