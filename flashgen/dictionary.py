@@ -55,11 +55,17 @@ class Entry:
     @property
     def is_variant_only(self) -> bool:
         """Entries that only point at another form carry no meaning of their own."""
-        return all(_is_cross_reference(s) for s in self.senses)
+        return all(is_cross_reference(s) for s in self.senses)
 
 
-def _is_cross_reference(sense: str) -> bool:
-    return bool(re.match(r"^(old |archaic |erhua |Japanese |)?variant of |^see |^used in ", sense))
+_CROSS_REFERENCE = re.compile(
+    r"^(old |archaic |erhua |Japanese |unofficial |)?variant of |^see |^used in |^also written "
+)
+
+
+def is_cross_reference(sense: str) -> bool:
+    """Whether a sense only points at another entry ("variant of 參|参[can1]", "see ...")."""
+    return _CROSS_REFERENCE.match(sense) is not None
 
 
 def _build_cedict_index() -> tuple[str, bytes, bytes]:
@@ -160,7 +166,7 @@ def gloss_words(word: str) -> frozenset[str]:
     found: set[str] = set()
     for entry in entries(word):
         for sense in entry.senses:
-            if _is_cross_reference(sense) or sense.startswith("CL:"):
+            if is_cross_reference(sense) or sense.startswith("CL:"):
                 continue
             found.update(english_lemmas(re.sub(r"\([^)]*\)", " ", sense)))
     return frozenset(found - STOPWORDS)

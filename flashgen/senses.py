@@ -15,12 +15,8 @@ import re
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
-from .dictionary import STOPWORDS, english_lemmas, lemma
+from .dictionary import STOPWORDS, english_lemmas, is_cross_reference, lemma
 
-#: Senses that only point at another entry teach nothing on a card.
-_CROSS_REFERENCE = re.compile(
-    r"^(old |archaic |erhua |Japanese |unofficial |)?variant of |^see |^used in |^also written "
-)
 #: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
 _REFERENCE = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[[^\]]*\]")
 _TARGET = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[([^\]]*)\]")
@@ -49,7 +45,7 @@ def clean_senses(raw: Iterable[str]) -> list[str]:
     for sense in raw:
         sense = _CLASSIFIERS.sub("", _TAIWAN.sub("", sense))
         sense = "; ".join(part for part in sense.split("; ") if not part.startswith("CL:")).strip(" ;")
-        if not sense or _CROSS_REFERENCE.match(sense):
+        if not sense or is_cross_reference(sense):  # pointers teach nothing on a card
             continue
         shown.append(_REFERENCE.sub(r"\1", sense))
     return shown
@@ -57,7 +53,7 @@ def clean_senses(raw: Iterable[str]) -> list[str]:
 
 def cross_reference(sense: str) -> tuple[str, str] | None:
     """The (simplified, reading) a cross-reference sense points at, e.g. 一点儿 → ("一点", "yi1 dian3")."""
-    if not _CROSS_REFERENCE.match(sense):
+    if not is_cross_reference(sense):
         return None
     match = _TARGET.search(sense)
     return (match.group(1), match.group(2)) if match else None
