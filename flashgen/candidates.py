@@ -253,20 +253,19 @@ def merge_dictionary_words(tokens: Sequence[Token]) -> list[Token]:
     Only CC-CEDICT: jieba already weighed its own dictionary when it split the
     run, and a learner's card needs the dictionary's entry.
     """
+    joinable = [can_join(t, affixes=True) for t in tokens]
     merged: list[Token] = []
     i = 0
     while i < len(tokens):
-        for j in range(min(len(tokens), i + _MAX_MERGE_TOKENS), i + 1, -1):
-            span = tokens[i:j]
-            if all(can_join(t, affixes=True) for t in span) and dictionary.contains(
-                "".join(t.text for t in span)
-            ):
-                merged.append(_merged(span))
-                i = j
-                break
-        else:
-            merged.append(tokens[i])
-            i += 1
+        run = i
+        while run < len(tokens) and run - i < _MAX_MERGE_TOKENS and joinable[run]:
+            run += 1
+        end = next(
+            (j for j in range(run, i + 1, -1) if dictionary.contains("".join(t.text for t in tokens[i:j]))),
+            i + 1,
+        )
+        merged.append(_merged(tokens[i:end]) if end - i > 1 else tokens[i])
+        i = end
     return merged
 
 

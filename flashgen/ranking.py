@@ -18,7 +18,7 @@ articles (tests/cases/picker) and checked on the seed article.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -113,20 +113,21 @@ def is_usable(word: str) -> bool:
 
 
 def best_example(
-    candidate: Candidate, pairs: Sequence[SentencePair], english: Sequence[English], min_confidence: float
+    candidate: Candidate, pairs: Sequence[SentencePair], translated: Set[int], min_confidence: float
 ) -> int:
     """Index of the pair to teach the term from.
 
     Prefer, in order: alignment at least ``min_confidence`` (a wrong
     translation teaches a wrong meaning), the term's translation visible in the
-    English, a sentence not too long to study, then the first occurrence.
+    English (``translated`` holds those pairs' indexes), a sentence not too
+    long to study, then the first occurrence.
     """
 
     def preference(index: int) -> tuple[bool, bool, int, int]:
         pair = pairs[index]
         return (
             pair.score < min_confidence,
-            not translated_in(candidate.text, english[index]),
+            index not in translated,
             max(0, len(pair.zh) - LONG_SENTENCE),
             index,
         )
@@ -191,9 +192,9 @@ def rank(
     english = [English.of(pair.en) for pair in pairs]
     ranked = []
     for candidate in candidates:
-        example = best_example(candidate, pairs, english, min_confidence)
-        translated = any(translated_in(candidate.text, english[i]) for i in set(candidate.pair_ids))
-        points, reasons = score(candidate, translated)
+        translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
+        points, reasons = score(candidate, bool(translated))
         if points >= MIN_SCORE:
+            example = best_example(candidate, pairs, translated, min_confidence)
             ranked.append(Ranked(candidate, round(points, 3), reasons, example))
     return sorted(ranked, key=lambda r: (-r.score, r.candidate.first))
