@@ -31,6 +31,7 @@ from .senses import (
     content_lemmas,
     cross_reference,
     english_span,
+    noun_glosses,
     rank_senses,
     sense_score,
     short_gloss,
@@ -473,7 +474,7 @@ class _Slot:
         if self._modifies_next(word):
             return 2.0 if not is_neutral else 0.0
         if self._counted_slot() and not self.rest.startswith("的"):  # a noun: 很多地道 "tunnel"
-            nouns, other_nouns = _noun_senses(reading), max(_noun_senses(r) for r in pairs)
+            nouns, other_nouns = noun_glosses(reading.senses), max(noun_glosses(r.senses) for r in pairs)
             if nouns != other_nouns:
                 return 2.0 if nouns > other_nouns else 0.0
         neighbours = _neighbour_glosses(self.sentence, self.position, self.length)
@@ -506,24 +507,6 @@ _DATED_SENSE = re.compile(
 )
 #: The weight of pypinyin's out-of-context default for a lone character.
 _DEFAULT_WEIGHT = 0.4
-#: Endings of English adjectives, to tell "authentic" from "tunnel" without a tagger.
-_ADJECTIVE_ENDINGS = (
-    "al",
-    "ous",
-    "ic",
-    "ive",
-    "ful",
-    "less",
-    "able",
-    "ible",
-    "ent",
-    "ant",
-    "ine",
-    "ish",
-    "ed",
-    "ly",
-)
-_NOTE_RE = re.compile(r"\([^)]*\)")
 #: Senses of a conjunction or preposition: such a word before a noun is not a verb with its object.
 _FUNCTION = frozenset(
     {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}
@@ -586,17 +569,6 @@ def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset
     """
     words = _tagged(zh_context[:position]) + _tagged(zh_context[position + length :])
     return frozenset().union(*(dictionary.gloss_words(w) for w, flag in words if flag.startswith("n")))
-
-
-def _noun_senses(reading: _Reading) -> int:
-    """How many senses are a single English noun, judged by form ("tunnel", not "to dig", "authentic")."""
-    count = 0
-    for sense in reading.senses:
-        for gloss in sense.split("; "):
-            words = _NOTE_RE.sub("", gloss).strip().removeprefix("a ").removeprefix("an ").split()
-            if len(words) == 1 and words[0].isalpha() and not words[0].endswith(_ADJECTIVE_ENDINGS):
-                count += 1
-    return count
 
 
 def _has_function_sense(word: str) -> bool:

@@ -24,6 +24,23 @@ _CLASSIFIERS = re.compile(r"\s*\(CL:[^)]*\)")
 _NOTE = re.compile(r"\([^)]*\)")
 _TAIWAN = re.compile(r"\s*\(?Taiwan pr\. \[[^\]]*\]\)?")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+#: Endings of English adjectives ("regional", "generous", "authentic").
+_ADJECTIVE_ENDINGS = (
+    "al",
+    "ous",
+    "ic",
+    "ive",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ent",
+    "ant",
+    "ine",
+    "ish",
+    "ed",
+    "ly",
+)
 #: Longest English equivalent, in words ("wake-up call", "national security").
 MAX_SPAN = 4
 #: A sentence word shorter than the gloss word it sits in ("security" in a
@@ -57,6 +74,21 @@ def cross_reference(sense: str) -> tuple[str, str] | None:
         return None
     match = _TARGET.search(sense)
     return (match.group(1), match.group(2)) if match else None
+
+
+def noun_glosses(senses: Iterable[str]) -> int:
+    """How many glosses are one English noun, judged by form ("tunnel"; not "to dig", "authentic").
+
+    Crude on purpose: it only has to tell a noun reading from an adjective
+    one (地道 dì dào "tunnel" / dì dao "authentic") without a tagger.
+    """
+    count = 0
+    for sense in senses:
+        for gloss in sense.split("; "):
+            words = _NOTE.sub("", gloss).strip().removeprefix("a ").removeprefix("an ").split()
+            if len(words) == 1 and words[0].isalpha() and not words[0].endswith(_ADJECTIVE_ENDINGS):
+                count += 1
+    return count
 
 
 def content_lemmas(text: str) -> set[str]:
