@@ -1,18 +1,20 @@
 """``lookup``: a word's reading, meaning and English equivalent in its sentence.
 
-Three kinds of evidence are combined, strongest first:
+Most words have one CC-CEDICT reading and need no choice.  For the others,
+only the readings CC-CEDICT lists compete, on this evidence, strongest first:
 
 1. pypinyin's reading of the *whole* Chinese sentence (its phrase data sees
-   银行行长 as yín háng háng zhǎng), taken at the word's position;
+   银行行长 as yín háng háng zhǎng) at the word's position, corrected by the
+   dictionary words around a one-character word and by its grammatical slot
+   (得 after a verb is "de", a classifier after a numeral: 第三行 háng);
 2. the aligned English sentence, which confirms a sense and so the reading
    that carries it (地方 dì fāng "local" next to "local government");
-3. the grammatical slot of the word in the Chinese sentence, for what
-   pypinyin cannot know: the neutral-tone variants of a word (東西 "thing"
-   vs 东西长十公里), the particles 得/地, verb and classifier readings.
+3. for the neutral-tone variants of a word, which pypinyin cannot tell apart
+   (东西 dōng xi "thing" / 东西长十公里 dōng xī), the slot again, then the
+   reading in common use.
 
-Only readings CC-CEDICT lists are ever chosen for a dictionary word.  A word
-the dictionary lacks (出口管制) is composed from its longest dictionary parts,
-each part read and glossed the same way.
+A word the dictionary lacks (出口管制) is composed from its longest dictionary
+parts, each part read and glossed the same way.
 """
 
 from __future__ import annotations
