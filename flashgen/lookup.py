@@ -407,7 +407,7 @@ class _Slot:
             return _GRAMMAR + (0.0 if any(s.startswith("to ") for s in reading.senses) else _GRAMMAR / 4)
         if self.after[1].startswith("v") and any(s in _AGAIN for s in reading.senses):
             return _ADVERB
-        if self.before[0][-1:] in _DEGREE or self.before[0] in _DEGREE_WORDS:
+        if self.graded():
             return 0.0 if verb_first else _GRAMMAR / 2
         if self.before[0] == "的":  # the head noun of a phrase (孔子的传 zhuàn)
             return 0.0 if verb_first else _GRAMMAR / 2
@@ -418,6 +418,10 @@ class _Slot:
         ):
             return _GRAMMAR / 2 if verb_first else 0.0  # a verb with its object (教数学 jiāo)
         return 0.0
+
+    def graded(self) -> bool:
+        """Whether a degree adverb comes right before the word (太长, 比较少)."""
+        return self.before[0][-1:] in _DEGREE or self.before[0] in _DEGREE_WORDS
 
     def _compared(self) -> bool:
         """Whether the word is the predicate of a 比 comparison in its clause."""
