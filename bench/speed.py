@@ -37,7 +37,9 @@ def run(command: list[str]) -> tuple[float, float]:
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}")
+        raise SystemExit(
+            f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}"
+        )
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -70,7 +72,9 @@ def write_mac_dev(times: int, folder: Path) -> tuple[Path, Path]:
     for _ in range(times):
         for doc in docs:
             zh_parts.append(doc.read_text(encoding="utf-8").replace("\n", ""))
-            en_parts.append((doc.parent.parent / "en" / doc.name).read_text(encoding="utf-8").replace("\n", " "))
+            en_parts.append(
+                (doc.parent.parent / "en" / doc.name).read_text(encoding="utf-8").replace("\n", " ")
+            )
     zh, en = folder / f"zh-{times}.txt", folder / f"en-{times}.txt"
     zh.write_text("\n\n".join(zh_parts), encoding="utf-8")
     en.write_text("\n\n".join(en_parts), encoding="utf-8")
@@ -94,8 +98,10 @@ def main(runs: int = 5) -> None:
         batch = [*FLASHGEN, "build", str(source), *map(str, others), "-o", str(out)]
         batch_t, _ = median_of(batch, max(3, runs // 2))
         extra = (batch_t - build_t) / max(len(others), 1)
-        print(f"batch of {1 + len(others)}: {batch_t:.3f} s; each extra article costs "
-              f"{extra / build_t:.1%} of a cold single build  (target ≤ 10%)")
+        print(
+            f"batch of {1 + len(others)}: {batch_t:.3f} s; each extra article costs "
+            f"{extra / build_t:.1%} of a cold single build  (target ≤ 10%)"
+        )
 
         if not (SHARED / "align" / "mac-dev").exists():
             print("growth: skipped (../shared/align/mac-dev absent)")
@@ -103,11 +109,15 @@ def main(runs: int = 5) -> None:
         base_t = base_mb = 0.0
         for times in (1, 4, 16):
             zh, en = write_mac_dev(times, Path(tmp))
-            t, mb = median_of([*FLASHGEN, "build", "--zh", str(zh), "--en", str(en), "-o", str(out)], 1 if times > 1 else 3)
+            t, mb = median_of(
+                [*FLASHGEN, "build", "--zh", str(zh), "--en", str(en), "-o", str(out)], 1 if times > 1 else 3
+            )
             if times == 1:
                 base_t, base_mb = t, mb
-            print(f"growth {times:>2}×: {t:7.2f} s ({t / base_t:5.2f}× the 1× time), "
-                  f"{mb:5.0f} MB ({mb / base_mb:4.2f}× the 1× memory)")
+            print(
+                f"growth {times:>2}×: {t:7.2f} s ({t / base_t:5.2f}× the 1× time), "
+                f"{mb:5.0f} MB ({mb / base_mb:4.2f}× the 1× memory)"
+            )
         print("target: 16× the input in at most 20× the time")
 
 

@@ -35,8 +35,10 @@ ZhOpt = Annotated[Path | None, typer.Option("--zh", help="Chinese file (with --e
 EnOpt = Annotated[Path | None, typer.Option("--en", help="English file (with --zh).")]
 LayoutOpt = Annotated[Layout, typer.Option("--layout", help="Force the article layout.")]
 LevelOpt = Annotated[str, typer.Option("--level", help="Leave out HSK levels 1..N, e.g. hsk4.")]
-KnownOpt = Annotated[Path | None, typer.Option("--known", help="File of known words (one per line or Anki export).")]
-SkipBuiltOpt = Annotated[Path | None, typer.Option("--skip-built", help="Leave out words carded in decks in DIR.")]
+KnownOpt = Annotated[
+    Path | None, typer.Option("--known", help="Known words: one per line, or an Anki export.")
+]
+SkipBuiltOpt = Annotated[Path | None, typer.Option("--skip-built", help="Skip words carded in DIR's decks.")]
 MaxWordsOpt = Annotated[int, typer.Option("--max-words", help="At most N terms per article.")]
 NamesOpt = Annotated[bool, typer.Option("--include-names", help="Keep person, place and organisation names.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -100,7 +102,9 @@ def _single_source(article: Path | None, zh: Path | None, en: Path | None) -> pi
 
 @app.command()
 def build(
-    articles: Annotated[list[Path] | None, typer.Argument(help="Article files or folders of .txt articles.")] = None,
+    articles: Annotated[
+        list[Path] | None, typer.Argument(help="Article files or folders of articles.")
+    ] = None,
     zh: ZhOpt = None,
     en: EnOpt = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="Directory for the decks.")] = Path("decks"),
@@ -117,10 +121,7 @@ def build(
         options = _options(layout, level, known, skip_built, max_words, include_names)
         if articles and (zh or en):
             raise UsageError("give either ARTICLE files or --zh/--en, not both")
-        if articles:
-            sources = pipeline.expand_sources(articles)
-        else:
-            sources = [_single_source(None, zh, en)]
+        sources = pipeline.expand_sources(articles) if articles else [_single_source(None, zh, en)]
         reports = _build_with_progress(sources, output, options, combine)
         for path in dict.fromkeys(report.deck_path for report in reports):
             typer.echo(str(path))
@@ -151,7 +152,11 @@ def _print_summary(reports: list[pipeline.BuildReport]) -> None:
     table = Table("article", "terms", "cards", "skipped known", "seconds", title="flashgen build")
     for report in reports:
         table.add_row(
-            report.title, str(report.terms), str(report.cards), str(report.skipped_known), f"{report.seconds:.2f}"
+            report.title,
+            str(report.terms),
+            str(report.cards),
+            str(report.skipped_known),
+            f"{report.seconds:.2f}",
         )
     Console(stderr=True).print(table)
 

@@ -59,7 +59,7 @@ def cached_index(name: str, source: Path, build: Callable[[], T]) -> T:
         pass
     value = build()
     with contextlib.suppress(OSError):
-        _write_atomically(path, marshal.dumps(value))
+        _write_atomically(path, marshal.dumps(value))  # type: ignore[arg-type]
     return value
 
 

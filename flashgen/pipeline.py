@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import deck, reader
@@ -19,7 +19,7 @@ from .align import align, align_article, format_links
 from .errors import FlashgenError
 from .options import Options
 from .types import Article, SentencePair, Term
-from .vocab import pick_terms
+from .vocab import select_terms
 
 #: File name (without .apkg) of the deck that ``--combine`` writes.
 COMBINED_STEM = "flashgen-combined"
@@ -40,11 +40,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Analysis:
-    """An article with its alignment and its picked terms."""
+    """An article with its alignment, its picked terms and what known words took out."""
 
     article: Article
     pairs: tuple[SentencePair, ...]
     terms: tuple[Term, ...]
+    skipped_known: int = 0
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ CARDS_PER_NOTE = 3
 def analyse(article: Article, options: Options) -> Analysis:
     """Align ``article`` and pick its terms (pure: no files, no terminal)."""
     pairs = tuple(align_article(article))
-    return Analysis(article, pairs, tuple(pick_terms(pairs, options)))
+    selection = select_terms(pairs, options)
+    return Analysis(article, pairs, tuple(selection.terms), selection.skipped_known)
 
 
 def load_article(source: Source, options: Options) -> Article:
@@ -79,7 +81,7 @@ def load_article(source: Source, options: Options) -> Article:
 
 def expand_sources(paths: Iterable[Path]) -> list[Source]:
     """One Source per article path; a folder stands for the ``.txt`` files in it."""
-    sources = []
+    sources: list[Source] = []
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.glob("*.txt") if p.is_file())
@@ -91,14 +93,6 @@ def expand_sources(paths: Iterable[Path]) -> list[Source]:
     return sources
 
 
-def skipped_known(article: Analysis, options: Options) -> int:
-    """How many of the terms picked without the learner's filters were left out as known."""
-    if not options.known:
-        return 0
-    unfiltered = pick_terms(article.pairs, replace(options, known=frozenset()))
-    return sum(term.word.simplified in options.known for term in unfiltered)
-
-
 def build_decks(
     sources: Sequence[Source],
     out_dir: Path,
@@ -108,11 +102,13 @@ def build_decks(
 ) -> list[BuildReport]:
     """Build one deck per source (or one combined deck) in ``out_dir``.
 
-    All articles are read and analysed before anything is written, so an
-    unreadable article in a batch leaves no partial set of decks behind.
+    The output directory is checked first and all articles are read and
+    analysed before anything is written, so a bad output directory fails fast
+    and an unreadable article in a batch leaves no partial set of decks behind.
     ``on_article`` is called with each source's name before it is analysed
     (the CLI advances its progress bar with it).
     """
+    _prepare_out_dir(out_dir)
     analyses, seconds = [], []
     for source in sources:
         if on_article is not None:
@@ -120,7 +116,6 @@ def build_decks(
         start = time.perf_counter()
         analyses.append(analyse(load_article(source, options), options))
         seconds.append(time.perf_counter() - start)
-    _prepare_out_dir(out_dir)
     if combine:
         path = out_dir / f"{COMBINED_STEM}.apkg"
         deck.write_deck([(a.article, a.terms) for a in analyses], path, options)
@@ -138,10 +133,10 @@ def build_decks(
             path,
             len(a.terms),
             CARDS_PER_NOTE * len(a.terms),
-            skipped_known(a, options),
+            a.skipped_known,
             secs,
         )
-        for a, path, secs in zip(analyses, paths, seconds)
+        for a, path, secs in zip(analyses, paths, seconds, strict=True)
     ]
 
 

@@ -10,6 +10,7 @@ sense choice runs once per card, not once per occurrence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from . import dictionary
 from .candidates import Candidate, collect
@@ -29,7 +30,24 @@ def is_wanted(candidate: Candidate, options: Options) -> bool:
     return level is None or level > options.level
 
 
+@dataclass(frozen=True)
+class Selection:
+    """The picked terms, and how many candidates were left out as already known."""
+
+    terms: list[Term]
+    skipped_known: int
+
+
 def pick_terms(pairs: Sequence[SentencePair], options: Options) -> list[Term]:
+    """The article's terms to card, best first, at most ``options.max_words``.
+
+    See :func:`select_terms`, which also reports what the learner's known
+    words took out.
+    """
+    return select_terms(pairs, options).terms
+
+
+def select_terms(pairs: Sequence[SentencePair], options: Options) -> Selection:
     """The article's terms to card, best first, at most ``options.max_words``.
 
     ``pairs`` are the article's aligned sentence pairs in text order (title
@@ -37,7 +55,10 @@ def pick_terms(pairs: Sequence[SentencePair], options: Options) -> list[Term]:
     the article.  A term the dictionary cannot give a meaning for, or finds to
     be a name when names are not wanted, is passed over for the next one.
     """
-    wanted = [c for c in collect(pairs) if is_wanted(c, options)]
+    candidates = collect(pairs)
+    wanted = [c for c in candidates if is_wanted(c, options)]
+    unfiltered = replace(options, known=frozenset())
+    skipped = sum(c.text in options.known and is_wanted(c, unfiltered) for c in candidates)
     terms: list[Term] = []
     for ranked in rank(wanted, pairs, options.min_confidence):
         if len(terms) >= options.max_words:
@@ -47,4 +68,4 @@ def pick_terms(pairs: Sequence[SentencePair], options: Options) -> list[Term]:
         if not word.meaning or (word.is_name and not options.include_names):
             continue
         terms.append(Term(word, example, ranked.candidate.count, ranked.score, ranked.reasons))
-    return terms
+    return Selection(terms, skipped)

@@ -24,7 +24,9 @@ WORD_KEYS = {
     "simplified", "traditional", "pinyin", "pinyin_numbered", "meaning", "english",
     "sentence_zh", "sentence_en", "hsk", "count",
 }  # fmt: skip
-TONE_MARKED = re.compile(r"^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+( [a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+)*$")
+TONE_MARKED = re.compile(
+    r"^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+( [a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+)*$"
+)
 LINK = re.compile(r"^\[(\d+(,\d+)*)?\]:\[(\d+(,\d+)*)?\]$")
 
 runner = CliRunner()
@@ -49,7 +51,9 @@ def test_build_writes_slug_named_deck_and_prints_its_path(tmp_path: Path) -> Non
 
 
 def test_build_two_files(tmp_path: Path) -> None:
-    out = invoke("build", "--zh", str(TWO_FILES / "zh.txt"), "--en", str(TWO_FILES / "en.txt"), "-o", str(tmp_path))
+    out = invoke(
+        "build", "--zh", str(TWO_FILES / "zh.txt"), "--en", str(TWO_FILES / "en.txt"), "-o", str(tmp_path)
+    )
     assert Path(out.strip().splitlines()[-1]).is_file()
 
 
@@ -90,7 +94,9 @@ def test_align_presplit_link_lines(tmp_path: Path) -> None:
     zh = tmp_path / "zh.txt"
     en = tmp_path / "en.txt"
     zh.write_text("今天下雨了。\n我们没有出门,在家里读书。\n晚上雨停了。\n", encoding="utf-8")
-    en.write_text("It rained today.\nWe did not go out.\nWe read books at home.\nThe rain stopped in the evening.\n")
+    en.write_text(
+        "It rained today.\nWe did not go out.\nWe read books at home.\nThe rain stopped in the evening.\n"
+    )
     lines = invoke("align", "--zh", str(zh), "--en", str(en), "--presplit").split()
     assert all(LINK.match(line) for line in lines), lines
     assert lines == ["[0]:[0]", "[1]:[1,2]", "[2]:[3]"]
@@ -118,7 +124,9 @@ def test_max_words_caps_the_list() -> None:
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "flashgen", "--help"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "flashgen", "--help"], capture_output=True, text=True, check=True
+    )
     assert "build" in result.stdout and "words" in result.stdout and "align" in result.stdout
 
 

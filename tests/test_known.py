@@ -25,9 +25,9 @@ def test_parse_known_words(text: str, expected: set[str]) -> None:
 
 
 def test_read_known_words_reports_the_file(tmp_path: Path) -> None:
-    with pytest.raises(FlashgenError, match="missing.txt"):
+    with pytest.raises(FlashgenError, match=r"missing\.txt"):
         read_known_words(tmp_path / "missing.txt")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00garbage\xff")
-    with pytest.raises(FlashgenError, match="bad.txt"):
+    with pytest.raises(FlashgenError, match=r"bad\.txt"):
         read_known_words(bad)
