@@ -28,26 +28,26 @@ PUBLISHED = {"mac-dev": {"Gale-Church": 0.485, "Hunalign": 0.610, "Vecalign": 0.
 TARGET = {"mac-dev": 0.85, "pol": 0.95, "aca": 0.95, "mag": 0.95}
 
 
-def read_sentences(path: Path) -> list[str]:
-    """One sentence per line, as ``--presplit`` reads it (the reader's own function when present)."""
+def read_pair(zh_path: Path, en_path: Path) -> tuple[list[str], list[str]]:
+    """Both files, one sentence per line, read exactly as ``flashgen align --presplit`` reads them."""
     try:
-        from flashgen.reader import read_lines  # type: ignore[attr-defined]
-    except ImportError:
-        return path.read_text(encoding="utf-8").splitlines()
-    return list(read_lines(path))
+        from flashgen.reader import read_presplit
+    except ImportError:  # the reader is not there yet: the same rule, every line a sentence
+        return (
+            zh_path.read_text(encoding="utf-8").splitlines(),
+            en_path.read_text(encoding="utf-8").splitlines(),
+        )
+    return read_presplit(zh_path, en_path)
 
 
 def documents(name: str) -> list[tuple[list[str], list[str], list[Link]]]:
     """(zh sentences, en sentences, gold links) for every document of a set."""
     root = SHARED / name
-    return [
-        (
-            read_sentences(root / "zh" / gold.stem),
-            read_sentences(root / "en" / gold.stem),
-            parse_links(gold.read_text(encoding="utf-8")),
-        )
-        for gold in sorted((root / "gold").glob("*.align"))
-    ]
+    found = []
+    for gold in sorted((root / "gold").glob("*.align")):
+        zh, en = read_pair(root / "zh" / gold.stem, root / "en" / gold.stem)
+        found.append((zh, en, parse_links(gold.read_text(encoding="utf-8"))))
+    return found
 
 
 def counts(predicted: Sequence[Link], gold: Sequence[Link]) -> tuple[int, int, int, int]:

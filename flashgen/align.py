@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -48,6 +49,8 @@ _MIN_ANCHOR = 0.5
 #: cost per sentence at which a bead is as likely wrong as right, and how sharply that turns
 _CONFIDENCE_MIDPOINT = 1.22
 _GAP_REACH = 0.5
+_MAX_BAND = 500
+_MAX_HITS = 30
 _CONFIDENCE_SLOPE = 5.9
 _LINK_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
 
@@ -82,14 +85,18 @@ def _anchor_chain(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> list[tu
     for j, english in enumerate(en):
         for token in english.tokens:
             postings.setdefault(token, []).append(j)
-    band = max(10, int(0.25 * max(n, m)))
+    # The band allows for drift from the diagonal; a word hitting more than
+    # ``common`` English sentences in it is too common to anchor anything.
+    # Both are capped so that the pass stays linear on book-length texts.
+    band = max(10, min(int(0.25 * max(n, m)), _MAX_BAND))
+    common = max(3, min(m // 10, _MAX_HITS))
     candidates: list[tuple[int, int, float]] = []
     for i, sentence in enumerate(zh):
         centre = (i + 0.5) * m / n
         scores: dict[int, float] = {}
         for word in sentence.words:
-            hits = {j for token in word for j in postings.get(token, ()) if abs(j - centre) <= band}
-            if not hits or len(hits) > max(3, m // 10):
+            hits = _hits_near(word, postings, centre - band, centre + band, common)
+            if not hits:
                 continue
             weight = math.log(1 + m / len(hits))
             for j in hits:
@@ -98,6 +105,21 @@ def _anchor_chain(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> list[tu
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:_TOPK]
         candidates += [(i, j, s / norm) for j, s in ranked if s / norm >= _MIN_ANCHOR]
     return _heaviest_chain(candidates, m)
+
+
+def _hits_near(
+    word: frozenset[str], postings: dict[str, list[int]], lo: float, hi: float, most: int
+) -> set[int]:
+    """English sentences in ``lo..hi`` holding one of ``word``'s lemmas; empty if more than ``most``."""
+    hits: set[int] = set()
+    for token in word:
+        found = postings.get(token)
+        if found:
+            start, end = bisect_left(found, lo), bisect_right(found, hi)
+            if end - start > most:
+                return set()
+            hits.update(found[start:end])
+    return hits if len(hits) <= most else set()
 
 
 def _heaviest_chain(candidates: list[tuple[int, int, float]], m: int) -> list[tuple[int, int]]:

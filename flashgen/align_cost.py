@@ -38,6 +38,8 @@ from .data import jieba_tokenizer
 #: Gloss words that occur in so many CC-CEDICT entries that they say nothing
 #: about the English (``surname Chen`` would match every "surname").
 _GLOSS_NOISE = frozenset({"surname", "variant", "classifier", "particle", "used", "see", "abbr", "sb", "sth"})
+#: the most a single rare word can weigh against common ones (in bits)
+_MAX_WEIGHT = 4
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -181,7 +183,7 @@ def _bit_runs(sentences: Sequence[Sequence[Hashable]]) -> tuple[tuple[int, ...],
     for sentence in sentences:
         offset, row = 0, []
         for item in sentence:
-            width = min(4, max(1, round(math.log(size / (frequency[item] + 0.5)))))
+            width = min(_MAX_WEIGHT, max(1, round(math.log(size / (frequency[item] + 0.5)))))
             row.append(((1 << width) - 1) << offset)
             offset += width
         runs.append(tuple(row))
