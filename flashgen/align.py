@@ -46,11 +46,14 @@ BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
 #: anchor candidates kept per Chinese sentence, and the least normalised weight they need
 _TOPK = 1
 _MIN_ANCHOR = 0.5
-#: cost per sentence at which a bead is as likely wrong as right, and how sharply that turns
-_CONFIDENCE_MIDPOINT = 1.22
-_GAP_REACH = 0.5
+#: the anchor pass looks this far from the diagonal (a quarter of the text, at most this many
+#: sentences), and ignores words found in more than this many English sentences of that band
 _MAX_BAND = 500
 _MAX_HITS = 30
+#: between anchors k sentences apart the DP window widens by this share of k
+_GAP_REACH = 0.5
+#: cost per sentence at which a bead is as likely wrong as right, and how sharply that turns
+_CONFIDENCE_MIDPOINT = 1.22
 _CONFIDENCE_SLOPE = 5.9
 _LINK_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
 
