@@ -53,8 +53,8 @@ _MAX_HITS = 30
 #: between anchors k sentences apart the DP window widens by this share of k
 _GAP_REACH = 0.5
 #: cost per sentence at which a bead is as likely wrong as right, and how sharply that turns
-_CONFIDENCE_MIDPOINT = 1.22
-_CONFIDENCE_SLOPE = 5.9
+_CONFIDENCE_MIDPOINT = 1.23
+_CONFIDENCE_SLOPE = 5.8
 _LINK_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
 
 

@@ -232,7 +232,7 @@ class Weights:
     #: extra cost per sentence beyond the first on either side of a bead
     merge: float = 0.5
     #: extra cost of a many-to-many bead (2-2, 2-3, 3-2): rare, and noise makes them look good
-    many: float = 1.0
+    many: float = 0.5
     #: half-width, in English sentences, of the DP's search window around the anchor chain
     window: int = 4
 
