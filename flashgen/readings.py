@@ -1,0 +1,214 @@
+"""Which of a word's dictionary readings fits the sentence it is in.
+
+Only the readings CC-CEDICT lists compete (a card must never teach a reading
+the dictionary does not have), on this evidence, strongest first:
+
+1. pypinyin's reading of the *whole* Chinese sentence (its phrase data sees
+   银行行长 as yín háng háng zhǎng) at the word's position, corrected by the
+   dictionary words around a one-character word and by its grammatical slot
+   (:mod:`flashgen.slots`);
+2. the aligned English sentence, which confirms a sense and so the reading
+   that carries it (地方 dì fāng "local" next to "local government");
+3. for the neutral-tone twins of a word, which pypinyin cannot tell apart
+   (东西 dōng xi "thing" / 东西长十公里 dōng xī), the slot again, then the
+   reading in common use;
+4. common words over names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+
+from . import data, dictionary
+from .pinyin import normalise, sentence_syllables
+from .senses import clean_senses, cross_reference, sense_score
+from .slots import GRAMMAR, Slot, default_neutral
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a headword with the senses CC-CEDICT gives it."""
+
+    numbered: str
+    traditional: str
+    senses: tuple[str, ...]
+    is_name: bool
+
+
+#: A reading all of whose senses are dated (大夫 dà fū "senior official (in
+#: imperial China)") needs this much more evidence than the living one (dài fu "doctor").
+_DATED = 1.5
+_DATED_SENSE = re.compile(
+    r"\((old|archaic|literary|classical|ancient|in imperial China)\b|^(old|archaic|ancient) "
+)
+#: The weight of pypinyin's out-of-context default for a lone character.
+_DEFAULT_WEIGHT = 0.4
+
+
+@cache
+def readings(word: str) -> tuple[Reading, ...]:
+    """Distinct readings of ``word`` in CC-CEDICT, common words before names.
+
+    Entries sharing a reading are merged; a capitalised (name) reading counts
+    as a name only when no common entry has the same syllables.
+    """
+    merged: dict[str, Reading] = {}
+    for entry in dictionary.entries(word):
+        senses = tuple(clean_senses(entry.senses)) or _referenced_senses(entry.senses)
+        if not senses:
+            continue
+        key = normalise(entry.pinyin_numbered)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses, entry.is_name)
+        elif known.is_name and not entry.is_name:
+            merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses + known.senses, False)
+        else:
+            merged[key] = Reading(known.numbered, known.traditional, known.senses + senses, known.is_name)
+    return tuple(sorted(merged.values(), key=lambda r: r.is_name))
+
+
+def _referenced_senses(senses: Sequence[str]) -> tuple[str, ...]:
+    """The senses of the word a variant-only entry points at (一点儿 → 一点 "a little")."""
+    for sense in senses:
+        target = cross_reference(sense)
+        if target is None:
+            continue
+        word, reading = target
+        found = [e for e in dictionary.entries(word) if normalise(e.pinyin_numbered) == normalise(reading)]
+        return tuple(s for e in found for s in clean_senses(e.senses))
+    return ()
+
+
+def choose(
+    word: str,
+    candidates: Sequence[Reading],
+    english: Set[str],
+    zh_context: str | None,
+    position: int | None,
+) -> Reading:
+    """The reading among ``candidates`` (``word``'s readings) the sentence supports best.
+
+    Order of evidence: agreement with the sentence's syllables (plus the
+    particle / verb / classifier slot, which corrects pypinyin), then the
+    English, then the slot's preference between neutral-tone variants, then
+    common words over names.
+    """
+    heard = syllables_heard(word, zh_context, position)
+    slot = Slot.of(zh_context, position, len(word)) if zh_context and position is not None else None
+    # A lone character pypinyin read as it reads it out of context is weak
+    # evidence: its default (长 zhǎng) ignores the sentence.
+    weight = _DEFAULT_WEIGHT if len(word) == 1 and tuple(heard) == sentence_syllables(word) else 1.0
+    compounds = (
+        _compound_readings(word, zh_context, position) if zh_context and position is not None else set()
+    )
+
+    def score(reading: Reading) -> tuple[float, float, float, bool]:
+        fit = max((sense_score(s, english) for s in reading.senses), default=0.0)
+        grammar = slot.grammar_bonus(word, reading, candidates) if slot else 0.0
+        grammar += GRAMMAR if normalise(reading.numbered) in compounds else 0.0
+        if slot:
+            neutral = slot.neutral_preference(word, reading, candidates)
+        else:
+            neutral = default_neutral(reading, candidates)
+        dated = _DATED if all(_DATED_SENSE.search(s) for s in reading.senses) else 0.0
+        return (
+            _agreement(reading.numbered, heard, weight) + grammar - dated,
+            fit,
+            neutral,
+            not reading.is_name,
+        )
+
+    return max(candidates, key=score)
+
+
+def _agreement(reading: str, heard: Sequence[str | None], weight: float = 1.0) -> float:
+    """How well a dictionary reading agrees with the sentence's syllables.
+
+    pypinyin spells the neutral-tone variants of a word with full tones
+    (东西 always "dōng xī"), so a neutral syllable of the dictionary agrees as
+    well as an exact one; the tie is left to the English and the slot.
+    """
+    score = 0.0
+    for syllable, sentence in zip(normalise(reading).split(), heard, strict=False):
+        if sentence is None:
+            continue
+        if syllable == sentence or (syllable[:-1] == sentence[:-1] and syllable[-1] == "5"):
+            score += weight
+        elif syllable[:-1] == sentence[:-1]:
+            score += weight / 4
+    return score
+
+
+def syllables_heard(word: str, zh_context: str | None, position: int | None) -> Sequence[str | None]:
+    """pypinyin's syllables for the word in its sentence (None where unknown).
+
+    Its phrases may cross jieba's word boundaries; they are kept, because
+    they are mostly collocations it reads right (系好 jì hǎo, 上他的当 dàng),
+    though not always (去年少 is read through 年少 "nián shào").
+    """
+    if zh_context is None or position is None:
+        return [None] * len(word)
+    return sentence_syllables(zh_context)[position : position + len(word)]
+
+
+def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
+    """How CC-CEDICT reads a one-character word inside the dictionary words around it.
+
+    受了重伤: 重伤 is "zhòng shāng", so 重 is zhòng here.  Only words whose
+    entries agree on the character's reading count, and only words made of
+    whole jieba tokens: 去年少 holds 年少 "nián shào", but it is 去年 + 少.
+    """
+    if len(word) != 1:
+        return set()
+    boundaries = _token_boundaries(zh_context)
+    found = set()
+    for start in range(max(0, position - 2), position + 1):
+        for stop in range(max(position + 1, start + 2), min(len(zh_context), start + 4) + 1):
+            if start not in boundaries or stop not in boundaries:
+                continue
+            heard = {
+                normalise(e.pinyin_numbered).split()[position - start]
+                for e in _plain_entries(zh_context[start:stop])
+            }
+            if len(heard) == 1:
+                found |= heard
+    return found
+
+
+@cache
+def _token_boundaries(zh_context: str) -> frozenset[int]:
+    """The offsets where jieba (without HMM guesses) starts or ends a word."""
+    ends = accumulate(len(token) for token in data.jieba_tokenizer().cut(zh_context, HMM=False))
+    return frozenset([0, *ends])
+
+
+def _plain_entries(word: str) -> list[dictionary.Entry]:
+    """Entries of a word whose syllables line up with its characters (names too: 明朝 Míng cháo)."""
+    return [
+        e
+        for e in dictionary.entries(word)
+        if not e.is_variant_only and len(normalise(e.pinyin_numbered).split()) == len(word)
+    ]
+
+
+def locate(word: str, zh_context: str) -> int | None:
+    """The offset of ``word`` in the sentence, preferring an occurrence jieba cuts as a whole word.
+
+    A sentence may hold the characters of a one-character word inside other
+    words (行 in 银行 and in 不行); the occurrence that is a word of its own is
+    the one meant.
+    """
+    first = zh_context.find(word)
+    if first < 0 or zh_context.find(word, first + 1) < 0:
+        return None if first < 0 else first
+    at = 0
+    for token in data.jieba_tokenizer().cut(zh_context, HMM=False):
+        if token == word:
+            return at
+        at += len(token)
+    return first

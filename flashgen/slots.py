@@ -1,0 +1,311 @@
+"""The grammatical slot of a word in its sentence, and the reading it demands.
+
+pypinyin reads a lone polyphonic character by its phrase data or, failing
+that, by one out-of-context default (长 zhǎng, 得 dé); the words around it say
+more.  jieba tags the neighbours, and the slot they make favours a reading:
+得 after a verb is "de", a classifier after a numeral (第三行 háng), an
+adjective after a degree adverb (比较少 shǎo).  The neutral-tone twins of a
+word (东西 dōng xi "thing" / dōng xī "east and west"), which pypinyin cannot
+tell apart at all, are decided here too.
+
+What a reading *is* (a verb, a noun, a modal) is read off its CC-CEDICT
+senses: "to plant" is a verb, a sense with "?" is interrogative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from . import data, dictionary
+from .pinyin import normalise
+from .senses import clean_senses, noun_glosses, sense_score
+
+if TYPE_CHECKING:
+    from .readings import Reading
+
+#: Bonus for the reading a grammatical slot demands: it outweighs pypinyin's
+#: context-free guess (at most 1 per syllable) for 得, 地 and one-character words.
+GRAMMAR = 2.0
+#: Senses of a conjunction or preposition: such a word before a noun is not a verb with its object.
+_FUNCTION = frozenset(
+    {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}
+)
+#: Modal verbs, after which a neutral-tone pair is the descriptive word (不能大意).
+_MODAL_WORDS = frozenset({"能", "不能", "会", "不会", "可以", "要", "不要", "别", "应该", "必须"})
+#: Senses of a modal verb.
+_MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
+#: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
+_AGAIN = frozenset({"again", "once more", "anew", "afresh"})
+#: A one-character word right before a verb with such a sense is that adverb;
+#: weaker than pypinyin's phrase reading (还给 huán) but not its default.
+_ADVERB = 0.8
+#: Degree adverbs make a following word an adjective (太难了 nán, not nàn).
+_DEGREE = frozenset("太很真更最挺")
+_DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "特别", "相当", "不太", "这么", "那么"})
+#: Personal pronouns: a one-character word right before one is a verb (教我).
+_PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "您"})
+#: Characters after which a one-character word is counted (这种, 每行, 几种).
+_DETERMINERS = frozenset("这那哪每某各几两一二三四五六七八九十百千第")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The words around a word's position, tagged by jieba, for grammar cues."""
+
+    before: tuple[str, str]  # (word, part-of-speech flag); ("", "") at the start
+    before2: tuple[str, str]
+    after: tuple[str, str]  # ("", "") at the end
+    rest: str  # the sentence text after the word
+    question: bool
+    sentence: str
+    position: int
+    length: int
+
+    @staticmethod
+    def of(zh_context: str, position: int, length: int) -> Slot:
+        none = ("", "")
+        tagged_before = [none, none, *_tagged(zh_context[:position])]
+        tagged_after = [*_tagged(zh_context[position + length :]), none]
+        return Slot(
+            before=tagged_before[-1],
+            before2=tagged_before[-2],
+            after=tagged_after[0],
+            rest=zh_context[position + length :],
+            question=any(q in zh_context for q in "?？吗"),
+            sentence=zh_context,
+            position=position,
+            length=length,
+        )
+
+    def grammar_bonus(self, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
+        """A bonus for the reading (of ``readings``) a grammatical slot demands, where pypinyin errs.
+
+        - 得 after a verb or adjective is the complement particle (跑得快, de);
+          so it is before a degree adverb (病得很厉害); between a subject and a
+          verb it is the modal "must" (我得走, děi).
+        - 地 between an adverbial and a verb is the adverbial particle (高兴地跳, de).
+        - 为 right after a one-character verb is "as" (选为, wéi); between a
+          subject and its object it is "for" (我们为人民服务, wèi).
+        - Otherwise a one-character word is read by its slot: a verb before
+          an aspect particle, a pronoun object, 一下 or in reduplication (种了树,
+          教我, 量一下, 数一数); a noun or classifier after a numeral or demonstrative
+          (第三行, 这种, 一个好觉), best one with no verb sense at all
+          (三百公里长 cháng); an adjective after a degree adverb (比较少); an
+          adverb of repetition before a verb (重说 chóng).
+          The reading's first sense tells what it is ("to plant" is a verb).
+        """
+        particle = self._particle_bonus(word, normalise(reading.numbered))
+        if particle is not None:
+            return particle
+        return self._one_character_bonus(word, reading, readings) if len(word) == 1 else 0.0
+
+    def _particle_bonus(self, word: str, syllable: str) -> float | None:
+        """The bonus for 得, 地 and 为 when their slot decides them, else None."""
+        before, after = self.before[1], self.after[1]
+        if word == "得" and self.after[0]:
+            complement = self.after[0][:1] in _DEGREE or self.after[0] in _DEGREE_WORDS
+            if before[:1] in ("v", "a") or complement:
+                return GRAMMAR if syllable == "de5" else 0.0
+            subject = before[:1] in ("r", "n", "d", "")
+            if subject and self.after[0][:1] not in "了着过到" and _is_han(self.rest):
+                return GRAMMAR if syllable == "dei3" else 0.0
+        if word == "地" and after.startswith("v") and before[:1] not in ("", "m", "q", "p", "f", "u"):
+            return GRAMMAR if syllable == "de5" else 0.0
+        if word == "为" and len(self.before[0]) == 1 and _is_verb(*self.before):
+            return GRAMMAR if syllable == "wei2" else 0.0
+        if word == "为" and before[:1] in ("r", "n", "d") and after[:1] in ("r", "n"):
+            return GRAMMAR if syllable == "wei4" else 0.0
+        return None
+
+    def _one_character_bonus(self, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
+        after = self.after[1]
+        if self.after[0] and is_modal(reading) != any(is_modal(r) for r in readings if r != reading):
+            # A modal reading ("should", "must") goes before a verb; before
+            # a noun the other reading is meant (应朋友的邀请 yìng).
+            if after.startswith("v"):
+                return GRAMMAR / 2 if is_modal(reading) else 0.0
+            if after[:1] in ("n", "r"):
+                return 0.0 if is_modal(reading) else GRAMMAR / 2
+        verb_first = reading.senses[0].startswith("to ")
+        if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
+            return 0.0 if verb_first else GRAMMAR / 2
+        if self._verb_slot(word):
+            return GRAMMAR if verb_first else 0.0
+        if self._counted_slot():
+            if verb_first and not any("classifier" in s for s in reading.senses):
+                return 0.0
+            return GRAMMAR + (0.0 if any(s.startswith("to ") for s in reading.senses) else GRAMMAR / 4)
+        if self.after[1].startswith("v") and any(s in _AGAIN for s in reading.senses):
+            return _ADVERB
+        if self.graded():
+            return 0.0 if verb_first else GRAMMAR / 2
+        if self.before[0] == "的":  # the head noun of a phrase (孔子的传 zhuàn)
+            return 0.0 if verb_first else GRAMMAR / 2
+        if (
+            after[:1] == "n"
+            and self.before[1][:1] in ("r", "n", "d", "p", "s", "t")
+            and not _has_function_sense(readings)
+        ):
+            return GRAMMAR / 2 if verb_first else 0.0  # a verb with its object (教数学 jiāo)
+        return 0.0
+
+    def graded(self) -> bool:
+        """Whether a degree adverb comes right before the word (太长, 比较少)."""
+        return self.before[0][-1:] in _DEGREE or self.before[0] in _DEGREE_WORDS
+
+    def _compared(self) -> bool:
+        """Whether the word is the predicate of a 比 comparison in its clause."""
+        clause = re.split(r"[，。！？；：,.!?;:]", self.sentence[: self.position])[-1]
+        return "比" in clause and not self.after[1].startswith("v")
+
+    def _verb_slot(self, word: str) -> bool:
+        aspect = self.rest[:1] in ("了", "着", "过") and _is_han(self.rest[1:2])
+        pronoun_object = self.after[1] == "r" and self.after[0] in _PERSONAL
+        reduplicated = self.rest.startswith(("一" + word, word, "一下"))
+        return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated
+
+    def _counted_slot(self) -> bool:
+        def counts(tagged: tuple[str, str]) -> bool:
+            return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in _DETERMINERS
+
+        return counts(self.before) or (self.before[1] == "a" and counts(self.before2))
+
+    def neutral_preference(self, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
+        """Between a word's full-tone and neutral-tone readings (东西 dōng xī / dōng xi).
+
+        Cues, in order: a reading with an interrogative sense ("how much?")
+        in a question and only there; a verb-suffix reading (起来, 过去) after a
+        verb or adjective (暖和起来); after a modal verb (不能大意), an adverb
+        or an adjective the neutral, descriptive word (太大意, 一时大意, 粗心大意,
+        很有精神); as the first part of a longer word or before the noun or
+        adjective it modifies, the literal full-tone reading (地方政府,
+        东西长); after a numeral or quantifier the reading glossed by nouns
+        (很多地道 dì dào "tunnel", 很多东西 dōng xi "thing").  Then a reading
+        whose senses share words with the glosses of the sentence's other
+        nouns (地方 "... central administration" beside 中央 "central").
+        Otherwise the reading CC-CEDICT describes with more senses, which is
+        the one in common use (东西 "thing; stuff; person").
+        """
+        pairs, is_neutral = _neutral_pairs(reading, readings)
+        if not pairs:
+            return 0.0
+        interrogative = any("?" in s for s in reading.senses)
+        if interrogative or any("?" in s for r in pairs for s in r.senses):
+            return 4.0 if interrogative == self.question else 0.0
+        suffix = _is_verb_suffix(reading)
+        if suffix or any(_is_verb_suffix(r) for r in pairs):
+            return 3.0 if suffix == (self.before[1][:1] in ("v", "a")) else 0.0
+        if self.before[0] in _MODAL_WORDS:
+            return 2.0 if is_neutral else 0.0
+        graded = self.before[0] == "有" and (
+            self.before2[0][-1:] in _DEGREE or self.before2[0] in _DEGREE_WORDS
+        )
+        if graded or self.graded() or self.before[1] in ("a", "d"):
+            return 2.0 if is_neutral else 0.0
+        if self._modifies_next(word):
+            return 2.0 if not is_neutral else 0.0
+        if self._counted_slot() and not self.rest.startswith("的"):  # a noun: 很多地道 "tunnel"
+            nouns, other_nouns = noun_glosses(reading.senses), max(noun_glosses(r.senses) for r in pairs)
+            if nouns != other_nouns:
+                return 2.0 if nouns > other_nouns else 0.0
+        neighbours = _neighbour_glosses(self.sentence, self.position, self.length)
+        mine = max(sense_score(s, neighbours) for s in reading.senses)
+        theirs = max(sense_score(s, neighbours) for r in pairs for s in r.senses)
+        if mine != theirs:
+            return 1.5 if mine > theirs else 0.0
+        return default_neutral(reading, readings)
+
+    def _modifies_next(self, word: str) -> bool:
+        longer = any(
+            dictionary.contains(word + self.rest[:n]) or dictionary.frequency(word + self.rest[:n]) > 0
+            for n in (1, 2)
+            if len(self.rest) >= n
+        )
+        nominal = self.after[1][:1] in ("n", "a") or (
+            self.after[1].startswith("v") and not _is_verb(self.after[0], "")
+        )  # jieba tags 走向 "direction; trend" a verb; CC-CEDICT's first sense is a noun
+        return longer or (nominal and self.rest[:1] == self.after[0][:1])
+
+
+def default_neutral(reading: Reading, readings: Sequence[Reading]) -> float:
+    """Without context, the reading CC-CEDICT describes with more senses (the neutral one on a tie).
+
+    The full-tone twin of a neutral-tone word is usually a literal or dated
+    sense with a short entry (故事 gù shì "old practice"), the word in common
+    use has the longer one (故事 gù shi "narrative; story; tale").
+    """
+    pairs, is_neutral = _neutral_pairs(reading, readings)
+    if not pairs:
+        return 0.0
+    others = max(len(r.senses) for r in pairs)
+    return 1.0 if len(reading.senses) > others or (len(reading.senses) == others and is_neutral) else 0.0
+
+
+def _neutral_pairs(reading: Reading, readings: Sequence[Reading]) -> tuple[list[Reading], bool]:
+    """The readings that differ from ``reading`` only in neutral tones, and whether it is the neutral one."""
+    mine = normalise(reading.numbered).split()
+    neutral_of = [r for r in readings if _neutral_variant(mine, normalise(r.numbered).split())]
+    full_of = [r for r in readings if _neutral_variant(normalise(r.numbered).split(), mine)]
+    return neutral_of + full_of, bool(neutral_of)
+
+
+def _neutral_variant(neutral: list[str], full: list[str]) -> bool:
+    """Whether ``neutral`` is ``full`` with some syllables in the neutral tone."""
+    return (
+        len(neutral) == len(full)
+        and neutral != full
+        and all(n == f or (n[:-1] == f[:-1] and n[-1] == "5") for n, f in zip(neutral, full, strict=True))
+    )
+
+
+@cache
+def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset[str]:
+    """Gloss words of the sentence's other nouns: weak, English-free evidence of a sense.
+
+    Nouns only: the glosses of prepositions and verbs ("away from", "to
+    live") are too general to tell senses apart.
+    """
+    words = _tagged(zh_context[:position]) + _tagged(zh_context[position + length :])
+    return frozenset().union(*(dictionary.gloss_words(w) for w, flag in words if flag.startswith("n")))
+
+
+def _has_function_sense(readings: Sequence[Reading]) -> bool:
+    """Whether one of a word's readings is a conjunction or preposition (和 "and", 为 "for")."""
+    return any(
+        s.split(";")[0].strip() in _FUNCTION or s.startswith("(joining")
+        for r in readings
+        for s in r.senses[:3]
+    )
+
+
+def is_modal(reading: Reading) -> bool:
+    """Whether a reading is first of all a modal verb: 应 yīng "should", 得 děi "must"."""
+    return any(s in _MODAL for s in reading.senses[:3])
+
+
+def _is_verb_suffix(reading: Reading) -> bool:
+    """起来 qi lai "(after a verb) ...": the neutral reading used as a complement."""
+    return any(s.startswith(("(after a verb", "(verb suffix", "(verb complement")) for s in reading.senses)
+
+
+@cache
+def _is_verb(word: str, flag: str) -> bool:
+    """jieba's tag, or for words it tags otherwise (选 "zg"), an entry whose first sense is a verb."""
+    if flag.startswith("v"):
+        return True
+    return any(
+        senses[0].startswith("to ") for e in dictionary.entries(word) if (senses := clean_senses(e.senses))
+    )
+
+
+def _is_han(text: str) -> bool:
+    return bool(text) and "\u3400" <= text[0] <= "\u9fff"
+
+
+def _tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, flag) pairs without its HMM guesses, which merge unknown names."""
+    return [(pair.word, pair.flag) for pair in data.jieba_posseg().cut(text, HMM=False) if pair.word.strip()]
