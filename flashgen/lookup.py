@@ -42,8 +42,8 @@ def lookup(word: str, zh_context: str | None = None, en_context: str | None = No
     return WordInfo(
         simplified=word,
         traditional=best.traditional,
-        pinyin=marks(normalise(best.numbered, keep_case=best.is_name)),
-        pinyin_numbered=normalise(best.numbered, keep_case=best.is_name),
+        pinyin=marks(normalise(best.numbered)),
+        pinyin_numbered=normalise(best.numbered),
         meaning="; ".join(senses),
         english=span.text,
         hsk=dictionary.hsk_level(word),

@@ -105,10 +105,15 @@ def syllables(pinyin_numbered: str) -> list[tuple[str, int]]:
     return found
 
 
-def normalise(numbered_reading: str, keep_case: bool = False) -> str:
-    """One spelling for comparisons and output: 'ü', erhua joined, lower case unless asked."""
-    spelled = numbered_reading.replace("u:", "ü").replace("v", "ü").replace("U:", "Ü").replace("V", "Ü")
-    return " ".join(_join_erhua((spelled if keep_case else spelled.lower()).split()))
+def normalise(numbered_reading: str) -> str:
+    """One spelling for comparisons and output: 'ü', erhua joined, lower case.
+
+    Lower case for names too (CC-CEDICT's "Te4 lang3 pu3" is "te4 lang3 pu3"):
+    a card teaches the citation reading, and whether a word is a name is
+    carried by ``WordInfo.is_name``, not by the spelling.
+    """
+    spelled = numbered_reading.lower().replace("u:", "ü").replace("v", "ü")
+    return " ".join(_join_erhua(spelled.split()))
 
 
 @cache

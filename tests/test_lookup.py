@@ -96,6 +96,11 @@ def test_without_context_a_word_gets_its_common_reading() -> None:
     assert lookup("出口管制").composed
 
 
+def test_names_are_read_in_lower_case_and_flagged() -> None:
+    info = lookup("北京", "我明年要去北京工作。")
+    assert (info.pinyin, info.pinyin_numbered, info.is_name) == ("běi jīng", "bei3 jing1", True)
+
+
 def test_a_word_missing_from_the_sentence_still_gets_a_reading() -> None:
     assert lookup("行长", zh_context="这句话里没有这个词。").pinyin == "háng zhǎng"
 
@@ -138,9 +143,10 @@ def test_any_graded_word_reads_as_one_of_its_dictionary_readings(word: str, temp
     info = lookup(word, zh_context=template.format(word))
     assert marks(info.pinyin_numbered) == info.pinyin
     assert numbered(info.pinyin) == info.pinyin_numbered
+    assert info.pinyin == info.pinyin.lower()  # names too: citation pinyin is lower case
     assert len(info.pinyin.split()) in (len(word), len(word) - word[1:].count("儿"))  # erhua: 哪儿 nǎr
     if info.in_dictionary:
-        spelled = {normalise(e.pinyin_numbered, keep_case=info.is_name) for e in dictionary.entries(word)}
+        spelled = {normalise(e.pinyin_numbered) for e in dictionary.entries(word)}
         assert info.pinyin_numbered in spelled or not any(
             not e.is_variant_only for e in dictionary.entries(word)
         )
