@@ -18,12 +18,21 @@ articles (tests/cases/picker) and checked on the seed article.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
 from . import dictionary
-from .candidates import EVERYDAY_ZIPF, Candidate, English, lexicon_split
+from .candidates import Candidate
+from .segmentation import (
+    EVERYDAY_ZIPF,
+    English,
+    composed_by_character,
+    english_evidence,
+    lexicon_split,
+    translated_in,
+)
 from .types import SentencePair
 
 #: Points for an HSK level: levels 1-3 are what intermediate learners know.
@@ -42,6 +51,11 @@ _PLACEHOLDER_ZIPF = 2.0
 #: Parts of speech that are grammar or circumstance more than vocabulary:
 #: adverbs (d), time words (t), locality words (f).
 _MINOR_TAGS = ("d", "t", "f")
+#: Characters that, after a one-character verb, say how its action ends
+#: (resultative: 修好 "repair well", 换成 "change into") or where it goes
+#: (directional: 标出 "mark out"): the verb is the word to learn.
+_COMPLEMENTS = frozenset("好成完到掉住走开见懂光满透清尽错坏倒足够会惯饱死出进上下起回过来去")
+_PARENTHESES = re.compile(r"\([^)]*\)")
 #: Below this score a term has no reason to be carded beyond being a word
 #: (an everyday word, or a rare one used once with no translation in sight).
 MIN_SCORE = 1.0
@@ -84,23 +98,6 @@ def difficulty_level(word: str) -> int | None:
 
 
 @cache
-def english_evidence(word: str) -> tuple[frozenset[str], ...]:
-    """Gloss-word sets that must all meet an English sentence for the word to be
-    translated there: the word's own glosses, or each part's for a compound."""
-    own = dictionary.gloss_words(word)
-    if own:
-        return (own,)
-    parts = tuple(dictionary.gloss_words(p) for p in lexicon_split(word))
-    return tuple(p for p in parts if p) if len(parts) > 1 else ()
-
-
-def translated_in(word: str, english: English) -> bool:
-    """Whether the English sentence contains the word's translation."""
-    evidence = english_evidence(word)
-    return bool(evidence) and all(english.translates(glosses) for glosses in evidence)
-
-
-@cache
 def is_usable(word: str) -> bool:
     """Whether a card can teach the word: CC-CEDICT has it, or it is made of
     CC-CEDICT words (a meaning can be composed) and is more than two single
@@ -110,6 +107,36 @@ def is_usable(word: str) -> bool:
     if len(english_evidence(word)) < 2:
         return False
     return dictionary.frequency(word) > 0 or any(len(p) > 1 for p in lexicon_split(word))
+
+
+@cache
+def verb_with_result(word: str) -> bool:
+    """Whether the word is a one-character verb plus a resultative or
+    directional complement whose meaning is the verb's own (修好 "to repair",
+    换成 "to exchange for"): a phrase built from a verb the learner should
+    study alone, not a new word (耗尽 "to deplete" adds a meaning: kept)."""
+    if len(word) != 2 or word[1] not in _COMPLEMENTS:
+        return False
+    verb = word[0]
+    if not any(s.startswith("to ") for e in dictionary.entries(verb) for s in e.senses):
+        return False
+    senses = [s for e in dictionary.entries(word) for s in e.senses]
+    if not senses or not senses[0].startswith("to "):
+        return False
+    return bool(set(dictionary.english_lemmas(senses[0])) & dictionary.gloss_words(verb))
+
+
+@cache
+def reads_as_adverb(word: str) -> bool:
+    """Whether the dictionary's senses make the word an adverb whatever
+    jieba's tag says (无意中 "accidentally", 差点 "nearly; almost"): at least
+    half its senses are -ly words or negations, none is a verb."""
+    senses = [_PARENTHESES.sub("", s).strip() for e in dictionary.entries(word) for s in e.senses]
+    senses = [s for s in senses if s]
+    if not senses or any(s.startswith("to ") for s in senses):
+        return False
+    adverbial = sum(s.startswith("not ") or (len(s.split()) <= 2 and s.endswith("ly")) for s in senses)
+    return 2 * adverbial >= len(senses)
 
 
 def best_example(
@@ -179,7 +206,11 @@ def score(candidate: Candidate, translated: bool) -> tuple[float, tuple[str, ...
     if not is_usable(word):
         points -= 2.0
         reasons.append("unknown word")
-    if candidate.tag.startswith(_MINOR_TAGS):
+    if verb_with_result(word) and not translated:
+        # productive: carded only where the English shows a meaning of its own (绕过 "bypass")
+        points -= 2.0
+        reasons.append("verb + result")
+    if candidate.tag.startswith(_MINOR_TAGS) or reads_as_adverb(word):
         points -= 1.0
     return points, tuple(reasons)
 
@@ -188,11 +219,15 @@ def rank(
     candidates: Sequence[Candidate], pairs: Sequence[SentencePair], min_confidence: float
 ) -> list[Ranked]:
     """Candidates scoring at least :data:`MIN_SCORE`, best first; ties keep the
-    order of first occurrence."""
+    order of first occurrence.  A word whose meaning would be composed from
+    single characters is left out unless the English confirms it
+    (:func:`composed_by_character`)."""
     english = [English.of(pair.en) for pair in pairs]
     ranked = []
     for candidate in candidates:
         translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
+        if composed_by_character(candidate.text) and not translated:
+            continue
         points, reasons = score(candidate, bool(translated))
         if points >= MIN_SCORE:
             example = best_example(candidate, pairs, translated, min_confidence)

@@ -15,16 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen import dictionary
-from flashgen.candidates import (
-    English,
-    Token,
-    is_han,
-    lexicon_split,
-    merge_dictionary_words,
-    repair,
-    repeated_compounds,
-)
+from flashgen.compounds import merge_dictionary_words, repeated_compounds
 from flashgen.options import Options
+from flashgen.segmentation import English, Token, is_han, lexicon_split, repair
 from flashgen.types import SentencePair, Term
 from flashgen.vocab import pick_terms
 

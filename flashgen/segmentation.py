@@ -1,0 +1,243 @@
+"""Segmentation of one sentence into words a learner could study.
+
+jieba is a good segmenter but a poor lexicographer for learners.  It glues
+unknown character runs (函在, 要耗), and tags common words as names (博客/nr)
+and names as common words.  This module holds the word-level tools the picker
+builds on: the lexicon (CC-CEDICT and jieba's dictionary), name detection,
+English translation matching, and jieba's tokens repaired where its HMM
+invented a word (强制执行函在 → 强制执行 / 函 / 在).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from . import dictionary
+from .data import jieba_posseg
+
+#: jieba tags of words that never become cards: pronouns (r), particles (u*, y, e, o),
+#: prepositions (p), conjunctions (c), numerals and classifiers (m, q, mq),
+#: punctuation and symbols (x, w), affixes (h, k), Latin words (eng), single
+#: characters of ambiguous role (zg).
+_FUNCTION_TAGS = ("r", "u", "y", "e", "o", "p", "c", "m", "q", "x", "w", "h", "k", "eng", "zg")
+#: jieba tags of person, place and organisation names.
+NAME_TAGS = ("nr", "ns", "nt")
+#: jieba's tag of locality words (上, 中, 后, 以来): a word before one makes a
+#: place or time phrase (镇上 "in town", 赛后 "after the match"), not a term.
+LOCALITY_TAG = "f"
+_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: Zipf of everyday words (about one in 100,000 words of text).
+EVERYDAY_ZIPF = 5.0
+#: English words sharing this many leading letters count as the same word
+#: ("retaliatory" translates 报复 "to retaliate"; "national" 国家 "nation").
+_STEM_LETTERS = 6
+
+
+@dataclass(frozen=True)
+class English:
+    """An English sentence reduced to what translation matching needs."""
+
+    lemmas: tuple[str, ...]
+    words: frozenset[str]
+    stems: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> English:
+        lemmas = tuple(dictionary.english_lemmas(text))
+        return cls(
+            lemmas, frozenset(lemmas), frozenset(w[:_STEM_LETTERS] for w in lemmas if len(w) >= _STEM_LETTERS)
+        )
+
+    def translates(self, glosses: frozenset[str]) -> bool:
+        """Whether any of the gloss words (lemmas) occurs here, stems compared."""
+        return any(
+            g in self.words or (len(g) >= _STEM_LETTERS and g[:_STEM_LETTERS] in self.stems) for g in glosses
+        )
+
+
+@dataclass(frozen=True)
+class Token:
+    """One segmented word with its jieba part-of-speech tag.
+
+    ``parts`` holds the tokens a compound was merged from (empty for jieba's
+    own tokens), so later stages can tell a recovered compound from a word.
+    """
+
+    text: str
+    tag: str
+    parts: tuple[Token, ...] = ()
+
+
+def in_lexicon(word: str) -> bool:
+    """Whether CC-CEDICT or jieba's own dictionary knows ``word``."""
+    return dictionary.contains(word) or dictionary.frequency(word) > 0
+
+
+def is_han(text: str) -> bool:
+    """Whether ``text`` consists of Chinese characters only (no Latin, digits, punctuation)."""
+    return _HAN_ONLY.fullmatch(text) is not None
+
+
+def is_function_tag(tag: str) -> bool:
+    """Whether jieba's tag marks a word that carries grammar rather than content."""
+    return tag.startswith(_FUNCTION_TAGS)
+
+
+@cache
+def dictionary_name(word: str) -> bool | None:
+    """True if CC-CEDICT lists ``word`` only as a proper name, False if only as a
+    common word, None when it does not list it or lists it as both (故宫 "the
+    Forbidden City" / "former imperial palace").
+
+    CC-CEDICT capitalises the pinyin of names (Bái gōng 白宫), which is more
+    reliable than jieba's tags: jieba tags 博客 "blog" as a person's name.
+    """
+    found = [e.is_name for e in dictionary.entries(word) if not e.is_variant_only]
+    if not found or len(set(found)) > 1:
+        return None
+    return found[0]
+
+
+def is_name(token: Token) -> bool:
+    """Whether a token is a person, place or organisation name.
+
+    The dictionary decides when it is sure; otherwise jieba's name tags do.
+    jieba's "other proper noun" tag (nz) is not trusted on its own: it tags
+    plain terms such as 网络安全 and 论文 with it.
+    """
+    known = dictionary_name(token.text)
+    if known is not None:
+        # CC-CEDICT capitalises weekdays and months as English does (Zhou1 wu3 周五).
+        return known and not token.tag.startswith("t")
+    return token.tag.startswith(NAME_TAGS) and not _made_of_common_words(token.text)
+
+
+def _made_of_common_words(word: str) -> bool:
+    """jieba's dictionary lists phrases with a name tag (卫冕冠军/nr "defending
+    champion"); a name is not a run of ordinary dictionary words."""
+    pieces = lexicon_split(word)
+    return len(pieces) > 1 and all(len(p) > 1 and dictionary_name(p) is False for p in pieces)
+
+
+@cache
+def lexicon_split(word: str) -> tuple[str, ...]:
+    """Forward maximum matching of ``word`` against the lexicon, in pieces shorter
+    than ``word`` itself (single characters as fallback)."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        end = max(start + 1, min(len(word), start + 8, start + len(word) - 1))
+        while end > start + 1 and not in_lexicon(word[start:end]):
+            end -= 1
+        pieces.append(word[start:end])
+        start = end
+    return tuple(pieces)
+
+
+@cache
+def english_evidence(word: str) -> tuple[frozenset[str], ...]:
+    """Gloss-word sets that must all meet an English sentence for the word to be
+    translated there: the word's own glosses, or each part's for a compound."""
+    own = dictionary.gloss_words(word)
+    if own:
+        return (own,)
+    parts = tuple(dictionary.gloss_words(p) for p in lexicon_split(word))
+    return tuple(p for p in parts if p) if len(parts) > 1 else ()
+
+
+def translated_in(word: str, english: English) -> bool:
+    """Whether the English sentence contains the word's translation."""
+    evidence = english_evidence(word)
+    return bool(evidence) and all(english.translates(glosses) for glosses in evidence)
+
+
+@cache
+def composed_by_character(word: str) -> bool:
+    """Whether a card could only give the word a meaning glued from single
+    characters' first senses (煤烟 "coal cigarette", 作响 "do echo"): CC-CEDICT
+    lacks it and some part of it is one character.  Such a card is word salad
+    unless the aligned English confirms every part."""
+    return not dictionary.contains(word) and any(len(p) == 1 for p in lexicon_split(word))
+
+
+def _backward_split(word: str) -> tuple[str, ...]:
+    """Backward maximum matching: :func:`lexicon_split` from the end."""
+    pieces: list[str] = []
+    end = len(word)
+    while end > 0:
+        start = min(end - 1, max(0, end - 8, 1 if end == len(word) else 0))
+        while start < end - 1 and not in_lexicon(word[start:end]):
+            start += 1
+        pieces.append(word[start:end])
+        end = start
+    return tuple(reversed(pieces))
+
+
+def split_unconfirmed(token: Token, english: English) -> list[Token]:
+    """A word only characters could gloss, back into its lexicon pieces where
+    the English does not confirm it (样本量 → 样本 / 量 "sample size").
+
+    Splits only when forward and backward matching agree: 主教练 "head coach"
+    reads 主教 / 练 "bishop / practise" one way and 主 / 教练 the other, and
+    is better left whole (and uncarded) than taught as a bishop.
+    """
+    if token.parts or not composed_by_character(token.text) or translated_in(token.text, english):
+        return [token]
+    pieces = lexicon_split(token.text)
+    if pieces != _backward_split(token.text):
+        return [token]
+    return [Token(piece, tag_of(piece)) for piece in pieces]
+
+
+def tag_of(word: str) -> str:
+    """jieba's dictionary tag of a word it lists (a guess for the others)."""
+    return str(jieba_posseg().word_tag_tab.get(word, "x" if len(word) == 1 else "n"))
+
+
+def _needs_resplit(token: Token) -> bool:
+    """Whether a token CC-CEDICT lacks is better taught as the words inside it.
+
+    Two characters neither dictionary knows are glue from jieba's HMM (要耗
+    "want to use up": a modal and its verb), unless jieba calls them a name.
+    Longer tokens need a word of two or more characters inside, and must be
+    one of: made up by jieba (强制执行函在); an organisation tag on a
+    description (美国政府 "the US government"); or a common one-character
+    modifier before a dictionary word (老艺人 "old artist": 艺人 is the word).
+    """
+    if len(token.text) < 2 or not is_han(token.text) or dictionary.contains(token.text):
+        return False
+    invented = dictionary.frequency(token.text) == 0 and not token.tag.startswith(("nr", "ns"))
+    if len(token.text) == 2:
+        return invented
+    pieces = lexicon_split(token.text)
+    if len(pieces) < 2 or all(len(p) == 1 for p in pieces):
+        return False
+    return invented or token.tag.startswith("nt") or _is_modified_word(pieces)
+
+
+def _is_modified_word(pieces: Sequence[str]) -> bool:
+    return (
+        len(pieces) == 2
+        and len(pieces[0]) == 1
+        and dictionary.zipf(pieces[0]) >= EVERYDAY_ZIPF
+        and dictionary.contains(pieces[1])
+    )
+
+
+def repair(tokens: Iterable[Token]) -> list[Token]:
+    """Re-split glued and description-like tokens (see :func:`_needs_resplit`)."""
+    repaired: list[Token] = []
+    for token in tokens:
+        if _needs_resplit(token):
+            repaired.extend(Token(piece, tag_of(piece)) for piece in lexicon_split(token.text))
+        else:
+            repaired.append(token)
+    return repaired
+
+
+def segment(text: str) -> list[Token]:
+    """jieba's part-of-speech segmentation of one sentence, repaired."""
+    return repair(Token(w.word, w.flag) for w in jieba_posseg().cut(text))
