@@ -41,6 +41,17 @@ _ADJECTIVE_ENDINGS = (
     "ed",
     "ly",
 )
+#: Plain English adjectives that no ending gives away: the senses of the
+#: stative readings a degree adverb selects (很长 cháng "long", 很重 zhòng "heavy").
+_PLAIN_ADJECTIVE_WORDS = """
+bad big bitter brave bright broad busy calm cheap clean cold cool dark dear deep difficult dirty
+dry early easy empty fake false far fast fat few fierce fine firm free full good great happy hard
+heavy high hot idle kind large late lean light little long loose loud low many much narrow near new
+odd old poor proud quick quiet raw rich right ripe rough rude sad safe shallow sharp short slow
+small smooth soft sour straight strange strong sure sweet tall thick thin tight tired true vacant
+warm weak weary wet wide wise wrong young
+"""
+_PLAIN_ADJECTIVES = frozenset(_PLAIN_ADJECTIVE_WORDS.split())
 #: Longest English equivalent, in words ("wake-up call", "national security").
 MAX_SPAN = 4
 #: A sentence word shorter than the gloss word it sits in ("security" in a
@@ -89,6 +100,25 @@ def noun_glosses(senses: Iterable[str]) -> int:
             if len(words) == 1 and words[0].isalpha() and not words[0].endswith(_ADJECTIVE_ENDINGS):
                 count += 1
     return count
+
+
+def adjectival(senses: Sequence[str], first: int = 3) -> bool:
+    """Whether one of the ``first`` senses is a one-word English adjective ("long", "tired", "regional").
+
+    Like :func:`noun_glosses`, crude on purpose: it tells the stative reading
+    of a character (长 cháng "length; long") from the others (zhǎng "chief;
+    head; elder; to grow") without an English tagger.
+    """
+    for sense in senses[:first]:
+        for gloss in sense.split("; "):
+            words = _NOTE.sub("", gloss).strip().split()
+            if len(words) == 1 and (words[0] in _PLAIN_ADJECTIVES or _derived_adjective(words[0])):
+                return True
+    return False
+
+
+def _derived_adjective(word: str) -> bool:
+    return len(word) >= _MIN_STEM and word.endswith(_ADJECTIVE_ENDINGS)
 
 
 def content_lemmas(text: str) -> set[str]:

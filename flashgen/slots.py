@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import data, dictionary
 from .pinyin import normalise
-from .senses import clean_senses, noun_glosses, sense_score
+from .senses import adjectival, clean_senses, noun_glosses, sense_score
 
 if TYPE_CHECKING:
     from .readings import Reading
@@ -130,7 +130,7 @@ class Slot:
                 return GRAMMAR / 2 if is_modal(reading) else 0.0
             if after[:1] in ("n", "r"):
                 return 0.0 if is_modal(reading) else GRAMMAR / 2
-        verb_first = reading.senses[0].startswith("to ")
+        verb_first = _verb_first(reading)
         if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
             return 0.0 if verb_first else GRAMMAR / 2
         if self._verb_slot(word):
@@ -141,8 +141,10 @@ class Slot:
             return GRAMMAR + (0.0 if any(s.startswith("to ") for s in reading.senses) else GRAMMAR / 4)
         if self.after[1].startswith("v") and any(s in _AGAIN for s in reading.senses):
             return _ADVERB
-        if self.graded():
-            return 0.0 if verb_first else GRAMMAR / 2
+        if self.graded():  # a stative reading: 很长 cháng "long", not zhǎng "chief"
+            return 0.0 if verb_first else GRAMMAR / 2 if adjectival(reading.senses) else GRAMMAR / 4
+        if self._ends_clause():  # the predicate: 什么时候还？ huán "to pay back", not hái "still"
+            return GRAMMAR / 2 if verb_first else 0.0
         if self.before[0] == "的":  # the head noun of a phrase (孔子的传 zhuàn)
             return 0.0 if verb_first else GRAMMAR / 2
         if (
@@ -165,12 +167,21 @@ class Slot:
     def _verb_slot(self, word: str) -> bool:
         aspect = self.rest[:1] in ("了", "着", "过") and _is_han(self.rest[1:2])
         pronoun_object = self.after[1] == "r" and self.after[0] in _PERSONAL
-        reduplicated = self.rest.startswith(("一" + word, word, "一下"))
+        reduplicated = self.rest.startswith(("一" + word, "一下")) or self.after[0] == word
         return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated
+
+    def _ends_clause(self) -> bool:
+        """Whether the word closes its clause after a noun or pronoun, as a predicate does.
+
+        Sentence-final particles (了, 吧, 呢 …) may follow it: 把自行车还了。
+        """
+        closing = self.rest.lstrip("了吧呢吗啊呀")
+        return not _is_han(closing) and self.before[1][:1] in ("n", "r", "t", "s")
 
     def _counted_slot(self) -> bool:
         def counts(tagged: tuple[str, str]) -> bool:
-            return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in _DETERMINERS
+            numbered = tagged[1] == "t" and tagged[0][:1] in _DETERMINERS  # 放了七天假
+            return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in _DETERMINERS or numbered
 
         return counts(self.before) or (self.before[1] == "a" and counts(self.before2))
 
@@ -204,10 +215,12 @@ class Slot:
         graded = self.before[0] == "有" and (
             self.before2[0][-1:] in _DEGREE or self.before2[0] in _DEGREE_WORDS
         )
-        if graded or self.graded() or self.before[1] in ("a", "d"):
+        if graded or self.graded():
             return 2.0 if is_neutral else 0.0
         if self._modifies_next(word):
             return 2.0 if not is_neutral else 0.0
+        if self.before[1] in ("a", "d"):
+            return 2.0 if is_neutral else 0.0
         if self._counted_slot() and not self.rest.startswith("的"):  # a noun: 很多地道 "tunnel"
             nouns, other_nouns = noun_glosses(reading.senses), max(noun_glosses(r.senses) for r in pairs)
             if nouns != other_nouns:
@@ -285,6 +298,11 @@ def _has_function_sense(readings: Sequence[Reading]) -> bool:
 def is_modal(reading: Reading) -> bool:
     """Whether a reading is first of all a modal verb: 应 yīng "should", 得 děi "must"."""
     return any(s in _MODAL for s in reading.senses[:3])
+
+
+def _verb_first(reading: Reading) -> bool:
+    """Whether a reading is first of all a verb: "to plant", or a coverb glossed "to" (给 gěi)."""
+    return reading.senses[0] == "to" or reading.senses[0].startswith("to ")
 
 
 def _is_verb_suffix(reading: Reading) -> bool:
