@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import logging
 import marshal
 import os
@@ -98,8 +99,29 @@ def jieba_tokenizer() -> Any:
 
 @cache
 def jieba_posseg() -> Any:
-    """jieba's part-of-speech tokenizer sharing the default tokenizer's dictionary."""
-    from jieba import posseg
+    """jieba's part-of-speech tokenizer sharing the default tokenizer's dictionary.
 
-    jieba_tokenizer()
+    Importing ``jieba.posseg`` builds a tokenizer that re-reads jieba's whole
+    dictionary text for its tags, which costs as much as loading jieba itself.
+    We let that import read an empty file and load the same word → tag table
+    from our own on-disk index instead.
+    """
+    tokenizer = jieba_tokenizer()
+    tokenizer.get_dict_file = lambda: io.BytesIO(b"")
+    try:
+        from jieba import posseg
+    finally:
+        del tokenizer.get_dict_file  # the class's method shows through again
+    dict_path = package_file("jieba", "dict.txt")
+    posseg.dt.word_tag_tab = cached_index("jieba-tags", dict_path, lambda: _word_tags(dict_path))
     return posseg.dt
+
+
+def _word_tags(dict_path: Path) -> dict[str, str]:
+    """jieba's ``word freq tag`` dictionary lines as a word → tag table."""
+    tags = {}
+    with dict_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _, tag = line.split()
+            tags[word] = tag
+    return tags
