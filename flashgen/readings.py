@@ -21,12 +21,11 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 
 from . import data, dictionary
 from .pinyin import normalise, sentence_syllables
 from .senses import clean_senses, cross_reference, sense_score
-from .slots import GRAMMAR, Slot, default_neutral
+from .slots import GRAMMAR, Slot, default_neutral, token_boundaries
 
 
 @dataclass(frozen=True)
@@ -165,7 +164,7 @@ def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
     """
     if len(word) != 1:
         return set()
-    boundaries = _token_boundaries(zh_context)
+    boundaries = token_boundaries(zh_context)
     found = set()
     for start in range(max(0, position - 2), position + 1):
         for stop in range(max(position + 1, start + 2), min(len(zh_context), start + 4) + 1):
@@ -178,13 +177,6 @@ def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
             if len(heard) == 1:
                 found |= heard
     return found
-
-
-@cache
-def _token_boundaries(zh_context: str) -> frozenset[int]:
-    """The offsets where jieba (without HMM guesses) starts or ends a word."""
-    ends = accumulate(len(token) for token in data.jieba_tokenizer().cut(zh_context, HMM=False))
-    return frozenset([0, *ends])
 
 
 def _plain_entries(word: str) -> list[dictionary.Entry]:

@@ -52,6 +52,7 @@ small smooth soft sour straight strange strong sure sweet tall thick thin tight 
 warm weak weary wet wide wise wrong young
 """
 _PLAIN_ADJECTIVES = frozenset(_PLAIN_ADJECTIVE_WORDS.split())
+_NOT_ADJECTIVES = frozenset({"several", "general", "capital", "animal", "individual", "signal"})
 #: Longest English equivalent, in words ("wake-up call", "national security").
 MAX_SPAN = 4
 #: A sentence word shorter than the gloss word it sits in ("security" in a
@@ -118,7 +119,13 @@ def adjectival(senses: Sequence[str], first: int = 3) -> bool:
 
 
 def _derived_adjective(word: str) -> bool:
-    return len(word) >= _MIN_STEM and word.endswith(_ADJECTIVE_ENDINGS)
+    """ "regional", "tired"; not an adverb ("frequently") or a quantifier ("several")."""
+    return (
+        len(word) >= _MIN_STEM
+        and word.endswith(_ADJECTIVE_ENDINGS)
+        and not word.endswith("ly")
+        and word not in _NOT_ADJECTIVES
+    )
 
 
 def content_lemmas(text: str) -> set[str]:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from . import data, dictionary
@@ -46,6 +47,10 @@ _ADVERB = 0.8
 #: Degree adverbs make a following word an adjective (太难了 nán, not nàn).
 _DEGREE = frozenset("太很真更最挺")
 _DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "特别", "相当", "不太", "这么", "那么"})
+#: One-character adjectives of degree that complement a verb (调高 "turn up", 调小 "turn down").
+_DEGREE_COMPLEMENTS = frozenset("高低大小快慢多少长短强弱")
+#: Senses of a verb that changes a degree: the verb of such a complement.
+_ADJUSTING = frozenset({"to adjust", "to regulate", "to tune"})
 #: Personal pronouns: a one-character word right before one is a verb (教我).
 _PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "您"})
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
@@ -138,13 +143,18 @@ class Slot:
         if self._counted_slot():
             if verb_first and not any("classifier" in s for s in reading.senses):
                 return 0.0
-            return GRAMMAR + (0.0 if any(s.startswith("to ") for s in reading.senses) else GRAMMAR / 4)
+            counted = 0.0 if any(s.startswith("to ") for s in reading.senses) else GRAMMAR / 4
+            classifier = GRAMMAR / 4 if any("classifier" in s for s in reading.senses[:3]) else 0.0
+            return GRAMMAR + counted + classifier  # 这只狗 zhī, not zhǐ "only"
+        if self.after[0] in _DEGREE_COMPLEMENTS and self.rest[:1] == self.after[0]:
+            # A resultative of degree (调高, 调小): the reading that adjusts, tiáo not diào.
+            return GRAMMAR if any(s in _ADJUSTING for s in reading.senses) else 0.0
         if self.after[1].startswith("v") and any(s in _AGAIN for s in reading.senses):
             return _ADVERB
         if self.graded():  # a stative reading: 很长 cháng "long", not zhǎng "chief"
             return 0.0 if verb_first else GRAMMAR / 2 if adjectival(reading.senses) else GRAMMAR / 4
         if self._ends_clause():  # the predicate: 什么时候还？ huán "to pay back", not hái "still"
-            return GRAMMAR / 2 if verb_first else 0.0
+            return GRAMMAR / 2 if verb_first or adjectival(reading.senses) else 0.0
         if self.before[0] == "的":  # the head noun of a phrase (孔子的传 zhuàn)
             return 0.0 if verb_first else GRAMMAR / 2
         if (
@@ -176,7 +186,8 @@ class Slot:
         Sentence-final particles (了, 吧, 呢 …) may follow it: 把自行车还了。
         """
         closing = self.rest.lstrip("了吧呢吗啊呀")
-        return not _is_han(closing) and self.before[1][:1] in ("n", "r", "t", "s")
+        whole = {self.position, self.position + self.length} <= token_boundaries(self.sentence)  # not 家中
+        return whole and not _is_han(closing) and self.before[1][:1] in ("n", "r", "t", "s", "d")
 
     def _counted_slot(self) -> bool:
         def counts(tagged: tuple[str, str]) -> bool:
@@ -318,6 +329,13 @@ def _is_verb(word: str, flag: str) -> bool:
     return any(
         senses[0].startswith("to ") for e in dictionary.entries(word) if (senses := clean_senses(e.senses))
     )
+
+
+@cache
+def token_boundaries(zh_context: str) -> frozenset[int]:
+    """The offsets where jieba (without HMM guesses) starts or ends a word."""
+    ends = accumulate(len(token) for token in data.jieba_tokenizer().cut(zh_context, HMM=False))
+    return frozenset([0, *ends])
 
 
 def _is_han(text: str) -> bool:
