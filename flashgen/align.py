@@ -50,6 +50,10 @@ _MIN_ANCHOR = 0.5
 #: sentences), and ignores words found in more than this many English sentences of that band
 _MAX_BAND = 500
 _MAX_HITS = 30
+#: an anchor further than this many English sentences (plus this share of the distance to
+#: its nearer neighbour) off the line between its neighbours is dropped as a stray
+_STRAY_SLACK = 2
+_STRAY_SHARE = 0.5
 #: between anchors k sentences apart the DP window widens by this share of k
 _GAP_REACH = 0.5
 #: cost per sentence at which a bead is as likely wrong as right, and how sharply that turns
@@ -105,9 +109,10 @@ def _anchor_chain(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> list[tu
             for j in hits:
                 scores[j] = scores.get(j, 0.0) + weight
         norm = len(sentence.words) + 2
-        ranked = sorted(scores.items(), key=lambda item: -item[1])[:_TOPK]
+        # ties go to the nearer English sentence, so the result never depends on hash order
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], abs(item[0] - centre)))[:_TOPK]
         candidates += [(i, j, s / norm) for j, s in ranked if s / norm >= _MIN_ANCHOR]
-    return _heaviest_chain(candidates, m)
+    return _without_outliers(_heaviest_chain(candidates, m), n, m)
 
 
 def _hits_near(
@@ -161,6 +166,28 @@ def _heaviest_chain(candidates: list[tuple[int, int, float]], m: int) -> list[tu
         chain.append(candidates[end][:2])
         end = back[end]
     return chain[::-1]
+
+
+def _without_outliers(chain: list[tuple[int, int]], n: int, m: int) -> list[tuple[int, int]]:
+    """Drop anchors that stray from the line through their neighbours.
+
+    A short sentence of common words ("Trinket said: ...") can outweigh its
+    true partner and pull the chain, and with it the DP window, a dozen
+    sentences off course; an anchor that its neighbours do not vouch for is
+    more likely such a stray than a real jump.  Repeated until stable.
+    """
+    points = [(-1, -1), *chain, (n, m)]
+    while True:
+        kept = [points[0]]
+        for (i, j), (i1, j1) in zip(points[1:-1], points[2:], strict=True):
+            i0, j0 = kept[-1]
+            expected = j0 + (j1 - j0) * (i - i0) / (i1 - i0)
+            if abs(j - expected) <= _STRAY_SLACK + _STRAY_SHARE * min(i - i0, i1 - i):
+                kept.append((i, j))
+        kept.append(points[-1])
+        if len(kept) == len(points):
+            return kept[1:-1]
+        points = kept
 
 
 def _window(chain: list[tuple[int, int]], n: int, m: int, width: int) -> list[tuple[int, int]]:

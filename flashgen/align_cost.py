@@ -45,6 +45,24 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+#: irregular English forms the light stemmer of :func:`dictionary.lemma` leaves alone
+#: (literary prose is in the past tense; glosses are in the present).
+_IRREGULAR_TEXT = """
+said say went go gone go came come come come took take taken take gave give given give saw see seen see
+knew know known know thought think told tell felt feel left leave found find heard hear held hold
+brought bring bought buy caught catch taught teach fought fight sought seek got get gotten get made make
+kept keep lost lose meant mean met meet paid pay sent send spent spend spoke speak spoken speak
+wrote write written write did do done do ate eat eaten eat fell fall fallen fall rose rise risen rise
+drew draw drawn draw grew grow grown grow threw throw thrown throw flew fly wore wear worn wear
+tore tear torn tear chose choose chosen choose broke break broken break woke wake hid hide hidden hide
+led lead fed feed fled flee slept sleep wept weep lay lie laid lay built build hung hang shook shake
+stole steal stolen steal struck strike stuck stick swore swear sang sing sung sing drank drink
+rang ring won win understood understand forgot forget forgotten forget ran run sat sit stood stand
+began begin begun begin shot shoot sold sell stuck stick bore bear born bear beat beat bit bite
+men man women woman children child feet foot teeth tooth mice mouse geese goose people person
+wiv wife kniv knife liv life leav leave thiev thief
+"""
+_IRREGULAR = dict(zip(_IRREGULAR_TEXT.split()[::2], _IRREGULAR_TEXT.split()[1::2], strict=True))
 
 
 @dataclass(frozen=True)
@@ -81,7 +99,7 @@ def zh_features(sentence: str) -> ZhSentence:
 
 def en_features(sentence: str) -> EnSentence:
     """The distinct content lemmas and numbers of an English sentence."""
-    tokens = {w for w in dictionary.english_lemmas(sentence) if w not in dictionary.STOPWORDS}
+    tokens = {_key(w) for w in dictionary.english_lemmas(sentence) if w not in dictionary.STOPWORDS}
     tokens.update(_number_keys(sentence))
     ordered = tuple(sorted(tokens))
     return EnSentence(len(sentence.encode("utf-8", "replace")), ordered, frozenset(ordered))
@@ -94,9 +112,9 @@ def _translations(token: str) -> frozenset[str]:
     if not token:
         return frozenset()
     if not _HAN.search(token):
-        latin = {w for w in dictionary.english_lemmas(token) if w not in dictionary.STOPWORDS}
+        latin = {_key(w) for w in dictionary.english_lemmas(token) if w not in dictionary.STOPWORDS}
         return frozenset(latin | _number_keys(token))
-    found = set(dictionary.gloss_words(token)) - _GLOSS_NOISE
+    found = {_key(w) for w in dictionary.gloss_words(token) - _GLOSS_NOISE}
     number = _chinese_number(token)
     if number is not None:
         found.add(str(number))
@@ -104,8 +122,18 @@ def _translations(token: str) -> frozenset[str]:
         found |= _name_keys(token)
     if not found:
         for char in token:
-            found |= dictionary.gloss_words(char) - _GLOSS_NOISE
+            found |= {_key(w) for w in dictionary.gloss_words(char) - _GLOSS_NOISE}
     return frozenset(found)
+
+
+def _key(lemma: str) -> str:
+    """One spelling for both sides: irregular forms to their base, hyphens dropped.
+
+    Applied to glosses and English alike, so an ambiguous form ("left") merely
+    merges two senses; a hyphenated romanised name ("Bao-yu") meets the pinyin
+    key of its Chinese ("baoyu").
+    """
+    return _IRREGULAR.get(lemma, lemma).replace("-", "")
 
 
 def _name_keys(token: str) -> set[str]:
@@ -122,7 +150,7 @@ def _name_keys(token: str) -> set[str]:
     keys = {"".join(syllables)}
     if len(syllables) > 1:
         keys |= {syllables[0], "".join(syllables[1:])}
-    return {dictionary.lemma(k) for k in keys if len(k) > 1}
+    return {_key(dictionary.lemma(k)) for k in keys if len(k) > 1}
 
 
 def _number_keys(text: str) -> set[str]:
