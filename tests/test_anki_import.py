@@ -272,24 +272,11 @@ def test_seed_article_edit_updates_notes_and_keeps_reviews(
     assert _state(collection.get_card(reviewed.id)) == _state(reviewed)
 
 
-PAYLOAD_ARTICLE = """\
-Harbour workers <script>alert(1)</script> rebuild the old pier
-
-港口工人重建旧码头{{Simplified}}
-
-The harbour authority said the wooden pier would be rebuilt with recycled steel {{c1::x}}. 港务局表示,这座木制码头将用回收钢材重建<script>alert(1)</script>。
-Engineers inspected the foundations and found serious corrosion [sound:x.mp3]. 工程师检查了地基,发现了严重的腐蚀[sound:x.mp3]。
-Fishermen worried that the construction would disturb the migration of the fish <img src=x onerror=alert(1)>. 渔民担心施工会干扰鱼类的洄游<img src=x onerror=alert(1)>。
-The authority promised to compensate the fishermen for their losses {{Simplified}}. 港务局承诺赔偿渔民的损失{{c1::x}}。
-"""
-
-
 def test_article_carrying_payloads_builds_a_deck_that_renders_them_as_text(
     tmp_path: Path, collection: Any
 ) -> None:
     """The same payloads, this time through the whole pipeline from an article file."""
-    article = tmp_path / "payload-article.txt"
-    article.write_text(PAYLOAD_ARTICLE, encoding="utf-8")
+    article = REPO / "tests" / "cases" / "payload-article.txt"
     import_deck(collection, _cli_build(article, tmp_path / "decks"))
     assert collection.note_count() > 0
     shown = _shown_with_nothing_live(collection)
