@@ -81,7 +81,7 @@ def _composed(
         offset += len(part)
     numbered = _unstressed(word, " ".join(syllables))
     best_senses = [rank_senses(r.senses, english)[0] for _, r in parts if r is not None]
-    span = english_span(best_senses, en_context) if en_context else Span("", 0.0)
+    span = english_span(best_senses, en_context, parts=True) if en_context else Span("", 0.0)
     literal = " ".join(short_gloss(sense, english) for sense in best_senses)
     # The aligned English confirms the composition when it matches every part,
     # or renders the whole compound as one derived word (cybersecurity).

@@ -25,7 +25,7 @@ from functools import cache
 from . import data, dictionary
 from .pinyin import normalise, sentence_syllables
 from .senses import clean_senses, cross_reference, sense_score
-from .slots import GRAMMAR, Slot, default_neutral, token_boundaries
+from .slots import DETERMINERS, GRAMMAR, Slot, default_neutral, token_boundaries
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ _DATED = 1.5
 _DATED_SENSE = re.compile(
     r"\((old|archaic|literary|classical|ancient|in imperial China)\b|^(old|archaic|ancient) "
 )
+#: Demonstratives before a numeral and classifier (这一行, 每一种).
+_DEMONSTRATIVES = frozenset("这那哪每各某")
 #: The weight of pypinyin's out-of-context default for a lone character.
 _DEFAULT_WEIGHT = 0.4
 
@@ -168,7 +170,7 @@ def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
     found = set()
     for start in range(max(0, position - 2), position + 1):
         for stop in range(max(position + 1, start + 2), min(len(zh_context), start + 4) + 1):
-            if start not in boundaries or stop not in boundaries:
+            if start not in boundaries or stop not in boundaries or _demonstrated(zh_context, start):
                 continue
             heard = {
                 normalise(e.pinyin_numbered).split()[position - start]
@@ -177,6 +179,15 @@ def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
             if len(heard) == 1:
                 found |= heard
     return found
+
+
+def _demonstrated(zh_context: str, start: int) -> bool:
+    """Whether a numeral at ``start`` follows a demonstrative, counting the noun after it.
+
+    这一行 is "this line of work" (háng), not the word 一行 xíng "a delegation"
+    of 他们一行五人.
+    """
+    return start > 0 and zh_context[start] in DETERMINERS and zh_context[start - 1] in _DEMONSTRATIVES
 
 
 def _plain_entries(word: str) -> list[dictionary.Entry]:

@@ -64,6 +64,8 @@ _MIN_STEM = 5
 _STEM = 0.75
 #: The cost of an unmatched content word inside an English equivalent.
 _GAP = 1.0
+#: A derived word holding a part's gloss, for a composed word (cybersecurity for 网络安全).
+_COMPOUND = 1.5
 #: Words of the best-fitting sense outweigh those of the senses after it.
 _LESSER_SENSE = 0.75
 
@@ -195,24 +197,28 @@ class Span:
     score: float
 
 
-def english_span(senses: Sequence[str], en_context: str) -> Span:
+def english_span(senses: Sequence[str], en_context: str, parts: bool = False) -> Span:
     """The contiguous 1-4 words of ``en_context`` that best match ``senses``.
 
     ``senses`` come best first: words of the first count fully, words of the
     others a little less, so 出口 "an exit" next to "exit ... leave" picks
     "exit".  A span must begin and end on a matching word; unmatched content
     words inside it cost a point, so "export control" beats "export" for
-    出口管制 but "cybersecurity capabilities from network" does not beat
-    "cybersecurity" for 网络安全.
+    出口管制.
+    With ``parts`` the senses are the best senses of a composed word's parts
+    (网络, 安全), which count alike; and a derived word holding a part's gloss
+    counts half again, since English often renders the whole compound as one
+    word: "cybersecurity" for 网络安全, not "network" or "security" elsewhere in
+    the sentence.
     The text keeps the sentence's own casing and inflection.
     """
     wanted: dict[str, float] = {}
     for rank, sense in enumerate(senses):
         for gloss in _sense_lemmas(sense)[0]:
-            wanted.setdefault(gloss, 1.0 if rank == 0 else _LESSER_SENSE)
+            wanted.setdefault(gloss, 1.0 if rank == 0 or parts else _LESSER_SENSE)
     words = list(_WORD.finditer(en_context))
     lemmas = [lemma(w.group().lower()) for w in words]
-    weights = [_match_word(lem, wanted) for lem in lemmas]
+    weights = [_match_word(lem, wanted, _COMPOUND if parts else 1.0) for lem in lemmas]
     best = Span("", 0.0)
     for start, first in enumerate(weights):
         if not first:
@@ -225,7 +231,14 @@ def english_span(senses: Sequence[str], en_context: str) -> Span:
     return best
 
 
-def _match_word(word_lemma: str, wanted: dict[str, float]) -> float:
+def _match_word(word_lemma: str, wanted: dict[str, float], derived: float) -> float:
+    """How well one sentence word matches the wanted gloss words; ``derived`` scales a gloss inside it."""
     if word_lemma in STOPWORDS:
         return 0.0
-    return max((_match(g, {word_lemma}) * weight for g, weight in wanted.items()), default=0.0)
+    return max(
+        (
+            _match(g, {word_lemma}) * weight * (derived if g != word_lemma and g in word_lemma else 1.0)
+            for g, weight in wanted.items()
+        ),
+        default=0.0,
+    )

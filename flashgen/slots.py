@@ -54,7 +54,7 @@ _ADJUSTING = frozenset({"to adjust", "to regulate", "to tune"})
 #: Personal pronouns: a one-character word right before one is a verb (教我).
 _PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "您"})
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
-_DETERMINERS = frozenset("这那哪每某各几两一二三四五六七八九十百千第")
+DETERMINERS = frozenset("这那哪每某各几两一二三四五六七八九十百千第")
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,8 @@ class Slot:
         return "比" in clause and not self.after[1].startswith("v")
 
     def _verb_slot(self, word: str) -> bool:
-        aspect = self.rest[:1] in ("了", "着", "过") and _is_han(self.rest[1:2])
+        # 了 may end a sentence after an adjective (太长了); 着 and 过 follow verbs only (空着).
+        aspect = self.rest[:1] in ("着", "过") or (self.rest[:1] == "了" and _is_han(self.rest[1:2]))
         pronoun_object = self.after[1] == "r" and self.after[0] in _PERSONAL
         reduplicated = self.rest.startswith(("一" + word, "一下")) or self.after[0] == word
         return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated
@@ -191,8 +192,8 @@ class Slot:
 
     def _counted_slot(self) -> bool:
         def counts(tagged: tuple[str, str]) -> bool:
-            numbered = tagged[1] == "t" and tagged[0][:1] in _DETERMINERS  # 放了七天假
-            return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in _DETERMINERS or numbered
+            numbered = tagged[1] == "t" and tagged[0][:1] in DETERMINERS  # 放了七天假
+            return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in DETERMINERS or numbered
 
         return counts(self.before) or (self.before[1] == "a" and counts(self.before2))
 
