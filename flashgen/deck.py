@@ -155,17 +155,21 @@ def _note_mod(stored: _StoredNote | None, note: genanki.Note, now: int) -> int:
     return max(now, stored.mod + 1)
 
 
-def _check_target(path: Path) -> dict[str, _StoredNote]:
-    """Fail early on an unusable output path; return the notes of the deck it replaces."""
-    directory = path.parent
+def prepare_output_dir(directory: Path) -> None:
+    """Create ``directory`` if needed; fail with a one-line error if decks cannot go there."""
     if directory.exists() and not directory.is_dir():
         raise FlashgenError(f"{directory}: output directory is a file")
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise FlashgenError(f"{directory}: cannot create the output directory ({error.strerror})") from error
+        raise FlashgenError(f"{directory}: cannot create the output directory ({error.strerror})") from None
     if not os.access(directory, os.W_OK | os.X_OK):
         raise FlashgenError(f"{directory}: output directory is not writable")
+
+
+def _check_target(path: Path) -> dict[str, _StoredNote]:
+    """Fail early on an unusable output path; return the notes of the deck it replaces."""
+    prepare_output_dir(path.parent)
     if path.is_dir():
         raise FlashgenError(f"{path}: is a directory, not a deck file")
     if not path.exists():

@@ -108,7 +108,7 @@ def build_decks(
     ``on_article`` is called with each source's name before it is analysed
     (the CLI advances its progress bar with it).
     """
-    _prepare_out_dir(out_dir)
+    deck.prepare_output_dir(out_dir)
     analyses, seconds = [], []
     for source in sources:
         if on_article is not None:
@@ -150,15 +150,6 @@ def _deck_path(out_dir: Path, article: Article, taken: set[Path]) -> Path:
         number += 1
     taken.add(path)
     return path
-
-
-def _prepare_out_dir(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise FlashgenError(f"{out_dir}: output directory is a file")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise FlashgenError(f"{out_dir}: cannot create output directory ({error.strerror})") from None
 
 
 def analyse_source(source: Source, options: Options) -> Analysis:
