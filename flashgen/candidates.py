@@ -35,6 +35,10 @@ from .segmentation import (
 )
 from .types import SentencePair
 
+#: Modal verbs: with the verb after them they make a phrase, not a word (要做, 能用).
+_MODALS = frozenset(
+    {"要", "能", "会", "可", "可以", "应", "应该", "该", "想", "敢", "肯", "愿", "需", "需要", "必须", "能够"}
+)
 #: A single character is a card only below this zipf (and at HSK 5 or above).
 _SINGLE_CHARACTER_ZIPF = 4.5
 
@@ -73,15 +77,28 @@ def article_tokens(pairs: Sequence[SentencePair]) -> list[list[Token]]:
 
 
 def is_phrase(token: Token) -> bool:
-    """Whether a word jieba's dictionary lists but CC-CEDICT does not is a
-    place or time phrase: a word and a locality word (镇上 "in town", 赛后
-    "after the match", 今年以来 "since this year").  Compounds this module
-    joined were vetted when joined.
+    """Whether a word is a phrase jieba's dictionary lists as one word.
+
+    - a place phrase: jieba's place word ending in a locality word (村里 "in
+      the village", 空中 "in the air"), CC-CEDICT listing it or not;
+    - a word CC-CEDICT lacks that ends in a locality word (赛后 "after the
+      match", 今年以来 "since this year") or starts with a modal verb or an
+      adverb (难以避免 "hard to avoid").
+
+    Compounds this module joined were vetted when joined.
     """
-    if token.parts or dictionary.contains(token.text):
+    if token.parts:
+        return False
+    if token.tag.startswith("s") and tag_of(token.text[-1]).startswith(LOCALITY_TAG):
+        return True
+    if dictionary.contains(token.text):
         return False
     pieces = lexicon_split(token.text)
-    return len(pieces) > 1 and tag_of(pieces[-1]).startswith(LOCALITY_TAG)
+    return len(pieces) > 1 and (
+        tag_of(pieces[-1]).startswith(LOCALITY_TAG)
+        or pieces[0] in _MODALS
+        or tag_of(pieces[0]).startswith("d")
+    )
 
 
 def is_card_worthy(token: Token) -> bool:

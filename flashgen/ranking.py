@@ -54,7 +54,11 @@ _MINOR_TAGS = ("d", "t", "f")
 #: Characters that, after a one-character verb, say how its action ends
 #: (resultative: 修好 "repair well", 换成 "change into") or where it goes
 #: (directional: 标出 "mark out"): the verb is the word to learn.
-_COMPLEMENTS = frozenset("好成完到掉住走开见懂光满透清尽错坏倒足够会惯饱死出进上下起回过来去")
+_COMPLEMENTS = frozenset("好成完到掉住走开见懂光满透清尽错坏倒足够会惯饱死出进上下起回过来去") | {
+    a + b for a in "上下进出回过起开" for b in "来去"
+}
+#: The highest HSK level an intermediate learner is taken to know.
+_KNOWN_LEVEL = 4
 _PARENTHESES = re.compile(r"\([^)]*\)")
 #: Below this score a term has no reason to be carded beyond being a word
 #: (an everyday word, or a rare one used once with no translation in sight).
@@ -111,19 +115,28 @@ def is_usable(word: str) -> bool:
 
 @cache
 def verb_with_result(word: str) -> bool:
-    """Whether the word is a one-character verb plus a resultative or
-    directional complement whose meaning is the verb's own (修好 "to repair",
-    换成 "to exchange for"): a phrase built from a verb the learner should
-    study alone, not a new word (耗尽 "to deplete" adds a meaning: kept)."""
-    if len(word) != 2 or word[1] not in _COMPLEMENTS:
-        return False
-    verb = word[0]
-    if not any(s.startswith("to ") for e in dictionary.entries(verb) for s in e.senses):
+    """Whether the word is a verb plus a resultative or directional complement
+    that means what the verb means (修好 "to repair", 换成 "to exchange for",
+    停下来 "to stop"): a phrase the learner reads from its verb, not a new
+    word.  CC-CEDICT must list it with a verb's first sense sharing the
+    verb's glosses, and the verb be one an intermediate learner knows
+    (HSK 1-4): a harder verb makes a word worth learning whole (绕过 "to
+    bypass"), and so does a new meaning (耗尽 "to deplete").  A verb and
+    complement CC-CEDICT does not list at all (剪成 "cut into") is a phrase.
+    """
+    verb, complement = word[:1], word[1:]
+    if complement not in _COMPLEMENTS or not _has_verb_sense(verb):
         return False
     senses = [s for e in dictionary.entries(word) for s in e.senses]
-    if not senses or not senses[0].startswith("to "):
+    if not senses:
+        return True
+    if (dictionary.hsk_level(verb) or _KNOWN_LEVEL + 1) > _KNOWN_LEVEL or not senses[0].startswith("to "):
         return False
     return bool(set(dictionary.english_lemmas(senses[0])) & dictionary.gloss_words(verb))
+
+
+def _has_verb_sense(word: str) -> bool:
+    return any(s.startswith("to ") for e in dictionary.entries(word) for s in e.senses)
 
 
 @cache
@@ -137,6 +150,20 @@ def reads_as_adverb(word: str) -> bool:
         return False
     adverbial = sum(s.startswith("not ") or (len(s.split()) <= 2 and s.endswith("ly")) for s in senses)
     return 2 * adverbial >= len(senses)
+
+
+def is_term(candidate: Candidate, translated: bool) -> bool:
+    """Whether a candidate may be carded at all, whatever it scores.
+
+    Not a meaning glued from single characters that the English does not
+    confirm (:func:`composed_by_character`), and not a one-off verb with a
+    result complement (:func:`verb_with_result`): those are productive, a
+    term only where the writer keeps using one.
+    """
+    word = candidate.text
+    if composed_by_character(word) and not translated:
+        return False
+    return candidate.count > 1 or not verb_with_result(word)
 
 
 def best_example(
@@ -206,10 +233,6 @@ def score(candidate: Candidate, translated: bool) -> tuple[float, tuple[str, ...
     if not is_usable(word):
         points -= 2.0
         reasons.append("unknown word")
-    if verb_with_result(word) and not translated:
-        # productive: carded only where the English shows a meaning of its own (绕过 "bypass")
-        points -= 2.0
-        reasons.append("verb + result")
     if candidate.tag.startswith(_MINOR_TAGS) or reads_as_adverb(word):
         points -= 1.0
     return points, tuple(reasons)
@@ -219,14 +242,13 @@ def rank(
     candidates: Sequence[Candidate], pairs: Sequence[SentencePair], min_confidence: float
 ) -> list[Ranked]:
     """Candidates scoring at least :data:`MIN_SCORE`, best first; ties keep the
-    order of first occurrence.  A word whose meaning would be composed from
-    single characters is left out unless the English confirms it
-    (:func:`composed_by_character`)."""
+    order of first occurrence; candidates that are no terms (:func:`is_term`)
+    are left out."""
     english = [English.of(pair.en) for pair in pairs]
     ranked = []
     for candidate in candidates:
         translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
-        if composed_by_character(candidate.text) and not translated:
+        if not is_term(candidate, bool(translated)):
             continue
         points, reasons = score(candidate, bool(translated))
         if points >= MIN_SCORE:

@@ -1,7 +1,7 @@
 """Segmentation of one sentence into words a learner could study.
 
 jieba is a good segmenter but a poor lexicographer for learners.  It glues
-unknown character runs (函在, 要耗), and tags common words as names (博客/nr)
+unknown character runs (函在), and tags common words as names (博客/nr)
 and names as common words.  This module holds the word-level tools the picker
 builds on: the lexicon (CC-CEDICT and jieba's dictionary), name detection,
 English translation matching, and jieba's tokens repaired where its HMM
@@ -180,14 +180,16 @@ def split_unconfirmed(token: Token, english: English) -> list[Token]:
     """A word only characters could gloss, back into its lexicon pieces where
     the English does not confirm it (样本量 → 样本 / 量 "sample size").
 
-    Splits only when forward and backward matching agree: 主教练 "head coach"
-    reads 主教 / 练 "bishop / practise" one way and 主 / 教练 the other, and
-    is better left whole (and uncarded) than taught as a bishop.
+    Splits only into a word of two or more characters (煤烟 stays whole: 煤 and
+    烟 alone are no better), and only when forward and backward matching
+    agree: 主教练 "head coach" reads 主教 / 练 "bishop / practise" one way and
+    主 / 教练 the other, and is better left whole (and uncarded) than taught
+    as a bishop.
     """
     if token.parts or not composed_by_character(token.text) or translated_in(token.text, english):
         return [token]
     pieces = lexicon_split(token.text)
-    if pieces != _backward_split(token.text):
+    if all(len(p) == 1 for p in pieces) or pieces != _backward_split(token.text):
         return [token]
     return [Token(piece, tag_of(piece)) for piece in pieces]
 
@@ -200,21 +202,20 @@ def tag_of(word: str) -> str:
 def _needs_resplit(token: Token) -> bool:
     """Whether a token CC-CEDICT lacks is better taught as the words inside it.
 
-    Two characters neither dictionary knows are glue from jieba's HMM (要耗
-    "want to use up": a modal and its verb), unless jieba calls them a name.
-    Longer tokens need a word of two or more characters inside, and must be
-    one of: made up by jieba (强制执行函在); an organisation tag on a
+    The lexicon must find a word of two or more characters inside, and the
+    token must be one of: made up by jieba (unknown to its dictionary too:
+    its HMM glues unknown runs, 强制执行函在); an organisation tag on a
     description (美国政府 "the US government"); or a common one-character
     modifier before a dictionary word (老艺人 "old artist": 艺人 is the word).
+    Two-character glue (要耗 "want / use up") stays whole: its single
+    characters would make poorer cards still, and ranking drops it unknown.
     """
-    if len(token.text) < 2 or not is_han(token.text) or dictionary.contains(token.text):
+    if len(token.text) < 3 or not is_han(token.text) or dictionary.contains(token.text):
         return False
-    invented = dictionary.frequency(token.text) == 0 and not token.tag.startswith(("nr", "ns"))
-    if len(token.text) == 2:
-        return invented
     pieces = lexicon_split(token.text)
     if len(pieces) < 2 or all(len(p) == 1 for p in pieces):
         return False
+    invented = dictionary.frequency(token.text) == 0 and not token.tag.startswith(("nr", "ns"))
     return invented or token.tag.startswith("nt") or _is_modified_word(pieces)
 
 

@@ -2,7 +2,10 @@
 
 Article cases live in tests/cases/picker/*.json (our own articles in several
 domains, with the terms a teacher would pick).  A key entry "a|b" accepts
-either form of a term (联赛 or 联赛冠军).
+either form of a term (联赛 or 联赛冠军).  "never" lists tokens that must not
+become cards (grammar, numbers); the optional "junk" lists words a teacher
+would reject that a picker could plausibly offer (verb phrases, place
+phrases, meanings glued from single characters): precision, not just recall.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen import dictionary
+from flashgen.candidates import is_phrase
 from flashgen.compounds import merge_dictionary_words, repeated_compounds
 from flashgen.options import Options
-from flashgen.segmentation import English, Token, is_han, lexicon_split, repair
+from flashgen.ranking import reads_as_adverb, verb_with_result
+from flashgen.segmentation import English, Token, is_han, lexicon_split, repair, split_unconfirmed
 from flashgen.types import SentencePair, Term
 from flashgen.vocab import pick_terms
 
@@ -70,6 +75,7 @@ def test_article_case_finds_key_terms_and_no_noise(path: Path) -> None:
     missing = [k for k in case["key"] if not any(alt in picked for alt in k.split("|"))]
     assert len(case["key"]) - len(missing) >= case["min_key"], f"missing {missing}"
     assert not picked & set(case["never"])
+    assert not picked & set(case.get("junk", [])), "junk picked"
     assert_clean_cards(terms)
 
 
@@ -127,6 +133,53 @@ def test_repetition_joins_modifier_and_head_but_not_clauses_or_fillers() -> None
     assert not joined(Token("审查", "v"), Token("代码", "n"), "review code")
     # a head the English never translates is a filler (补时 "stoppage time" + 阶段 "stage")
     assert not joined(Token("补时", "n"), Token("阶段", "n"), "in stoppage time")
+
+
+def test_locality_phrases_are_not_terms() -> None:
+    # a word CC-CEDICT lacks ending in a locality word; jieba's place words ending in one
+    assert is_phrase(Token("镇上", "v"))
+    assert is_phrase(Token("赛后", "t"))
+    assert is_phrase(Token("村里", "s"))
+    assert not is_phrase(Token("地下水", "n"))
+    # CC-CEDICT's 无意中 "accidentally" is 无意 plus a locality word: not joined
+    joined = merge_dictionary_words([Token("无意", "n"), Token("中", "f")])
+    assert [t.text for t in joined] == ["无意", "中"]
+
+
+def test_modal_and_adverb_phrases_are_not_terms() -> None:
+    assert is_phrase(Token("难以避免", "l"))
+    for glued in ("要耗", "作响"):
+        rows = [(f"电池的电量{glued}在路上。", "The battery's charge is used up on the road.")] * 2
+        assert glued not in words(pick_terms(pairs_of(rows), Options()))
+
+
+def test_meanings_glued_from_characters_need_the_english() -> None:
+    # 煤烟 is two characters CC-CEDICT lacks: "coal" + "cigarette" unless the English says so
+    rows = [("他们的读数显示，煤烟浓度很高。", "Their readings showed high soot levels.")]
+    assert "煤烟" not in words(pick_terms(pairs_of(rows), Options()))
+    # a word inside is kept when forward and backward matching agree on it
+    assert [t.text for t in split_unconfirmed(Token("样本量", "n"), English.of("a small study"))] == [
+        "样本",
+        "量",
+    ]
+    assert [t.text for t in split_unconfirmed(Token("主教练", "n"), English.of("the head coach"))] == [
+        "主教练"
+    ]
+    assert [t.text for t in split_unconfirmed(Token("邻县", "n"), English.of("a neighbouring county"))] == [
+        "邻县"
+    ]
+
+
+def test_verbs_with_a_result_are_phrases_unless_the_verb_is_hard() -> None:
+    assert verb_with_result("修好") and verb_with_result("换成") and verb_with_result("停下来")
+    assert not verb_with_result("绕过")  # 绕 is HSK 5: "to bypass" is worth a card
+    assert not verb_with_result("耗尽")  # "to deplete" says more than 耗 "to consume"
+    assert not verb_with_result("举动")  # a noun
+
+
+def test_adverbs_are_told_by_their_glosses() -> None:
+    assert reads_as_adverb("无意中") and reads_as_adverb("差点")
+    assert not reads_as_adverb("无意") and not reads_as_adverb("一帆风顺")
 
 
 def test_names_are_left_out_unless_asked_for() -> None:
