@@ -51,6 +51,8 @@ _DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "�
 _DEGREE_COMPLEMENTS = frozenset("高低大小快慢多少长短强弱")
 #: Senses of a verb that changes a degree: the verb of such a complement.
 _ADJUSTING = frozenset({"to adjust", "to regulate", "to tune"})
+#: Complements that make the word before them a verb: 数到三, 还给他, 说完.
+_RESULTS = frozenset("到给完")
 #: Personal pronouns: a one-character word right before one is a verb (教我).
 _PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "您"})
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
@@ -109,13 +111,13 @@ class Slot:
         return self._one_character_bonus(word, reading, readings) if len(word) == 1 else 0.0
 
     def _particle_bonus(self, word: str, syllable: str) -> float | None:
-        """The bonus for 得, 地 and 为 when their slot decides them, else None."""
+        """The bonus for 得, 地, 为 and 着 when their slot decides them, else None."""
         before, after = self.before[1], self.after[1]
         if word == "得" and self.after[0]:
             complement = self.after[0][:1] in _DEGREE or self.after[0] in _DEGREE_WORDS
             if before[:1] in ("v", "a") or complement:
                 return GRAMMAR if syllable == "de5" else 0.0
-            subject = before[:1] in ("r", "n", "d", "")
+            subject = before[:1] in ("r", "n", "d", "t", "")
             if subject and self.after[0][:1] not in "了着过到" and _is_han(self.rest):
                 return GRAMMAR if syllable == "dei3" else 0.0
         if word == "地" and after.startswith("v") and before[:1] not in ("", "m", "q", "p", "f", "u"):
@@ -124,7 +126,23 @@ class Slot:
             return GRAMMAR if syllable == "wei2" else 0.0
         if word == "为" and before[:1] in ("r", "n", "d") and after[:1] in ("r", "n"):
             return GRAMMAR if syllable == "wei4" else 0.0
+        if word == "着":
+            return self._zhe_bonus(syllable)
         return None
+
+    def _zhe_bonus(self, syllable: str) -> float | None:
+        """着 on its own after a word is the aspect particle (穿着, 下着雨: zhe); as
+        a potential or completed result of a verb it is zháo "to reach" (睡不着, 睡着了)."""
+        if not self.before[0] or self.position + self.length not in token_boundaries(self.sentence):
+            return None  # 着急, 着火: the start of a word
+        potential = self.before[0] in ("不", "得") and _is_verb(*self.before2)
+        if potential or (self.rest[:1] == "了" and _is_verb(*self.before)):
+            return GRAMMAR if syllable == "zhao2" else 0.0
+        return GRAMMAR if syllable == "zhe5" else 0.0
+
+    def _whole(self) -> bool:
+        """Whether jieba cuts the word as a word of its own (not 家中, 着急)."""
+        return {self.position, self.position + self.length} <= token_boundaries(self.sentence)
 
     def _one_character_bonus(self, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
         after = self.after[1]
@@ -132,13 +150,16 @@ class Slot:
             # A modal reading ("should", "must") goes before a verb; before
             # a noun the other reading is meant (应朋友的邀请 yìng).
             if after.startswith("v"):
-                return GRAMMAR / 2 if is_modal(reading) else 0.0
+                return GRAMMAR / 4 if is_modal(reading) else 0.0
             if after[:1] in ("n", "r"):
-                return 0.0 if is_modal(reading) else GRAMMAR / 2
+                return 0.0 if is_modal(reading) else GRAMMAR / 4
         verb_first = _verb_first(reading)
         if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
             return 0.0 if verb_first else GRAMMAR / 2
         if self._verb_slot(word):
+            return GRAMMAR if verb_first else 0.0
+        if self._counted_slot() and self._dated():
+            # 十号发工资: after a whole date or amount, a verb with its object, not fà "hair"
             return GRAMMAR if verb_first else 0.0
         if self._counted_slot():
             if verb_first and not any("classifier" in s for s in reading.senses):
@@ -159,7 +180,7 @@ class Slot:
             return 0.0 if verb_first else GRAMMAR / 2
         if (
             after[:1] == "n"
-            and self.before[1][:1] in ("r", "n", "d", "p", "s", "t")
+            and self.before[1][:1] in ("r", "n", "d", "p", "s", "t", "f")
             and not _has_function_sense(readings)
         ):
             return GRAMMAR / 2 if verb_first else 0.0  # a verb with its object (教数学 jiāo)
@@ -179,7 +200,9 @@ class Slot:
         aspect = self.rest[:1] in ("着", "过") or (self.rest[:1] == "了" and _is_han(self.rest[1:2]))
         pronoun_object = self.after[1] == "r" and self.after[0] in _PERSONAL
         reduplicated = self.rest.startswith(("一" + word, "一下")) or self.after[0] == word
-        return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated
+        # a result or goal complement: 数到三, 还给他
+        complement = self.rest[:1] in _RESULTS and self.after[0][:1] == self.rest[:1]
+        return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated or complement
 
     def _ends_clause(self) -> bool:
         """Whether the word closes its clause after a noun or pronoun, as a predicate does.
@@ -187,8 +210,12 @@ class Slot:
         Sentence-final particles (了, 吧, 呢 …) may follow it: 把自行车还了。
         """
         closing = self.rest.lstrip("了吧呢吗啊呀")
-        whole = {self.position, self.position + self.length} <= token_boundaries(self.sentence)  # not 家中
-        return whole and not _is_han(closing) and self.before[1][:1] in ("n", "r", "t", "s", "d")
+        return self._whole() and not _is_han(closing) and self.before[1][:1] in ("n", "r", "t", "s", "d")
+
+    def _dated(self) -> bool:
+        """Whether a numeral with its classifier (十号, 三个) comes before and a noun object after."""
+        counted = self.before[1] == "m" and not all(c in DETERMINERS for c in self.before[0])
+        return counted and (self.after[1][:1] == "n" or self.after[1] == "vn")
 
     def _counted_slot(self) -> bool:
         def counts(tagged: tuple[str, str]) -> bool:
@@ -251,7 +278,9 @@ class Slot:
             if len(self.rest) >= n
         )
         nominal = self.after[1][:1] in ("n", "a") or (
-            self.after[1].startswith("v") and not _is_verb(self.after[0], "")
+            self.after[1].startswith("v")
+            and dictionary.contains(self.after[0])
+            and not _is_verb(self.after[0], "")
         )  # jieba tags 走向 "direction; trend" a verb; CC-CEDICT's first sense is a noun
         return longer or (nominal and self.rest[:1] == self.after[0][:1])
 
