@@ -5,9 +5,7 @@
    then adjacent pairs of content words repeated in the article that look like
    a compound term rather than a phrase (出口 / 管制 → 出口管制,
    :mod:`flashgen.compounds`);
-3. split back words only characters could gloss that the English does not
-   confirm (样本量 → 样本 / 量);
-4. keep the tokens a learner could want as cards, counting each occurrence once:
+3. keep the tokens a learner could want as cards, counting each occurrence once:
    the parts of a merged compound are not counted again.
 
 Everything here is pure and deterministic: the same pairs give the same
@@ -30,7 +28,6 @@ from .segmentation import (
     is_name,
     lexicon_split,
     segment,
-    split_unconfirmed,
     tag_of,
 )
 from .types import SentencePair
@@ -68,12 +65,8 @@ class Candidate:
 def article_tokens(pairs: Sequence[SentencePair]) -> list[list[Token]]:
     """Each pair's Chinese as terms: segmented, repaired, compounds recovered."""
     sentences = [merge_dictionary_words(segment(pair.zh)) for pair in pairs]
-    english = [English.of(pair.en) for pair in pairs]
-    compounds = repeated_compounds(sentences, english)
-    return [
-        [piece for token in merge_pairs(tokens, compounds) for piece in split_unconfirmed(token, en)]
-        for tokens, en in zip(sentences, english, strict=True)
-    ]
+    compounds = repeated_compounds(sentences, [English.of(pair.en) for pair in pairs])
+    return [merge_pairs(tokens, compounds) for tokens in sentences]
 
 
 def is_phrase(token: Token) -> bool:

@@ -36,12 +36,18 @@ from .segmentation import (
 from .types import SentencePair
 
 #: Points for an HSK level: levels 1-3 are what intermediate learners know.
-_LEVEL_POINTS = {1: -3.0, 2: -2.5, 3: -1.5, 4: -0.5, 5: 0.3, 6: 0.6, 7: 1.0}
-#: Points for a word the HSK lists at no level: specialised or literary, as hard as 7-9.
+#: Levels 5-6 are what they are learning next, the core of a deck, worth
+#: nearly as much as 7-9 and more than the unlisted.
+_LEVEL_POINTS = {1: -3.0, 2: -2.5, 3: -1.5, 4: -0.5, 5: 0.6, 6: 0.9, 7: 1.0}
+#: Points for a word the HSK lists at no level: specialised (护栏 "guardrail")
+#: or literary, as hard as 7-9 but not always as useful.
 _UNLISTED_POINTS = 0.8
 #: Zipf range of the words worth learning from an article: below everyday
 #: vocabulary (≥ 5) and above the obscure (< 2.5).
 _COMMON_ZIPF, _OBSCURE_ZIPF = EVERYDAY_ZIPF, 2.5
+#: Points per zipf below everyday words.  Kept small: rarity alone (a one-off
+#: idiom) should not outrank the words the article keeps using.
+_RARITY_SLOPE = 0.3
 #: Below this zipf a word is called rare in the reasons shown to the user.
 _RARE_ZIPF = 3.5
 #: A compound missing from jieba's counts is taken as this much rarer than its rarest part.
@@ -196,12 +202,26 @@ def _repetition_weight(zipf: float) -> float:
     return min(1.0, max(0.25, (_COMMON_ZIPF + 1.0 - zipf) / 2.0))
 
 
+def _salience(count: int, zipf: float) -> float:
+    """Points for being used here: about one for the first use, and one per
+    doubling of the uses after it, discounted for everyday words.
+
+    The first use is discounted less than the repetitions: how common a word
+    is counts once, in :func:`_rarity_points` (a single 撤销 "to revoke" is
+    still a word of this article).  Doublings rather than counts, so that a
+    repeated domain word (漏洞 ×2) outranks a one-off rarity without a topic
+    word (出口管制 ×5) drowning the rest.
+    """
+    weight = _repetition_weight(zipf)
+    return min(1.0, weight + 0.25) + math.log2(count) * weight
+
+
 def _rarity_points(zipf: float) -> float:
     if zipf > _COMMON_ZIPF:
         return -1.5 * (zipf - _COMMON_ZIPF)
     if zipf < _OBSCURE_ZIPF:
         return -1.0 * (_OBSCURE_ZIPF - zipf)
-    return 0.5 * (_COMMON_ZIPF - zipf)
+    return _RARITY_SLOPE * (_COMMON_ZIPF - zipf)
 
 
 def _level_reason(level: int | None) -> str:
@@ -215,7 +235,7 @@ def score(candidate: Candidate, translated: bool) -> tuple[float, tuple[str, ...
     word = candidate.text
     zipf = general_zipf(word)
     level = difficulty_level(word)
-    points = math.log2(1 + candidate.count) * _repetition_weight(zipf)
+    points = _salience(candidate.count, zipf)
     points += _rarity_points(zipf)
     points += _LEVEL_POINTS.get(level, 0.0) if level is not None else _UNLISTED_POINTS
     reasons = [f"×{candidate.count} here"] if candidate.count > 1 else []

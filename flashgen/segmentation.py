@@ -163,37 +163,6 @@ def composed_by_character(word: str) -> bool:
     return not dictionary.contains(word) and any(len(p) == 1 for p in lexicon_split(word))
 
 
-def _backward_split(word: str) -> tuple[str, ...]:
-    """Backward maximum matching: :func:`lexicon_split` from the end."""
-    pieces: list[str] = []
-    end = len(word)
-    while end > 0:
-        start = min(end - 1, max(0, end - 8, 1 if end == len(word) else 0))
-        while start < end - 1 and not in_lexicon(word[start:end]):
-            start += 1
-        pieces.append(word[start:end])
-        end = start
-    return tuple(reversed(pieces))
-
-
-def split_unconfirmed(token: Token, english: English) -> list[Token]:
-    """A word only characters could gloss, back into its lexicon pieces where
-    the English does not confirm it (样本量 → 样本 / 量 "sample size").
-
-    Splits only into a word of two or more characters (煤烟 stays whole: 煤 and
-    烟 alone are no better), and only when forward and backward matching
-    agree: 主教练 "head coach" reads 主教 / 练 "bishop / practise" one way and
-    主 / 教练 the other, and is better left whole (and uncarded) than taught
-    as a bishop.
-    """
-    if token.parts or not composed_by_character(token.text) or translated_in(token.text, english):
-        return [token]
-    pieces = lexicon_split(token.text)
-    if all(len(p) == 1 for p in pieces) or pieces != _backward_split(token.text):
-        return [token]
-    return [Token(piece, tag_of(piece)) for piece in pieces]
-
-
 def tag_of(word: str) -> str:
     """jieba's dictionary tag of a word it lists (a guess for the others)."""
     return str(jieba_posseg().word_tag_tab.get(word, "x" if len(word) == 1 else "n"))

@@ -22,7 +22,7 @@ from flashgen.candidates import is_phrase
 from flashgen.compounds import merge_dictionary_words, repeated_compounds
 from flashgen.options import Options
 from flashgen.ranking import reads_as_adverb, verb_with_result
-from flashgen.segmentation import English, Token, is_han, lexicon_split, repair, split_unconfirmed
+from flashgen.segmentation import English, Token, is_han, lexicon_split, repair
 from flashgen.types import SentencePair, Term
 from flashgen.vocab import pick_terms
 
@@ -157,17 +157,8 @@ def test_meanings_glued_from_characters_need_the_english() -> None:
     # 煤烟 is two characters CC-CEDICT lacks: "coal" + "cigarette" unless the English says so
     rows = [("他们的读数显示，煤烟浓度很高。", "Their readings showed high soot levels.")]
     assert "煤烟" not in words(pick_terms(pairs_of(rows), Options()))
-    # a word inside is kept when forward and backward matching agree on it
-    assert [t.text for t in split_unconfirmed(Token("样本量", "n"), English.of("a small study"))] == [
-        "样本",
-        "量",
-    ]
-    assert [t.text for t in split_unconfirmed(Token("主教练", "n"), English.of("the head coach"))] == [
-        "主教练"
-    ]
-    assert [t.text for t in split_unconfirmed(Token("邻县", "n"), English.of("a neighbouring county"))] == [
-        "邻县"
-    ]
+    rows = [("他们的读数显示，煤烟浓度很高。", "Their readings showed high levels of coal smoke.")]
+    assert "煤烟" in words(pick_terms(pairs_of(rows), Options()))
 
 
 def test_verbs_with_a_result_are_phrases_unless_the_verb_is_hard() -> None:
