@@ -53,6 +53,9 @@ _DEGREE_COMPLEMENTS = frozenset("高低大小快慢多少长短强弱")
 _ADJUSTING = frozenset({"to adjust", "to regulate", "to tune"})
 #: Complements that make the word before them a verb: 数到三, 还给他, 说完.
 _RESULTS = frozenset("到给完")
+#: Glosses of a pronoun reading.
+_PRONOUNS = frozenset({"he", "she", "they", "I", "me", "sb else", "other people", "others"})
+_NOTE = re.compile(r"\([^)]*\)")
 #: Personal pronouns: a one-character word right before one is a verb (教我).
 _PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "您"})
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
@@ -120,7 +123,8 @@ class Slot:
             subject = before[:1] in ("r", "n", "d", "t", "")
             if subject and self.after[0][:1] not in "了着过到" and _is_han(self.rest):
                 return GRAMMAR if syllable == "dei3" else 0.0
-        if word == "地" and after.startswith("v") and before[:1] not in ("", "m", "q", "p", "f", "u"):
+        adverbial = before[:1] not in ("", "m", "q", "p", "f", "u") or _reduplicated(self.before[0])
+        if word == "地" and after[:1] in ("v", "l", "i") and adverbial:  # 高兴地跳, 静静地落下来
             return GRAMMAR if syllable == "de5" else 0.0
         if word == "为" and len(self.before[0]) == 1 and _is_verb(*self.before):
             return GRAMMAR if syllable == "wei2" else 0.0
@@ -154,13 +158,16 @@ class Slot:
             if after[:1] in ("n", "r"):
                 return 0.0 if is_modal(reading) else GRAMMAR / 4
         verb_first = _verb_first(reading)
+        if self._joins_nominals() and _has_function_sense(readings):  # 你和他: the conjunction hé
+            return GRAMMAR if _has_function_sense([reading]) else 0.0
         if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
             return 0.0 if verb_first else GRAMMAR / 2
         if self._verb_slot(word):
             return GRAMMAR if verb_first else 0.0
         if self._counted_slot() and self._dated():
-            # 十号发工资: after a whole date or amount, a verb with its object, not fà "hair"
-            return GRAMMAR if verb_first else 0.0
+            # after a whole date or amount, a verb with its object (十号发工资 fā, not fà
+            # "hair") or an adjective with its noun (一篇长文章 cháng)
+            return GRAMMAR if verb_first or adjectival(reading.senses) else 0.0
         if self._counted_slot():
             if verb_first and not any("classifier" in s for s in reading.senses):
                 return 0.0
@@ -174,10 +181,11 @@ class Slot:
             return _ADVERB
         if self.graded():  # a stative reading: 很长 cháng "long", not zhǎng "chief"
             return 0.0 if verb_first else GRAMMAR / 2 if adjectival(reading.senses) else GRAMMAR / 4
-        if self._ends_clause():  # the predicate: 什么时候还？ huán "to pay back", not hái "still"
-            return GRAMMAR / 2 if verb_first or adjectival(reading.senses) else 0.0
         if self.before[0] == "的":  # the head noun of a phrase (孔子的传 zhuàn)
             return 0.0 if verb_first else GRAMMAR / 2
+        if self._ends_clause() and not _is_particle(readings):
+            # the predicate: 什么时候还？ huán "to pay back", not hái "still"
+            return GRAMMAR / 2 if verb_first or adjectival(reading.senses) else 0.0
         if (
             after[:1] == "n"
             and self.before[1][:1] in ("r", "n", "d", "p", "s", "t", "f")
@@ -185,6 +193,9 @@ class Slot:
         ):
             return GRAMMAR / 2 if verb_first else 0.0  # a verb with its object (教数学 jiāo)
         return 0.0
+
+    def _joins_nominals(self) -> bool:
+        return self.before[1][:1] in ("n", "r") and self.after[1][:1] in ("n", "r")
 
     def graded(self) -> bool:
         """Whether a degree adverb comes right before the word (太长, 比较少)."""
@@ -205,12 +216,12 @@ class Slot:
         return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated or complement
 
     def _ends_clause(self) -> bool:
-        """Whether the word closes its clause after a noun or pronoun, as a predicate does.
+        """Whether the word closes its clause, as a predicate does (a noun there is rare).
 
         Sentence-final particles (了, 吧, 呢 …) may follow it: 把自行车还了。
         """
         closing = self.rest.lstrip("了吧呢吗啊呀")
-        return self._whole() and not _is_han(closing) and self.before[1][:1] in ("n", "r", "t", "s", "d")
+        return self._whole() and not _is_han(closing) and bool(self.before[0])
 
     def _dated(self) -> bool:
         """Whether a numeral with its classifier (十号, 三个) comes before and a noun object after."""
@@ -246,6 +257,9 @@ class Slot:
         interrogative = any("?" in s for s in reading.senses)
         if interrogative or any("?" in s for r in pairs for s in r.senses):
             return 4.0 if interrogative == self.question else 0.0
+        pronoun = _is_pronominal(reading)
+        if (pronoun or any(_is_pronominal(r) for r in pairs)) and self._subject():
+            return 3.0 if pronoun else 0.0  # 人家都说 rén jia "people", not rén jiā "household"
         suffix = _is_verb_suffix(reading)
         if suffix or any(_is_verb_suffix(r) for r in pairs):
             return 3.0 if suffix == (self.before[1][:1] in ("v", "a")) else 0.0
@@ -270,6 +284,10 @@ class Slot:
         if mine != theirs:
             return 1.5 if mine > theirs else 0.0
         return default_neutral(reading, readings)
+
+    def _subject(self) -> bool:
+        """Whether the word opens its clause before an adverb or a verb."""
+        return not _is_han(self.before[0]) and self.after[1][:1] in ("d", "v")
 
     def _modifies_next(self, word: str) -> bool:
         longer = any(
@@ -346,6 +364,16 @@ def _verb_first(reading: Reading) -> bool:
     return reading.senses[0] == "to" or reading.senses[0].startswith("to ")
 
 
+def _is_particle(readings: Sequence[Reading]) -> bool:
+    """Whether a word has a particle reading (了 le, 着 zhe): a function word, not a predicate."""
+    return any("particle" in s for r in readings for s in r.senses[:2])
+
+
+def _is_pronominal(reading: Reading) -> bool:
+    """人家 rén jia "other people; sb else; he, she or they; I, me": a reading used as a pronoun."""
+    return any(g.strip() in _PRONOUNS for s in reading.senses for g in re.split(r"[;,]", _NOTE.sub("", s)))
+
+
 def _is_verb_suffix(reading: Reading) -> bool:
     """起来 qi lai "(after a verb) ...": the neutral reading used as a complement."""
     return any(s.startswith(("(after a verb", "(verb suffix", "(verb complement")) for s in reading.senses)
@@ -366,6 +394,11 @@ def token_boundaries(zh_context: str) -> frozenset[int]:
     """The offsets where jieba (without HMM guesses) starts or ends a word."""
     ends = accumulate(len(token) for token in data.jieba_tokenizer().cut(zh_context, HMM=False))
     return frozenset([0, *ends])
+
+
+def _reduplicated(word: str) -> bool:
+    """静静, 高高兴兴: a reduplicated adjective, an adverbial before 地."""
+    return len(word) >= 2 and word[-1] == word[-2]
 
 
 def _is_han(text: str) -> bool:
