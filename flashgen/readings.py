@@ -25,7 +25,8 @@ from functools import cache
 from . import data, dictionary
 from .pinyin import normalise, sentence_syllables
 from .senses import clean_senses, cross_reference, sense_score
-from .slots import DETERMINERS, GRAMMAR, Slot, default_neutral, token_boundaries
+from .slots import DETERMINERS, GRAMMAR, Slot, token_boundaries
+from .twins import default_neutral, neutral_preference
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def choose(
         grammar = slot.grammar_bonus(word, reading, candidates) if slot else 0.0
         grammar += GRAMMAR if normalise(reading.numbered) in compounds else 0.0
         if slot:
-            neutral = slot.neutral_preference(word, reading, candidates)
+            neutral = neutral_preference(slot, word, reading, candidates)
         else:
             neutral = default_neutral(reading, candidates)
         dated = _DATED if all(_DATED_SENSE.search(s) for s in reading.senses) else 0.0

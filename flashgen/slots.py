@@ -5,8 +5,7 @@ that, by one out-of-context default (长 zhǎng, 得 dé); the words around it s
 more.  jieba tags the neighbours, and the slot they make favours a reading:
 得 after a verb is "de", a classifier after a numeral (第三行 háng), an
 adjective after a degree adverb (比较少 shǎo).  The neutral-tone twins of a
-word (东西 dōng xi "thing" / dōng xī "east and west"), which pypinyin cannot
-tell apart at all, are decided here too.
+word (东西 dōng xi / dōng xī) are left to :mod:`flashgen.twins`.
 
 What a reading *is* (a verb, a noun, a modal) is read off its CC-CEDICT
 senses: "to plant" is a verb, a sense with "?" is interrogative.
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import data, dictionary
 from .pinyin import normalise
-from .senses import adjectival, clean_senses, noun_glosses, sense_score
+from .senses import adjectival, clean_senses
 
 if TYPE_CHECKING:
     from .readings import Reading
@@ -35,8 +34,6 @@ GRAMMAR = 2.0
 _FUNCTION = frozenset(
     {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}
 )
-#: Modal verbs, after which a neutral-tone pair is the descriptive word (不能大意).
-_MODAL_WORDS = frozenset({"能", "不能", "会", "不会", "可以", "要", "不要", "别", "应该", "必须"})
 #: Senses of a modal verb.
 _MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
 #: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
@@ -53,9 +50,6 @@ _DEGREE_COMPLEMENTS = frozenset("高低大小快慢多少长短强弱")
 _ADJUSTING = frozenset({"to adjust", "to regulate", "to tune"})
 #: Complements that make the word before them a verb: 数到三, 还给他, 说完.
 _RESULTS = frozenset("到给完")
-#: Glosses of a pronoun reading.
-_PRONOUNS = frozenset({"he", "she", "they", "I", "me", "sb else", "other people", "others"})
-_NOTE = re.compile(r"\([^)]*\)")
 #: Personal pronouns: a one-character word right before one is a verb (教我).
 _PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "您"})
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
@@ -78,8 +72,8 @@ class Slot:
     @staticmethod
     def of(zh_context: str, position: int, length: int) -> Slot:
         none = ("", "")
-        tagged_before = [none, none, *_tagged(zh_context[:position])]
-        tagged_after = [*_tagged(zh_context[position + length :]), none]
+        tagged_before = [none, none, *tagged(zh_context[:position])]
+        tagged_after = [*tagged(zh_context[position + length :]), none]
         return Slot(
             before=tagged_before[-1],
             before2=tagged_before[-2],
@@ -121,15 +115,17 @@ class Slot:
             if before[:1] in ("v", "a") or complement:
                 return GRAMMAR if syllable == "de5" else 0.0
             subject = before[:1] in ("r", "n", "d", "t", "")
-            if subject and self.after[0][:1] not in "了着过到" and _is_han(self.rest):
+            if subject and self.after[0][:1] not in "了着过到" and is_han(self.rest):
                 return GRAMMAR if syllable == "dei3" else 0.0
         adverbial = before[:1] not in ("", "m", "q", "p", "f", "u") or _reduplicated(self.before[0])
         if word == "地" and after[:1] in ("v", "l", "i") and adverbial:  # 高兴地跳, 静静地落下来
             return GRAMMAR if syllable == "de5" else 0.0
-        if word == "为" and len(self.before[0]) == 1 and _is_verb(*self.before):
+        if word == "为" and len(self.before[0]) == 1 and is_verb(*self.before):
             return GRAMMAR if syllable == "wei2" else 0.0
         if word == "为" and before[:1] in ("r", "n", "d") and after[:1] in ("r", "n"):
-            return GRAMMAR if syllable == "wei4" else 0.0
+            # 选他为队长 wéi "as" ends the clause with its noun; 为人民服务 wèi "for" goes on
+            named = after[:1] == "n" and not is_han(self.rest[len(self.after[0]) :])
+            return GRAMMAR if syllable == ("wei2" if named else "wei4") else 0.0
         if word == "着":
             return self._zhe_bonus(syllable)
         return None
@@ -139,8 +135,8 @@ class Slot:
         a potential or completed result of a verb it is zháo "to reach" (睡不着, 睡着了)."""
         if not self.before[0] or self.position + self.length not in token_boundaries(self.sentence):
             return None  # 着急, 着火: the start of a word
-        potential = self.before[0] in ("不", "得") and _is_verb(*self.before2)
-        if potential or (self.rest[:1] == "了" and _is_verb(*self.before)):
+        potential = self.before[0] in ("不", "得") and is_verb(*self.before2)
+        if potential or (self.rest[:1] == "了" and is_verb(*self.before)):
             return GRAMMAR if syllable == "zhao2" else 0.0
         return GRAMMAR if syllable == "zhe5" else 0.0
 
@@ -164,11 +160,11 @@ class Slot:
             return 0.0 if verb_first else GRAMMAR / 2
         if self._verb_slot(word):
             return GRAMMAR if verb_first else 0.0
-        if self._counted_slot() and self._dated():
+        if self.counted() and self._dated():
             # after a whole date or amount, a verb with its object (十号发工资 fā, not fà
             # "hair") or an adjective with its noun (一篇长文章 cháng)
             return GRAMMAR if verb_first or adjectival(reading.senses) else 0.0
-        if self._counted_slot():
+        if self.counted():
             if verb_first and not any("classifier" in s for s in reading.senses):
                 return 0.0
             counted = 0.0 if any(s.startswith("to ") for s in reading.senses) else GRAMMAR / 4
@@ -199,7 +195,7 @@ class Slot:
 
     def graded(self) -> bool:
         """Whether a degree adverb comes right before the word (太长, 比较少)."""
-        return self.before[0][-1:] in _DEGREE or self.before[0] in _DEGREE_WORDS
+        return is_degree(self.before[0])
 
     def _compared(self) -> bool:
         """Whether the word is the predicate of a 比 comparison in its clause."""
@@ -208,7 +204,7 @@ class Slot:
 
     def _verb_slot(self, word: str) -> bool:
         # 了 may end a sentence after an adjective (太长了); 着 and 过 follow verbs only (空着).
-        aspect = self.rest[:1] in ("着", "过") or (self.rest[:1] == "了" and _is_han(self.rest[1:2]))
+        aspect = self.rest[:1] in ("着", "过") or (self.rest[:1] == "了" and is_han(self.rest[1:2]))
         pronoun_object = self.after[1] == "r" and self.after[0] in _PERSONAL
         reduplicated = self.rest.startswith(("一" + word, "一下")) or self.after[0] == word
         # a result or goal complement: 数到三, 还给他
@@ -221,128 +217,19 @@ class Slot:
         Sentence-final particles (了, 吧, 呢 …) may follow it: 把自行车还了。
         """
         closing = self.rest.lstrip("了吧呢吗啊呀")
-        return self._whole() and not _is_han(closing) and bool(self.before[0])
+        return self._whole() and not is_han(closing) and bool(self.before[0])
 
     def _dated(self) -> bool:
         """Whether a numeral with its classifier (十号, 三个) comes before and a noun object after."""
         counted = self.before[1] == "m" and not all(c in DETERMINERS for c in self.before[0])
         return counted and (self.after[1][:1] == "n" or self.after[1] == "vn")
 
-    def _counted_slot(self) -> bool:
+    def counted(self) -> bool:
         def counts(tagged: tuple[str, str]) -> bool:
             numbered = tagged[1] == "t" and tagged[0][:1] in DETERMINERS  # 放了七天假
             return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in DETERMINERS or numbered
 
         return counts(self.before) or (self.before[1] == "a" and counts(self.before2))
-
-    def neutral_preference(self, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
-        """Between a word's full-tone and neutral-tone readings (东西 dōng xī / dōng xi).
-
-        Cues, in order: a reading with an interrogative sense ("how much?")
-        in a question and only there; a verb-suffix reading (起来, 过去) after a
-        verb or adjective (暖和起来); after a modal verb (不能大意), an adverb
-        or an adjective the neutral, descriptive word (太大意, 一时大意, 粗心大意,
-        很有精神); as the first part of a longer word or before the noun or
-        adjective it modifies, the literal full-tone reading (地方政府,
-        东西长); after a numeral or quantifier the reading glossed by nouns
-        (很多地道 dì dào "tunnel", 很多东西 dōng xi "thing").  Then a reading
-        whose senses share words with the glosses of the sentence's other
-        nouns (地方 "... central administration" beside 中央 "central").
-        Otherwise the reading CC-CEDICT describes with more senses, which is
-        the one in common use (东西 "thing; stuff; person").
-        """
-        pairs, is_neutral = _neutral_pairs(reading, readings)
-        if not pairs:
-            return 0.0
-        interrogative = any("?" in s for s in reading.senses)
-        if interrogative or any("?" in s for r in pairs for s in r.senses):
-            return 4.0 if interrogative == self.question else 0.0
-        pronoun = _is_pronominal(reading)
-        if (pronoun or any(_is_pronominal(r) for r in pairs)) and self._subject():
-            return 3.0 if pronoun else 0.0  # 人家都说 rén jia "people", not rén jiā "household"
-        suffix = _is_verb_suffix(reading)
-        if suffix or any(_is_verb_suffix(r) for r in pairs):
-            return 3.0 if suffix == (self.before[1][:1] in ("v", "a")) else 0.0
-        if self.before[0] in _MODAL_WORDS:
-            return 2.0 if is_neutral else 0.0
-        graded = self.before[0] == "有" and (
-            self.before2[0][-1:] in _DEGREE or self.before2[0] in _DEGREE_WORDS
-        )
-        if graded or self.graded():
-            return 2.0 if is_neutral else 0.0
-        if self._modifies_next(word):
-            return 2.0 if not is_neutral else 0.0
-        if self.before[1] in ("a", "d"):
-            return 2.0 if is_neutral else 0.0
-        if self._counted_slot() and not self.rest.startswith("的"):  # a noun: 很多地道 "tunnel"
-            nouns, other_nouns = noun_glosses(reading.senses), max(noun_glosses(r.senses) for r in pairs)
-            if nouns != other_nouns:
-                return 2.0 if nouns > other_nouns else 0.0
-        neighbours = _neighbour_glosses(self.sentence, self.position, self.length)
-        mine = max(sense_score(s, neighbours) for s in reading.senses)
-        theirs = max(sense_score(s, neighbours) for r in pairs for s in r.senses)
-        if mine != theirs:
-            return 1.5 if mine > theirs else 0.0
-        return default_neutral(reading, readings)
-
-    def _subject(self) -> bool:
-        """Whether the word opens its clause before an adverb or a verb."""
-        return not _is_han(self.before[0]) and self.after[1][:1] in ("d", "v")
-
-    def _modifies_next(self, word: str) -> bool:
-        longer = any(
-            dictionary.contains(word + self.rest[:n]) or dictionary.frequency(word + self.rest[:n]) > 0
-            for n in (1, 2)
-            if len(self.rest) >= n
-        )
-        nominal = self.after[1][:1] in ("n", "a") or (
-            self.after[1].startswith("v")
-            and dictionary.contains(self.after[0])
-            and not _is_verb(self.after[0], "")
-        )  # jieba tags 走向 "direction; trend" a verb; CC-CEDICT's first sense is a noun
-        return longer or (nominal and self.rest[:1] == self.after[0][:1])
-
-
-def default_neutral(reading: Reading, readings: Sequence[Reading]) -> float:
-    """Without context, the reading CC-CEDICT describes with more senses (the neutral one on a tie).
-
-    The full-tone twin of a neutral-tone word is usually a literal or dated
-    sense with a short entry (故事 gù shì "old practice"), the word in common
-    use has the longer one (故事 gù shi "narrative; story; tale").
-    """
-    pairs, is_neutral = _neutral_pairs(reading, readings)
-    if not pairs:
-        return 0.0
-    others = max(len(r.senses) for r in pairs)
-    return 1.0 if len(reading.senses) > others or (len(reading.senses) == others and is_neutral) else 0.0
-
-
-def _neutral_pairs(reading: Reading, readings: Sequence[Reading]) -> tuple[list[Reading], bool]:
-    """The readings that differ from ``reading`` only in neutral tones, and whether it is the neutral one."""
-    mine = normalise(reading.numbered).split()
-    neutral_of = [r for r in readings if _neutral_variant(mine, normalise(r.numbered).split())]
-    full_of = [r for r in readings if _neutral_variant(normalise(r.numbered).split(), mine)]
-    return neutral_of + full_of, bool(neutral_of)
-
-
-def _neutral_variant(neutral: list[str], full: list[str]) -> bool:
-    """Whether ``neutral`` is ``full`` with some syllables in the neutral tone."""
-    return (
-        len(neutral) == len(full)
-        and neutral != full
-        and all(n == f or (n[:-1] == f[:-1] and n[-1] == "5") for n, f in zip(neutral, full, strict=True))
-    )
-
-
-@cache
-def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset[str]:
-    """Gloss words of the sentence's other nouns: weak, English-free evidence of a sense.
-
-    Nouns only: the glosses of prepositions and verbs ("away from", "to
-    live") are too general to tell senses apart.
-    """
-    words = _tagged(zh_context[:position]) + _tagged(zh_context[position + length :])
-    return frozenset().union(*(dictionary.gloss_words(w) for w, flag in words if flag.startswith("n")))
 
 
 def _has_function_sense(readings: Sequence[Reading]) -> bool:
@@ -369,24 +256,19 @@ def _is_particle(readings: Sequence[Reading]) -> bool:
     return any("particle" in s for r in readings for s in r.senses[:2])
 
 
-def _is_pronominal(reading: Reading) -> bool:
-    """人家 rén jia "other people; sb else; he, she or they; I, me": a reading used as a pronoun."""
-    return any(g.strip() in _PRONOUNS for s in reading.senses for g in re.split(r"[;,]", _NOTE.sub("", s)))
-
-
-def _is_verb_suffix(reading: Reading) -> bool:
-    """起来 qi lai "(after a verb) ...": the neutral reading used as a complement."""
-    return any(s.startswith(("(after a verb", "(verb suffix", "(verb complement")) for s in reading.senses)
-
-
 @cache
-def _is_verb(word: str, flag: str) -> bool:
+def is_verb(word: str, flag: str) -> bool:
     """jieba's tag, or for words it tags otherwise (选 "zg"), an entry whose first sense is a verb."""
     if flag.startswith("v"):
         return True
     return any(
         senses[0].startswith("to ") for e in dictionary.entries(word) if (senses := clean_senses(e.senses))
     )
+
+
+def is_degree(word: str) -> bool:
+    """Whether a word is (or ends in) a degree adverb: 很, 太, 比较."""
+    return word[-1:] in _DEGREE or word in _DEGREE_WORDS
 
 
 @cache
@@ -401,10 +283,10 @@ def _reduplicated(word: str) -> bool:
     return len(word) >= 2 and word[-1] == word[-2]
 
 
-def _is_han(text: str) -> bool:
+def is_han(text: str) -> bool:
     return bool(text) and "\u3400" <= text[0] <= "\u9fff"
 
 
-def _tagged(text: str) -> list[tuple[str, str]]:
+def tagged(text: str) -> list[tuple[str, str]]:
     """jieba's (word, flag) pairs without its HMM guesses, which merge unknown names."""
     return [(pair.word, pair.flag) for pair in data.jieba_posseg().cut(text, HMM=False) if pair.word.strip()]

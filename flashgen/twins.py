@@ -1,0 +1,150 @@
+"""Neutral-tone twins: 东西 dōng xi "thing" or dōng xī "east and west".
+
+About a hundred CC-CEDICT words have a reading with a neutral syllable and
+another with its full tone (地方, 东西, 大意, 多少, 精神, 人家 …), usually
+with different meanings.  pypinyin spells both with the full tone, so the
+sentence's own reading cannot tell them apart; the word's slot and the
+sentence's other words can.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from . import dictionary
+from .pinyin import normalise
+from .senses import noun_glosses, sense_score
+from .slots import Slot, is_degree, is_han, is_verb, tagged
+
+if TYPE_CHECKING:
+    from .readings import Reading
+
+#: Modal verbs, after which a neutral-tone pair is the descriptive word (不能大意).
+_MODAL_WORDS = frozenset({"能", "不能", "会", "不会", "可以", "要", "不要", "别", "应该", "必须"})
+#: Glosses of a pronoun reading.
+_PRONOUNS = frozenset({"he", "she", "they", "I", "me", "sb else", "other people", "others"})
+_NOTE = re.compile(r"\([^)]*\)")
+
+
+def neutral_preference(slot: Slot, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
+    """Between a word's full-tone and neutral-tone readings (东西 dōng xī / dōng xi).
+
+    Cues, in order: a reading with an interrogative sense ("how much?")
+    in a question and only there; a pronoun reading as the subject (人家都说
+    rén jia); a verb-suffix reading (起来, 过去) after a verb or adjective
+    (暖和起来); after a modal verb or a degree adverb the neutral, descriptive
+    word (不能大意, 太大意, 很有精神); as the first part of a longer word or
+    before the noun or adjective it modifies, the literal full-tone reading
+    (地方政府, 东西长); after another adverb or adjective the descriptive word
+    again (一时大意); after a numeral or quantifier the reading glossed by
+    nouns (很多地道 dì dào "tunnel").  Then a reading whose senses share words
+    with the glosses of the sentence's other nouns (地方 "... central
+    administration" beside 中央 "central").  Otherwise the reading CC-CEDICT
+    describes with more senses, which is the one in common use (东西 "thing;
+    stuff; person").
+    """
+    pairs, is_neutral = _neutral_pairs(reading, readings)
+    if not pairs:
+        return 0.0
+    interrogative = any("?" in s for s in reading.senses)
+    if interrogative or any("?" in s for r in pairs for s in r.senses):
+        return 4.0 if interrogative == slot.question else 0.0
+    pronoun = _is_pronominal(reading)
+    if (pronoun or any(_is_pronominal(r) for r in pairs)) and _subject(slot):
+        return 3.0 if pronoun else 0.0  # 人家都说 rén jia "people", not rén jiā "household"
+    suffix = _is_verb_suffix(reading)
+    if suffix or any(_is_verb_suffix(r) for r in pairs):
+        return 3.0 if suffix == (slot.before[1][:1] in ("v", "a")) else 0.0
+    if slot.before[0] in _MODAL_WORDS:
+        return 2.0 if is_neutral else 0.0
+    graded = slot.before[0] == "有" and is_degree(slot.before2[0])  # 很有精神
+    if graded or slot.graded():
+        return 2.0 if is_neutral else 0.0
+    if _modifies_next(slot, word):
+        return 2.0 if not is_neutral else 0.0
+    if slot.before[1] in ("a", "d"):
+        return 2.0 if is_neutral else 0.0
+    if slot.counted() and not slot.rest.startswith("的"):  # a noun: 很多地道 "tunnel"
+        nouns, other_nouns = noun_glosses(reading.senses), max(noun_glosses(r.senses) for r in pairs)
+        if nouns != other_nouns:
+            return 2.0 if nouns > other_nouns else 0.0
+    neighbours = _neighbour_glosses(slot.sentence, slot.position, slot.length)
+    mine = max(sense_score(s, neighbours) for s in reading.senses)
+    theirs = max(sense_score(s, neighbours) for r in pairs for s in r.senses)
+    if mine != theirs:
+        return 1.5 if mine > theirs else 0.0
+    return default_neutral(reading, readings)
+
+
+def _subject(slot: Slot) -> bool:
+    """Whether the word opens its clause before an adverb or a verb."""
+    return not is_han(slot.before[0]) and slot.after[1][:1] in ("d", "v")
+
+
+def _modifies_next(slot: Slot, word: str) -> bool:
+    longer = any(
+        dictionary.contains(word + slot.rest[:n]) or dictionary.frequency(word + slot.rest[:n]) > 0
+        for n in (1, 2)
+        if len(slot.rest) >= n
+    )
+    nominal = slot.after[1][:1] in ("n", "a") or (
+        slot.after[1].startswith("v")
+        and dictionary.contains(slot.after[0])
+        and not is_verb(slot.after[0], "")
+    )  # jieba tags 走向 "direction; trend" a verb; CC-CEDICT's first sense is a noun
+    return longer or (nominal and slot.rest[:1] == slot.after[0][:1])
+
+
+def default_neutral(reading: Reading, readings: Sequence[Reading]) -> float:
+    """Without context, the reading CC-CEDICT describes with more senses (the neutral one on a tie).
+
+    The full-tone twin of a neutral-tone word is usually a literal or dated
+    sense with a short entry (故事 gù shì "old practice"), the word in common
+    use has the longer one (故事 gù shi "narrative; story; tale").
+    """
+    pairs, is_neutral = _neutral_pairs(reading, readings)
+    if not pairs:
+        return 0.0
+    others = max(len(r.senses) for r in pairs)
+    return 1.0 if len(reading.senses) > others or (len(reading.senses) == others and is_neutral) else 0.0
+
+
+def _neutral_pairs(reading: Reading, readings: Sequence[Reading]) -> tuple[list[Reading], bool]:
+    """The readings that differ from ``reading`` only in neutral tones, and whether it is the neutral one."""
+    mine = normalise(reading.numbered).split()
+    neutral_of = [r for r in readings if _neutral_variant(mine, normalise(r.numbered).split())]
+    full_of = [r for r in readings if _neutral_variant(normalise(r.numbered).split(), mine)]
+    return neutral_of + full_of, bool(neutral_of)
+
+
+def _neutral_variant(neutral: list[str], full: list[str]) -> bool:
+    """Whether ``neutral`` is ``full`` with some syllables in the neutral tone."""
+    return (
+        len(neutral) == len(full)
+        and neutral != full
+        and all(n == f or (n[:-1] == f[:-1] and n[-1] == "5") for n, f in zip(neutral, full, strict=True))
+    )
+
+
+@cache
+def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset[str]:
+    """Gloss words of the sentence's other nouns: weak, English-free evidence of a sense.
+
+    Nouns only: the glosses of prepositions and verbs ("away from", "to
+    live") are too general to tell senses apart.
+    """
+    words = tagged(zh_context[:position]) + tagged(zh_context[position + length :])
+    return frozenset().union(*(dictionary.gloss_words(w) for w, flag in words if flag.startswith("n")))
+
+
+def _is_pronominal(reading: Reading) -> bool:
+    """人家 rén jia "other people; sb else; he, she or they; I, me": a reading used as a pronoun."""
+    return any(g.strip() in _PRONOUNS for s in reading.senses for g in re.split(r"[;,]", _NOTE.sub("", s)))
+
+
+def _is_verb_suffix(reading: Reading) -> bool:
+    """起来 qi lai "(after a verb) ...": the neutral reading used as a complement."""
+    return any(s.startswith(("(after a verb", "(verb suffix", "(verb complement")) for s in reading.senses)
