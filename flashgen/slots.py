@@ -34,6 +34,28 @@ GRAMMAR = 2.0
 _FUNCTION = frozenset(
     {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}
 )
+#: Modal verbs: the word after one is a verb (想干 gàn, 会还 huán, 要长了 zhǎng), and
+#: a neutral-tone twin after one is the descriptive word (不能大意 dà yi).
+MODAL_VERBS = frozenset(
+    {
+        "能",
+        "不能",
+        "会",
+        "不会",
+        "可以",
+        "要",
+        "不要",
+        "别",
+        "应该",
+        "必须",
+        "想",
+        "不想",
+        "敢",
+        "肯",
+        "愿意",
+        "该",
+    }
+)
 #: Senses of a modal verb.
 _MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
 #: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
@@ -154,6 +176,8 @@ class Slot:
             if after[:1] in ("n", "r"):
                 return 0.0 if is_modal(reading) else GRAMMAR / 4
         verb_first = _verb_first(reading)
+        if self._after_modal() and self._whole():  # not 要好好学习
+            return GRAMMAR / 2 if any(s.startswith("to ") for s in reading.senses[:4]) else 0.0
         if self._joins_nominals() and _has_function_sense(readings):  # 你和他: the conjunction hé
             return GRAMMAR if _has_function_sense([reading]) else 0.0
         if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
@@ -190,6 +214,11 @@ class Slot:
             return GRAMMAR / 2 if verb_first else 0.0  # a verb with its object (教数学 jiāo)
         return 0.0
 
+    def _after_modal(self) -> bool:
+        """Whether a modal verb comes right before, alone or glued by jieba to its subject (我会)."""
+        glued = self.before[0][-1:] in MODAL_VERBS and not dictionary.contains(self.before[0])
+        return self.before[0] in MODAL_VERBS or glued
+
     def _joins_nominals(self) -> bool:
         return self.before[1][:1] in ("n", "r") and self.after[1][:1] in ("n", "r")
 
@@ -206,10 +235,17 @@ class Slot:
         # 了 may end a sentence after an adjective (太长了); 着 and 过 follow verbs only (空着).
         aspect = self.rest[:1] in ("着", "过") or (self.rest[:1] == "了" and is_han(self.rest[1:2]))
         pronoun_object = self.after[1] == "r" and self.after[0] in _PERSONAL
-        reduplicated = self.rest.startswith(("一" + word, "一下")) or self.after[0] == word
+        # 看看书, 数一数, 量一下; but 好好学习 is an adverb before its verb
+        doubled = self.after[0] == word and not self._verb_after(len(word))
+        reduplicated = self.rest.startswith(("一" + word, "一下")) or doubled
         # a result or goal complement: 数到三, 还给他
         complement = self.rest[:1] in _RESULTS and self.after[0][:1] == self.rest[:1]
         return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated or complement
+
+    def _verb_after(self, skip: int) -> bool:
+        """Whether the word after the next ``skip`` characters is a verb (好好学习: 学习)."""
+        following = tagged(self.rest[skip:])
+        return bool(following) and following[0][1].startswith("v")
 
     def _ends_clause(self) -> bool:
         """Whether the word closes its clause, as a predicate does (a noun there is rare).

@@ -17,13 +17,11 @@ from typing import TYPE_CHECKING
 from . import dictionary
 from .pinyin import normalise
 from .senses import noun_glosses, sense_score
-from .slots import Slot, is_degree, is_han, is_verb, tagged
+from .slots import MODAL_VERBS, Slot, is_degree, is_han, is_verb, tagged
 
 if TYPE_CHECKING:
     from .readings import Reading
 
-#: Modal verbs, after which a neutral-tone pair is the descriptive word (不能大意).
-_MODAL_WORDS = frozenset({"能", "不能", "会", "不会", "可以", "要", "不要", "别", "应该", "必须"})
 #: Glosses of a pronoun reading.
 _PRONOUNS = frozenset({"he", "she", "they", "I", "me", "sb else", "other people", "others"})
 _NOTE = re.compile(r"\([^)]*\)")
@@ -58,7 +56,7 @@ def neutral_preference(slot: Slot, word: str, reading: Reading, readings: Sequen
     suffix = _is_verb_suffix(reading)
     if suffix or any(_is_verb_suffix(r) for r in pairs):
         return 3.0 if suffix == (slot.before[1][:1] in ("v", "a")) else 0.0
-    if slot.before[0] in _MODAL_WORDS:
+    if slot.before[0] in MODAL_VERBS:
         return 2.0 if is_neutral else 0.0
     graded = slot.before[0] == "有" and is_degree(slot.before2[0])  # 很有精神
     if graded or slot.graded():
