@@ -134,7 +134,7 @@ class Slot:
         before, after = self.before[1], self.after[1]
         if word == "得" and self.after[0]:
             complement = self.after[0][:1] in _DEGREE or self.after[0] in _DEGREE_WORDS
-            if before[:1] in ("v", "a") or complement:
+            if before[:1] in ("v", "a") or complement or _is_adjective(self.before[0]):  # 高兴得跳
                 return GRAMMAR if syllable == "de5" else 0.0
             subject = before[:1] in ("r", "n", "d", "t", "")
             if subject and self.after[0][:1] not in "了着过到" and is_han(self.rest):
@@ -305,6 +305,12 @@ def is_verb(word: str, flag: str) -> bool:
 def is_degree(word: str) -> bool:
     """Whether a word is (or ends in) a degree adverb: 很, 太, 比较."""
     return word[-1:] in _DEGREE or word in _DEGREE_WORDS
+
+
+@cache
+def _is_adjective(word: str) -> bool:
+    """Whether an entry of ``word`` is first of all an adjective (高兴 "happy"), whatever jieba's tag."""
+    return any(adjectival(clean_senses(e.senses), first=1) for e in dictionary.entries(word))
 
 
 @cache
