@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import data, dictionary
 from .pinyin import normalise
-from .senses import adjectival, clean_senses
+from .senses import adjectival, clean_senses, noun_glosses
 
 if TYPE_CHECKING:
     from .readings import Reading
@@ -139,8 +139,8 @@ class Slot:
             subject = before[:1] in ("r", "n", "d", "t", "")
             if subject and self.after[0][:1] not in "了着过到" and is_han(self.rest):
                 return GRAMMAR if syllable == "dei3" else 0.0
-        adverbial = before[:1] not in ("", "m", "q", "p", "f", "u") or _reduplicated(self.before[0])
-        if word == "地" and after[:1] in ("v", "l", "i") and adverbial:  # 高兴地跳, 静静地落下来
+        adverbial = after[:1] in ("v", "l", "i") and before[:1] not in ("", "m", "q", "p", "f", "u")
+        if word == "地" and (adverbial or _reduplicated(self.before[0])):  # 高兴地跳, 慢慢地黑了
             return GRAMMAR if syllable == "de5" else 0.0
         if word == "为" and len(self.before[0]) == 1 and is_verb(*self.before):
             return GRAMMAR if syllable == "wei2" else 0.0
@@ -176,14 +176,14 @@ class Slot:
             if after[:1] in ("n", "r"):
                 return 0.0 if is_modal(reading) else GRAMMAR / 4
         verb_first = _verb_first(reading)
-        if self._after_modal() and self._whole():  # not 要好好学习
-            return GRAMMAR / 2 if any(s.startswith("to ") for s in reading.senses[:4]) else 0.0
         if self._joins_nominals() and _has_function_sense(readings):  # 你和他: the conjunction hé
             return GRAMMAR if _has_function_sense([reading]) else 0.0
         if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
             return 0.0 if verb_first else GRAMMAR / 2
         if self._verb_slot(word):
             return GRAMMAR if verb_first else 0.0
+        if self._after_modal() and self._whole():  # not 要好好学习
+            return GRAMMAR / 2 if any(s.startswith("to ") for s in reading.senses[:4]) else 0.0
         if self.counted() and self._dated():
             # after a whole date or amount, a verb with its object (十号发工资 fā, not fà
             # "hair") or an adjective with its noun (一篇长文章 cháng)
@@ -199,8 +199,10 @@ class Slot:
             return GRAMMAR if any(s in _ADJUSTING for s in reading.senses) else 0.0
         if self.after[1].startswith("v") and any(s in _AGAIN for s in reading.senses):
             return _ADVERB
-        if self.graded():  # a stative reading: 很长 cháng "long", not zhǎng "chief"
-            return 0.0 if verb_first else GRAMMAR / 2 if adjectival(reading.senses) else GRAMMAR / 4
+        if self.graded():  # a stative reading: 很长 cháng "long", not zhǎng "chief"; 真行 not háng "row"
+            if adjectival(reading.senses):
+                return GRAMMAR / 2
+            return 0.0 if verb_first or noun_glosses(reading.senses[:3]) else GRAMMAR / 4
         if self.before[0] == "的":  # the head noun of a phrase (孔子的传 zhuàn)
             return 0.0 if verb_first else GRAMMAR / 2
         if self._ends_clause() and not _is_particle(readings):
@@ -258,7 +260,8 @@ class Slot:
     def _dated(self) -> bool:
         """Whether a numeral with its classifier (十号, 三个) comes before and a noun object after."""
         counted = self.before[1] == "m" and not all(c in DETERMINERS for c in self.before[0])
-        return counted and (self.after[1][:1] == "n" or self.after[1] == "vn")
+        noun = self.after[1][:1] == "n" or self.after[1] == "vn"
+        return counted and noun and dictionary.contains(self.after[0])  # not jieba's glue 回老家
 
     def counted(self) -> bool:
         def counts(tagged: tuple[str, str]) -> bool:
