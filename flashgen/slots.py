@@ -261,7 +261,8 @@ class Slot:
         """Whether a numeral with its classifier (十号, 三个) comes before and a noun object after."""
         counted = self.before[1] == "m" and not all(c in DETERMINERS for c in self.before[0])
         noun = self.after[1][:1] == "n" or self.after[1] == "vn"
-        return counted and noun and dictionary.contains(self.after[0])  # not jieba's glue 回老家
+        # a dictionary noun, not jieba's glue or a verb it tags as a noun (回老家 "to go home")
+        return counted and noun and dictionary.contains(self.after[0]) and not is_verb(self.after[0], "")
 
     def counted(self) -> bool:
         def counts(tagged: tuple[str, str]) -> bool:
