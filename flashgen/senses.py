@@ -7,6 +7,10 @@ in it ("export" in "an obscure export control directive") fits, and the words
 of the sentence that matched are the term's English equivalent, which the
 card highlights.  Matching is on the light lemmas of
 :func:`flashgen.dictionary.english_lemmas`; no translation model is needed.
+
+The senses also say what kind of word a reading is ("to plant" a verb,
+"long" an adjective, "and" a conjunction), which the reading rules of
+:mod:`flashgen.slots` need; crude English tests do, without a tagger.
 """
 
 from __future__ import annotations
@@ -53,6 +57,12 @@ warm weak weary wet wide wise wrong young
 """
 _PLAIN_ADJECTIVES = frozenset(_PLAIN_ADJECTIVE_WORDS.split())
 _NOT_ADJECTIVES = frozenset({"several", "general", "capital", "animal", "individual", "signal"})
+#: Senses of a conjunction or preposition.
+_FUNCTION = frozenset(
+    {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}
+)
+#: Senses of a modal verb.
+_MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
 #: Longest English equivalent, in words ("wake-up call", "national security").
 MAX_SPAN = 4
 #: A sentence word shorter than the gloss word it sits in ("security" in a
@@ -118,6 +128,26 @@ def adjectival(senses: Sequence[str], first: int = 3) -> bool:
             if len(words) == 1 and (words[0] in _PLAIN_ADJECTIVES or _derived_adjective(words[0])):
                 return True
     return False
+
+
+def function_word(senses: Sequence[str]) -> bool:
+    """Whether the first senses make a conjunction or preposition (和 "and", 为 "for")."""
+    return any(s.split(";")[0].strip() in _FUNCTION or s.startswith("(joining") for s in senses[:3])
+
+
+def modal(senses: Sequence[str]) -> bool:
+    """Whether the first senses make a modal verb: 应 yīng "should", 得 děi "must"."""
+    return any(s in _MODAL for s in senses[:3])
+
+
+def starts_as_verb(senses: Sequence[str]) -> bool:
+    """Whether the first sense is a verb: "to plant", or a coverb glossed "to" (给 gěi)."""
+    return bool(senses) and (senses[0] == "to" or senses[0].startswith("to "))
+
+
+def particle(senses: Sequence[str]) -> bool:
+    """Whether the first senses make a particle (了 le, 着 zhe): a function word, never a predicate."""
+    return any("particle" in s for s in senses[:2])
 
 
 def _derived_adjective(word: str) -> bool:

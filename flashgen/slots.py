@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import data, dictionary
 from .pinyin import normalise
-from .senses import adjectival, clean_senses, noun_glosses
+from .senses import adjectival, clean_senses, function_word, modal, noun_glosses, particle, starts_as_verb
 
 if TYPE_CHECKING:
     from .readings import Reading
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
 #: Bonus for the reading a grammatical slot demands: it outweighs pypinyin's
 #: context-free guess (at most 1 per syllable) for 得, 地 and one-character words.
 GRAMMAR = 2.0
-#: Senses of a conjunction or preposition: such a word before a noun is not a verb with its object.
-_FUNCTION = frozenset(
-    {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}
-)
 #: Modal verbs: the word after one is a verb (想干 gàn, 会还 huán, 要长了 zhǎng), and
 #: a neutral-tone twin after one is the descriptive word (不能大意 dà yi).
 MODAL_VERBS = frozenset(
@@ -56,8 +52,6 @@ MODAL_VERBS = frozenset(
         "该",
     }
 )
-#: Senses of a modal verb.
-_MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
 #: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
 _AGAIN = frozenset({"again", "once more", "anew", "afresh"})
 #: A one-character word right before a verb with such a sense is that adverb;
@@ -168,16 +162,18 @@ class Slot:
 
     def _one_character_bonus(self, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
         after = self.after[1]
-        if self.after[0] and is_modal(reading) != any(is_modal(r) for r in readings if r != reading):
+        if self.after[0] and modal(reading.senses) != any(modal(r.senses) for r in readings if r != reading):
             # A modal reading ("should", "must") goes before a verb; before
             # a noun the other reading is meant (应朋友的邀请 yìng).
             if after.startswith("v"):
-                return GRAMMAR / 4 if is_modal(reading) else 0.0
+                return GRAMMAR / 4 if modal(reading.senses) else 0.0
             if after[:1] in ("n", "r"):
-                return 0.0 if is_modal(reading) else GRAMMAR / 4
-        verb_first = _verb_first(reading)
-        if self._joins_nominals() and _has_function_sense(readings):  # 你和他: the conjunction hé
-            return GRAMMAR if _has_function_sense([reading]) else 0.0
+                return 0.0 if modal(reading.senses) else GRAMMAR / 4
+        verb_first = starts_as_verb(reading.senses)
+        if self._joins_nominals() and any(
+            function_word(r.senses) for r in readings
+        ):  # 你和他: the conjunction hé
+            return GRAMMAR if function_word(reading.senses) else 0.0
         if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
             return 0.0 if verb_first else GRAMMAR / 2
         if self._verb_slot(word):
@@ -205,13 +201,13 @@ class Slot:
             return 0.0 if verb_first or noun_glosses(reading.senses[:3]) else GRAMMAR / 4
         if self.before[0] == "的":  # the head noun of a phrase (孔子的传 zhuàn)
             return 0.0 if verb_first else GRAMMAR / 2
-        if self._ends_clause() and not _is_particle(readings):
+        if self._ends_clause() and not any(particle(r.senses) for r in readings):
             # the predicate: 什么时候还？ huán "to pay back", not hái "still"
             return GRAMMAR / 2 if verb_first or adjectival(reading.senses) else 0.0
         if (
             after[:1] == "n"
             and self.before[1][:1] in ("r", "n", "d", "p", "s", "t", "f")
-            and not _has_function_sense(readings)
+            and not any(function_word(r.senses) for r in readings)
         ):
             return GRAMMAR / 2 if verb_first else 0.0  # a verb with its object (教数学 jiāo)
         return 0.0
@@ -270,30 +266,6 @@ class Slot:
             return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in DETERMINERS or numbered
 
         return counts(self.before) or (self.before[1] == "a" and counts(self.before2))
-
-
-def _has_function_sense(readings: Sequence[Reading]) -> bool:
-    """Whether one of a word's readings is a conjunction or preposition (和 "and", 为 "for")."""
-    return any(
-        s.split(";")[0].strip() in _FUNCTION or s.startswith("(joining")
-        for r in readings
-        for s in r.senses[:3]
-    )
-
-
-def is_modal(reading: Reading) -> bool:
-    """Whether a reading is first of all a modal verb: 应 yīng "should", 得 děi "must"."""
-    return any(s in _MODAL for s in reading.senses[:3])
-
-
-def _verb_first(reading: Reading) -> bool:
-    """Whether a reading is first of all a verb: "to plant", or a coverb glossed "to" (给 gěi)."""
-    return reading.senses[0] == "to" or reading.senses[0].startswith("to ")
-
-
-def _is_particle(readings: Sequence[Reading]) -> bool:
-    """Whether a word has a particle reading (了 le, 着 zhe): a function word, not a predicate."""
-    return any("particle" in s for r in readings for s in r.senses[:2])
 
 
 @cache
