@@ -30,9 +30,9 @@ CLOSERS = "\"'”’)]}»」』）》〉】"
 #: Characters that open one right before the first word of a sentence.
 OPENERS = "\"'“‘([{«「『（《〈【"
 
-_EN_FINAL = ".!?…"
-_FINALS = frozenset(_EN_FINAL + "。！？")
-_MAY_END = _FINALS | frozenset(CLOSERS)
+#: Final punctuation of either language: what may end a sentence.
+FINALS = ".!?…。！？"
+_MAY_END = frozenset(FINALS + CLOSERS)
 _ZH_FINAL = "。！？!?…"
 #: Straight quotes are left out: whether ``"`` after 。 closes the quote or
 #: opens the next one depends on how many came before (see split_chinese).
@@ -128,7 +128,7 @@ def split_chinese(text: str) -> list[str]:
 def _ends_sentence(token: str, nxt: str) -> bool:
     """Whether ``token`` ends a sentence, given the token that follows it."""
     core = token.rstrip(CLOSERS)
-    if not core or core[-1] not in _FINALS:
+    if not core or core[-1] not in FINALS:
         return False
     following = nxt.lstrip(OPENERS)
     if not following or not (following[0].isupper() or following[0].isdigit() or HAN_RE.match(following)):

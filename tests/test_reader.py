@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flashgen.errors import FlashgenError
+from flashgen.languages import join_lines, language, separate
 from flashgen.options import Layout, Options
 from flashgen.reader import decode, parse_article, read_article, read_presplit, read_two_files
 from flashgen.types import Article
@@ -189,6 +190,25 @@ def test_two_file_example_pairs_every_paragraph() -> None:
     assert all(p.en and p.zh for p in article.paragraphs)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("《River Weekly》主编是 Mara Lind。", "zh"),  # names are shared, Han decides
+        ("The word 面子 means face.", "en"),  # a quoted Chinese word stays English
+        ("CEO Tim Marsh 说，NASA 的预算会增加。", "zh"),
+    ],
+)
+def test_language_counts_han_against_lowercase_words(text: str, expected: str) -> None:
+    assert language(text) == expected
+
+
+def test_join_lines_puts_a_space_only_between_latin_text() -> None:
+    assert (
+        join_lines(["The river rose", "overnight.", "河水一夜之间", "上涨了。"])
+        == "The river rose overnight.河水一夜之间上涨了。"
+    )
+
+
 def _has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
@@ -213,6 +233,14 @@ def test_parse_article_returns_an_article_or_a_user_error(text: str, layout: Lay
     assert isinstance(article, Article)
     assert any(p.en for p in article.paragraphs) and any(p.zh for p in article.paragraphs)
     assert all(s.strip() == s and s for p in article.paragraphs for s in (*p.en, *p.zh))
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=_mixed_text.map(str.strip))
+def test_separate_cuts_a_line_without_losing_text(line: str) -> None:
+    chunks = separate(line)
+    assert 1 <= len(chunks) <= 2 and len({lang for lang, _ in chunks}) == len(chunks)
+    assert "".join("".join(text.split()) for _, text in chunks) == "".join(line.split())
 
 
 @settings(max_examples=200, deadline=None)
