@@ -56,7 +56,13 @@ small smooth soft sour straight strange strong sure sweet tall thick thin tight 
 warm weak weary wet wide wise wrong young
 """
 _PLAIN_ADJECTIVES = frozenset(_PLAIN_ADJECTIVE_WORDS.split())
-_NOT_ADJECTIVES = frozenset({"several", "general", "capital", "animal", "individual", "signal"})
+#: Common English nouns and quantifiers with an adjective's ending.
+_NOT_ADJECTIVE_WORDS = """
+several general capital animal individual signal offal festival hospital journal metal rival total
+proposal arrival approval material official principal criminal ritual manual element student patient
+agent talent event content tent
+"""
+_NOT_ADJECTIVES = frozenset(_NOT_ADJECTIVE_WORDS.split())
 #: Senses of a conjunction or preposition.
 _FUNCTION = frozenset(
     {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}

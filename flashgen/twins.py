@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import dictionary
 from .pinyin import normalise
-from .senses import noun_glosses, sense_score
+from .senses import adjectival, noun_glosses, sense_score
 from .slots import MODAL_VERBS, Slot, is_degree, is_han, is_verb, tagged
 
 if TYPE_CHECKING:
@@ -55,15 +55,18 @@ def neutral_preference(slot: Slot, word: str, reading: Reading, readings: Sequen
         return 3.0 if pronoun else 0.0  # 人家都说 rén jia "people", not rén jiā "household"
     suffix = _is_verb_suffix(reading)
     if suffix or any(_is_verb_suffix(r) for r in pairs):
-        return 3.0 if suffix == (slot.before[1][:1] in ("v", "a")) else 0.0
-    if slot.before[0] in MODAL_VERBS:
-        return 2.0 if is_neutral else 0.0
+        return 3.0 if suffix == _after_verb(slot) else 0.0
+    descriptive = _descriptive(reading)
+    one_descriptive = descriptive != any(_descriptive(r) for r in pairs)
     graded = slot.before[0] == "有" and is_degree(slot.before2[0])  # 很有精神
-    if graded or slot.graded():
-        return 2.0 if is_neutral else 0.0
+    if slot.before[0] in MODAL_VERBS or graded or slot.graded():
+        # 不能大意 dà yi "careless", 别下水 xià shuǐ "to go into the water"
+        return 2.0 if (descriptive if one_descriptive else is_neutral) else 0.0
     if _modifies_next(slot, word):
         return 2.0 if not is_neutral else 0.0
-    if slot.before[1] in ("a", "d"):
+    if slot.before[1] in ("a", "d") and one_descriptive:  # a predicate: 一时大意, 粗心大意, 好利害
+        return 2.0 if descriptive else 0.0
+    if slot.before[1] == "a":  # the noun an adjective qualifies: 好下场 xià chang "the end"
         return 2.0 if is_neutral else 0.0
     if slot.counted() and not slot.rest.startswith("的"):  # a noun: 很多地道 "tunnel"
         nouns, other_nouns = noun_glosses(reading.senses), max(noun_glosses(r.senses) for r in pairs)
@@ -75,6 +78,17 @@ def neutral_preference(slot: Slot, word: str, reading: Reading, readings: Sequen
     if mine != theirs:
         return 1.5 if mine > theirs else 0.0
     return default_neutral(reading, readings)
+
+
+def _after_verb(slot: Slot) -> bool:
+    """Whether a verb or adjective comes right before, or before an aspect 了 (笑了起来)."""
+    before = slot.before2 if slot.before[0] == "了" else slot.before
+    return before[1][:1] in ("v", "a")
+
+
+def _descriptive(reading: Reading) -> bool:
+    """A reading that can be a predicate: an adjective ("careless") or a verb ("to go into the water")."""
+    return adjectival(reading.senses) or any(s.startswith("to ") for s in reading.senses[:3])
 
 
 def _subject(slot: Slot) -> bool:
