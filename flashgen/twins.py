@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 #: Glosses of a pronoun reading.
 _PRONOUNS = frozenset({"he", "she", "they", "I", "me", "sb else", "other people", "others"})
 _NOTE = re.compile(r"\([^)]*\)")
+#: A verb jieba tags and CC-CEDICT glosses without "to" is no noun when negated (没有 "haven't").
+_NEGATIONS = frozenset("不没")
 
 
 def neutral_preference(slot: Slot, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
@@ -106,6 +108,7 @@ def _modifies_next(slot: Slot, word: str) -> bool:
         slot.after[1].startswith("v")
         and dictionary.contains(slot.after[0])
         and not is_verb(slot.after[0], "")
+        and slot.after[0][:1] not in _NEGATIONS
     )  # jieba tags 走向 "direction; trend" a verb; CC-CEDICT's first sense is a noun
     return longer or (nominal and slot.rest[:1] == slot.after[0][:1])
 
