@@ -37,6 +37,8 @@ class Reading:
     traditional: str
     senses: tuple[str, ...]
     is_name: bool
+    #: The senses are another entry's: CC-CEDICT only points there (过来 guo4 lai5 "see 过来 guo4 lai2").
+    borrowed: bool = False
 
 
 #: A reading all of whose senses are dated (大夫 dà fū "senior official (in
@@ -50,6 +52,8 @@ _DATED_SENSE = re.compile(
 #: A slot cue for a word of several characters, strong where the slot leaves one kind of word.
 _STRONG = 2.5
 _WEAK = 1.0
+#: jieba's tags of what may come before a predicate: a noun, pronoun, time, numeral or adverb.
+_SUBJECTS = frozenset("nrtmd")
 #: Demonstratives before a numeral and classifier (这一行, 每一种).
 _DEMONSTRATIVES = frozenset("这那哪每各某")
 #: The weight of pypinyin's out-of-context default for a lone character.
@@ -65,13 +69,14 @@ def readings(word: str) -> tuple[Reading, ...]:
     """
     merged: dict[str, Reading] = {}
     for entry in dictionary.entries(word):
-        senses = tuple(clean_senses(entry.senses)) or _referenced_senses(entry.senses)
+        own = tuple(clean_senses(entry.senses))
+        senses = own or _referenced_senses(entry.senses)
         if not senses:
             continue
         key = normalise(entry.pinyin_numbered)
         known = merged.get(key)
         if known is None:
-            merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses, entry.is_name)
+            merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses, entry.is_name, not own)
         elif known.is_name and not entry.is_name:
             merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses + known.senses, False)
         else:
@@ -118,7 +123,7 @@ def choose(
         fit = max((sense_score(s, english) for s in reading.senses), default=0.0)
         grammar = slot.grammar_bonus(word, reading, candidates) if slot else 0.0
         grammar += word_slot_bonus(slot, reading, candidates) if slot and len(word) > 1 else 0.0
-        grammar += GRAMMAR if normalise(reading.numbered) in compounds else 0.0
+        grammar += GRAMMAR if _within(reading, compounds) else 0.0
         if slot:
             neutral = neutral_preference(slot, word, reading, candidates)
         else:
@@ -143,7 +148,8 @@ def word_slot_bonus(slot: Slot, reading: Reading, readings: Sequence[Reading]) -
     adverb before 地 and a verb (重重地摔 zhòng zhòng "heavily"); a verb after
     a modal verb (不要外传 wài chuán); an adjective before 的 or the noun it
     qualifies (正当权益 zhèng dàng "proper"); a noun, not a verb, after 的 or
-    a classifier.  A cue counts only when it tells the readings apart.
+    a classifier, and after 的 or 了 a noun rather than an adjective (双方的利害
+    lì hài "stakes").  A cue counts only when it tells the readings apart.
     """
 
     def kind(test: Callable[[Reading], bool], bonus: float) -> float | None:
@@ -157,17 +163,26 @@ def word_slot_bonus(slot: Slot, reading: Reading, readings: Sequence[Reading]) -
         return any(g.strip().endswith("ly") for s in r.senses[:3] for g in s.split(";"))
 
     cues: list[tuple[bool, Callable[[Reading], bool], float]] = [
-        (slot.rest[:1] in ("了", "着", "过") and is_han(slot.rest[1:2]), verb, _STRONG),
+        (_aspect(slot), verb, _STRONG),
         (slot.rest[:1] == "地" and is_han(slot.rest[1:2]), adverb, _STRONG),
         (slot.before[0] in MODAL_VERBS, verb, _WEAK * 1.5),
         (_qualifies(slot), lambda r: adjectival(r.senses, first=2), _WEAK),
         (slot.before[0] == "的" or slot.counted(), lambda r: not starts_as_verb(r.senses), _WEAK),
+        (slot.before[0] in ("的", "了"), lambda r: not adjectival(r.senses, first=2), _WEAK),
     ]
     for applies, test, bonus in cues:
         found = kind(test, bonus) if applies else None
         if found is not None:
             return found
     return 0.0
+
+
+def _aspect(slot: Slot) -> bool:
+    """Whether an aspect particle follows (not 了解) a word in a predicate's place: after
+    its subject, a time or an adverb, not a verb's complement or object (走过去了, 上高中了)."""
+    particle = slot.rest[:1] in ("了", "着", "过")
+    whole = slot.position + slot.length + 1 in token_boundaries(slot.sentence)
+    return particle and whole and (not is_han(slot.before[0]) or slot.before[1][:1] in _SUBJECTS)
 
 
 def _qualifies(slot: Slot) -> bool:
@@ -213,27 +228,39 @@ def syllables_heard(word: str, zh_context: str | None, position: int | None) -> 
 
 
 def _compound_readings(word: str, zh_context: str, position: int) -> set[str]:
-    """How CC-CEDICT reads a one-character word inside the dictionary words around it.
+    """How CC-CEDICT reads ``word`` inside the longer dictionary words around it.
 
-    受了重伤: 重伤 is "zhòng shāng", so 重 is zhòng here.  Only words whose
-    entries agree on the character's reading count, and only words made of
-    whole jieba tokens: 去年少 holds 年少 "nián shào", but it is 去年 + 少.
+    受了重伤: 重伤 is "zhòng shāng", so 重 is zhòng here; 利害关系 is "lì hài
+    guān xi", so 利害 is lì hài.  Only words whose entries agree on the
+    word's reading count, and only words made of whole jieba tokens: 去年少
+    holds 年少 "nián shào", but it is 去年 + 少.
     """
-    if len(word) != 1:
-        return set()
     boundaries = token_boundaries(zh_context)
+    end = position + len(word)
     found = set()
     for start in range(max(0, position - 2), position + 1):
-        for stop in range(max(position + 1, start + 2), min(len(zh_context), start + 4) + 1):
+        for stop in range(max(end, start + len(word) + 1), min(len(zh_context), start + len(word) + 3) + 1):
             if start not in boundaries or stop not in boundaries or _demonstrated(zh_context, start):
                 continue
             heard = {
-                normalise(e.pinyin_numbered).split()[position - start]
+                " ".join(normalise(e.pinyin_numbered).split()[position - start : end - start])
                 for e in _plain_entries(zh_context[start:stop])
             }
             if len(heard) == 1:
                 found |= heard
     return found
+
+
+def _within(reading: Reading, compounds: Set[str]) -> bool:
+    """Whether ``reading`` is how the longer words around read the word.
+
+    A longer word's neutral tone is no evidence against a full one: idioms are
+    spelled with full tones (粗心大意 … dà yì, where 大意 alone is dà yi "careless").
+    """
+    mine = normalise(reading.numbered)
+    if " " not in mine:
+        return mine in compounds
+    return any(_agreement(mine, c.split()) == len(c.split()) for c in compounds)
 
 
 def _demonstrated(zh_context: str, start: int) -> bool:

@@ -161,5 +161,11 @@ def _is_pronominal(reading: Reading) -> bool:
 
 
 def _is_verb_suffix(reading: Reading) -> bool:
-    """起来 qi lai "(after a verb) ...": the neutral reading used as a complement."""
-    return any(s.startswith(("(after a verb", "(verb suffix", "(verb complement")) for s in reading.senses)
+    """起来 qi lai "(after a verb) ...": the neutral reading used as a complement.
+
+    So is a neutral reading CC-CEDICT only points at its full twin with (过来
+    guo4 lai5 "see guo4 lai2"): the same word, unstressed after a verb (醒过来).
+    """
+    unstressed = reading.borrowed and normalise(reading.numbered).endswith("5")
+    suffix = any(s.startswith(("(after a verb", "(verb suffix", "(verb complement")) for s in reading.senses)
+    return unstressed or suffix
