@@ -1,11 +1,12 @@
 """What the aligner knows of a sentence, and how much a bead of sentences costs.
 
 A *bead* links ``a`` consecutive Chinese sentences to ``b`` consecutive English
-ones.  Its cost (lower is better) adds three pieces of evidence:
+ones.  Its cost (lower is better) adds four pieces of evidence:
 
 - **lexical**: each Chinese word carries the set of English lemmas it may
   translate to (CC-CEDICT glosses, per-character glosses for unknown words,
-  the toneless pinyin of names, digits, Latin-script tokens).  A sentence is
+  the toneless pinyin of names, digits, Latin-script tokens, and what the
+  text itself taught, see :mod:`flashgen.align_lexicon`).  A sentence is
   *covered* by the other side of the bead in proportion to how many of its
   words find a partner there; every sentence pays for what stays unexplained.
   Costing sentence by sentence (not bead by bead) keeps a 1-2 bead and the
@@ -15,6 +16,9 @@ ones.  Its cost (lower is better) adds three pieces of evidence:
   text being aligned.
 - **prior**: a fixed price per bead shape; translators split and merge, but
   rarely.
+- **ending**: a price when the Chinese end of the bead closes a quotation (or
+  asks a question) and the English end does not: dialogue boundaries are the
+  ones translators of fiction keep.
 
 Features are computed once per sentence (:func:`zh_features`,
 :func:`en_features`); the pair evidence the dynamic programme needs is two
@@ -28,8 +32,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import dictionary
@@ -43,6 +47,12 @@ _MAX_WEIGHT = 4
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# a closing quotation mark or question mark, perhaps followed by closing punctuation
+_ZH_CLOSES_QUOTE = re.compile(r"[”」』\"][\s。！？!?.…]*$")
+_ZH_ASKS = re.compile(r"[？?][”」』\"\s]*$")
+# after a word or punctuation, so that an apostrophe opening a word does not count
+_EN_CLOSES_QUOTE = re.compile(r"[.!?,;:…\-—–\w]\s*['’\"”]\s*$")
+_EN_ASKS = re.compile(r"\?[\s'’\"”]*$")
 _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 #: irregular English forms the light stemmer of :func:`dictionary.lemma` leaves alone
@@ -69,14 +79,16 @@ _IRREGULAR = dict(zip(_IRREGULAR_TEXT.split()[::2], _IRREGULAR_TEXT.split()[1::2
 class ZhSentence:
     """A Chinese sentence as the aligner sees it.
 
+    ``terms`` are its distinct jieba words (what in-document learning counts);
     ``words`` holds, for each distinct content word, the English lemmas it may
     stand for; a word with no known translation is left out, so coverage is
     measured only over words that could have been matched.
     """
 
     size: int
+    terms: tuple[str, ...]
     words: tuple[frozenset[str], ...]
-    bag: frozenset[str]
+    ending: Ending
 
 
 @dataclass(frozen=True)
@@ -85,29 +97,47 @@ class EnSentence:
 
     size: int
     tokens: tuple[str, ...]
-    vocab: frozenset[str]
+    ending: Ending
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How a sentence ends, which a translation keeps: closing a quotation, asking a question.
+
+    In fiction, where a line of dialogue ends is the surest boundary a
+    translator leaves in place.
+    """
+
+    closes_quote: bool
+    asks: bool
 
 
 def zh_features(sentence: str) -> ZhSentence:
     """Tokenise a Chinese sentence with jieba and gather each word's English lemmas."""
-    words = {_translations(token) for token in jieba_tokenizer().cut(sentence.lower())}
+    tokens = (token.strip() for token in jieba_tokenizer().cut(sentence.lower()))
+    terms = tuple(sorted({t for t in tokens if _HAN.search(t) or _LATIN.search(t)}))
+    ending = Ending(bool(_ZH_CLOSES_QUOTE.search(sentence)), bool(_ZH_ASKS.search(sentence)))
+    return with_learned(ZhSentence(len(sentence.encode("utf-8", "replace")), terms, (), ending), {})
+
+
+def with_learned(sentence: ZhSentence, learned: Mapping[str, frozenset[str]]) -> ZhSentence:
+    """The sentence with its words' translations widened by ``learned`` (term → English lemmas)."""
+    words = {translations(term) | learned.get(term, frozenset()) for term in sentence.terms}
     words.discard(frozenset())
-    ordered = tuple(sorted(words, key=sorted))
-    bag = frozenset().union(*ordered) if ordered else frozenset()
-    return ZhSentence(len(sentence.encode("utf-8", "replace")), ordered, bag)
+    return replace(sentence, words=tuple(sorted(words, key=sorted)))
 
 
 def en_features(sentence: str) -> EnSentence:
     """The distinct content lemmas and numbers of an English sentence."""
     tokens = {_key(w) for w in dictionary.english_lemmas(sentence) if w not in dictionary.STOPWORDS}
     tokens.update(_number_keys(sentence))
-    ordered = tuple(sorted(tokens))
-    return EnSentence(len(sentence.encode("utf-8", "replace")), ordered, frozenset(ordered))
+    ending = Ending(bool(_EN_CLOSES_QUOTE.search(sentence)), bool(_EN_ASKS.search(sentence)))
+    return EnSentence(len(sentence.encode("utf-8", "replace")), tuple(sorted(tokens)), ending)
 
 
 @cache
-def _translations(token: str) -> frozenset[str]:
-    """English lemmas a jieba token may be rendered by ("" for punctuation and function words)."""
+def translations(token: str) -> frozenset[str]:
+    """English lemmas (as keys) a jieba token may be rendered by; none for punctuation."""
     token = token.strip()
     if not token:
         return frozenset()
@@ -207,11 +237,14 @@ def evidence(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> Evidence:
 def _bit_runs(sentences: Sequence[Sequence[Hashable]]) -> tuple[tuple[int, ...], ...]:
     frequency = Counter(item for sentence in sentences for item in sentence)
     size = len(sentences) + 1
+    widths = {
+        item: min(_MAX_WEIGHT, max(1, round(math.log(size / (f + 0.5))))) for item, f in frequency.items()
+    }
     runs = []
     for sentence in sentences:
         offset, row = 0, []
         for item in sentence:
-            width = min(_MAX_WEIGHT, max(1, round(math.log(size / (frequency[item] + 0.5)))))
+            width = widths[item]
             row.append(((1 << width) - 1) << offset)
             offset += width
         runs.append(tuple(row))
@@ -261,8 +294,13 @@ class Weights:
     merge: float = 0.5
     #: extra cost of a many-to-many bead (2-2, 2-3, 3-2): rare, and noise makes them look good
     many: float = 0.5
+    #: cost of a bead whose Chinese ends a quotation, or a question, and whose English does not
+    quote: float = 0.6
+    question: float = 0.3
     #: half-width, in English sentences, of the DP's search window around the anchor chain
     window: int = 4
+    #: ... and of the second pass's window around the first pass's path
+    refine: int = 3
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -271,6 +309,18 @@ DEFAULT_WEIGHTS = Weights()
 def uncovered(matched: int, total: int, weights: Weights) -> float:
     """The share of a sentence's words left unexplained, smoothed for short sentences."""
     return 1.0 - (matched + weights.smoothing * weights.base_coverage) / (total + weights.smoothing)
+
+
+def ending_cost(zh: Ending, en: Ending, weights: Weights) -> float:
+    """What it costs that the English end of a bead drops how its Chinese end closes.
+
+    One-sided on purpose: an English translation often adds a closing quote
+    or a question the Chinese lacks (reported speech, a rhetorical turn), but
+    a Chinese line of dialogue or question rarely ends mid-sentence in English.
+    """
+    return (weights.quote if zh.closes_quote and not en.closes_quote else 0.0) + (
+        weights.question if zh.asks and not en.asks else 0.0
+    )
 
 
 def length_cost(zh_bytes: int, en_bytes: int, ratio: float, weights: Weights) -> float:

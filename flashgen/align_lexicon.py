@@ -1,0 +1,91 @@
+"""Translations a text teaches about itself: in-document lexical bootstrapping.
+
+A dictionary knows neither the names of a novel's characters nor the way its
+translator renders them (韦小宝 → *Trinket*), and literary translators often
+choose an English word no gloss lists.  But a text repeats its names and key
+words, so after a first alignment the confident links themselves show which
+Chinese words keep company with which English lemmas.  Like Hunalign's second
+pass, :func:`learn` counts, over those links, how often a Chinese word and an
+English lemma fall in the same bead against how often each occurs at all (the
+Dice coefficient), and keeps only pairs that are both frequent together and
+rarely apart; the aligner then runs again with them as extra dictionary
+entries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from .align_cost import EnSentence, ZhSentence, translations
+from .types import Link
+
+#: only links at least this confident teach anything
+MIN_CONFIDENCE = 0.7
+#: a pair must meet in at least this many links ...
+MIN_TOGETHER = 2
+#: ... and its Dice coefficient (2·together / (count zh + count en)) reach this
+MIN_DICE = 0.5
+
+
+def learn(
+    links: Sequence[Link], zh: Sequence[ZhSentence], en: Sequence[EnSentence]
+) -> dict[str, frozenset[str]]:
+    """Chinese word → English lemmas it keeps company with in the confident ``links``."""
+    beads = [
+        (
+            {term for i in link.zh_ids for term in zh[i].terms},
+            {token for j in link.en_ids for token in en[j].tokens},
+        )
+        for link in links
+        if link.zh_ids and link.en_ids and link.score >= MIN_CONFIDENCE
+    ]
+    zh_count = Counter(term for terms, _ in beads for term in terms)
+    en_count = Counter(lemma for _, lemmas in beads for lemma in lemmas)
+    together: Counter[tuple[str, str]] = Counter()
+    for terms, lemmas in beads:
+        # Only words the dictionary leaves unexplained in this link pair up, and
+        # only words seen in as many links as a pair needs.
+        glossed = {term: translations(term) & lemmas for term in terms}
+        explained = set().union(*glossed.values())
+        loose = [lemma for lemma in lemmas - explained if en_count[lemma] >= MIN_TOGETHER]
+        together.update(
+            (term, lemma)
+            for term, found in glossed.items()
+            if not found and zh_count[term] >= MIN_TOGETHER and len(term) > 1
+            for lemma in loose
+        )
+    learned: dict[str, set[str]] = {}
+    for (term, lemma), count in together.items():
+        if count >= MIN_TOGETHER and 2 * count >= MIN_DICE * (zh_count[term] + en_count[lemma]):
+            learned.setdefault(term, set()).add(lemma)
+    return {term: frozenset(lemmas) for term, lemmas in learned.items()}
+
+
+def straddled(
+    learned: Mapping[str, frozenset[str]],
+    links: Sequence[Link],
+    zh: Sequence[ZhSentence],
+    en: Sequence[EnSentence],
+) -> set[int]:
+    """Positions in ``links`` a learned pair straddles: its Chinese word in one, its English in another.
+
+    Only such a pair argues for moving a boundary, and only the links from
+    one end of it to the other (a pair met inside one link merely confirms
+    it): the rest need not be aligned again.
+    """
+    if not learned:
+        return set()
+    home: dict[str, list[int]] = {}
+    for k, link in enumerate(links):
+        for j in link.en_ids:
+            for token in en[j].tokens:
+                home.setdefault(token, []).append(k)
+    found: set[int] = set()
+    for k, link in enumerate(links):
+        for i in link.zh_ids:
+            for term in zh[i].terms:
+                for lemma in learned.get(term, ()):
+                    for other in home.get(lemma, ()):
+                        found.update(range(min(k, other), max(k, other) + 1))
+    return found if len(found) > 1 else set()
