@@ -9,13 +9,30 @@ parts, each part read and glossed the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set
+from dataclasses import dataclass
+from functools import cache
 
-from . import dictionary
+from . import data, dictionary
+from .dictionary import STOPWORDS, lemma
 from .pinyin import marks, normalise, sentence_syllables
 from .readings import Reading, choose, locate, readings, syllables_heard
-from .senses import Span, content_lemmas, english_span, rank_senses, short_gloss
+from .senses import (
+    Span,
+    common_sense,
+    content_lemmas,
+    english_span,
+    noun_glosses,
+    plain_adjective,
+    rank_senses,
+    sense_score,
+    short_gloss,
+    starts_as_verb,
+)
 from .types import WordInfo
+
+_NOTE = re.compile(r"\([^)]*\)")
 
 #: Senses shown on a card: enough to place the word, few enough to read.
 MAX_SENSES = 4
@@ -51,6 +68,16 @@ def lookup(word: str, zh_context: str | None = None, en_context: str | None = No
     )
 
 
+@dataclass(frozen=True)
+class _Part:
+    """One dictionary word of a composed word, read and glossed in context."""
+
+    text: str
+    reading: Reading | None
+    sense: str  # the sense the English confirms, else the first common one; "" when unknown
+    confirmed: bool  # whether the aligned English confirms the sense
+
+
 def _composed(
     word: str,
     zh_context: str | None,
@@ -58,48 +85,169 @@ def _composed(
     english: Set[str],
     en_context: str,
 ) -> WordInfo:
-    """A word CC-CEDICT lacks: read and glossed from its longest dictionary parts."""
-    parts: list[tuple[str, Reading | None]] = []
-    syllables: list[str] = []
-    offset = 0
-    for part in dictionary.longest_matches(word):
-        candidates = readings(part)
-        at = None if position is None else position + offset
-        chosen = (
-            candidates[0]
-            if len(candidates) == 1
-            else choose(part, candidates, english, zh_context, at)
-            if candidates
-            else None
-        )
-        if chosen is not None:
-            syllables.append(normalise(chosen.numbered))
-        else:  # a character CC-CEDICT lacks: the sentence's (or pypinyin's own) reading
-            heard = syllables_heard(part, zh_context, at)
-            syllables += [h or r or part for h, r in zip(heard, sentence_syllables(part), strict=True)]
-        parts.append((part, chosen))
-        offset += len(part)
-    numbered = _unstressed(word, " ".join(syllables))
-    best_senses = [rank_senses(r.senses, english)[0] for _, r in parts if r is not None]
-    span = english_span(best_senses, en_context, parts=True) if en_context else Span("", 0.0)
-    literal = " ".join(short_gloss(sense, english) for sense in best_senses)
-    # The aligned English confirms the composition when it matches every part,
-    # or renders the whole compound as one derived word (cybersecurity).
-    one_word = " " not in span.text and span.text.lower() not in literal.split()
-    confirmed = bool(span.text) and (span.score >= len(best_senses) or one_word)
-    meaning = span.text.lower() if confirmed and span.text.lower() != literal else ""
-    meaning = f"{meaning}; {literal}" if meaning else literal
+    """A word CC-CEDICT lacks, read and glossed from the dictionary words it splits into.
+
+    The split is the one whose parts the aligned English confirms (主+教练
+    next to "head coach", not 主教+练 "bishop practice"), else the one jieba
+    makes, else the one with fewer and commoner parts.  When the English has a
+    span that renders every part, that span is the meaning ("labor
+    relations"); otherwise the meaning is the parts' short glosses, joined by
+    " + " when a single character of it is unconfirmed, so that the learner
+    sees a composition, not a dictionary sense ("sample + capacity").
+    """
+    parts = _best_split(word, english, zh_context, position)
+    numbered = _unstressed(word, " ".join(_syllables(p, zh_context, position, parts) for p in parts))
+    senses = [p.sense for p in parts if p.sense]
+    span = english_span(senses, en_context, parts=True) if en_context and senses else Span("", 0.0)
+    rendered = _rendering(parts, span.text, zh_context, position, en_context)
+    literal = (" + " if any(len(p.text) == 1 and not p.confirmed for p in parts) else " ").join(
+        _gloss(p, english, head=i == len(parts) - 1) for i, p in enumerate(parts)
+    )
     return WordInfo(
         simplified=word,
-        traditional="".join(r.traditional if r is not None else part for part, r in parts),
+        traditional="".join(p.reading.traditional if p.reading else p.text for p in parts),
         pinyin=marks(numbered),
         pinyin_numbered=numbered,
-        meaning=meaning,
-        english=span.text,
+        meaning=rendered.lower() or literal,
+        english=rendered or span.text,
         hsk=dictionary.hsk_level(word),
         composed=True,
         in_dictionary=False,
     )
+
+
+def _best_split(word: str, english: Set[str], zh_context: str | None, position: int | None) -> list[_Part]:
+    """The split of ``word`` into dictionary words that the English, jieba and frequency favour."""
+    jieba_split = tuple(data.jieba_tokenizer().cut(word, HMM=False))
+
+    def key(split: tuple[str, ...]) -> tuple[int, bool, int, float]:
+        parts = _parts(split, english, zh_context, position)
+        confirmed = sum(len(p.text) for p in parts if p.confirmed)
+        return confirmed, split == jieba_split, -len(split), min(dictionary.zipf(t) for t in split)
+
+    return _parts(max(_splits(word), key=key), english, zh_context, position)
+
+
+def _splits(word: str) -> list[tuple[str, ...]]:
+    """Every way to cut ``word`` into CC-CEDICT words (single characters always allowed), itself excluded."""
+    return [split for split in _cuts(word) if split != (word,)] or [tuple(word)]
+
+
+@cache
+def _cuts(text: str) -> list[tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
+    for cut in range(1, len(text) + 1):
+        head, rest = text[:cut], text[cut:]
+        if cut == 1 or readings(head):
+            found += [(head, *tail) for tail in _cuts(rest)] if rest else [(head,)]
+    return found
+
+
+def _parts(
+    split: tuple[str, ...], english: Set[str], zh_context: str | None, position: int | None
+) -> list[_Part]:
+    parts, offset = [], 0
+    for i, text in enumerate(split):
+        at = None if position is None else position + offset
+        reading = _reading(text, english, zh_context, at, last=i == len(split) - 1)
+        ranked = rank_senses(reading.senses, english) if reading else []
+        confirmed = bool(ranked) and sense_score(ranked[0], english) > 0
+        sense = ranked[0] if confirmed else common_sense(reading.senses) if reading else ""
+        parts.append(_Part(text, reading, sense, confirmed))
+        offset += len(text)
+    return parts
+
+
+def _reading(
+    text: str, english: Set[str], zh_context: str | None, at: int | None, last: bool
+) -> Reading | None:
+    """A part's reading; a last single character the English does not settle is a noun (样本量 liàng)."""
+    candidates = readings(text)
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    fits = [r for r in candidates if any(sense_score(s, english) for s in r.senses)]
+    nouns = [r for r in candidates if not starts_as_verb(r.senses)]
+    if not fits and last and len(text) == 1 and 0 < len(nouns) < len(candidates):
+        candidates = tuple(nouns)
+    return choose(text, candidates, english, zh_context, at)
+
+
+def _syllables(part: _Part, zh_context: str | None, position: int | None, parts: list[_Part]) -> str:
+    if part.reading is not None:
+        return normalise(part.reading.numbered)
+    # a character CC-CEDICT lacks: the sentence's (or pypinyin's own) reading
+    at = None if position is None else position + sum(len(p.text) for p in parts[: parts.index(part)])
+    heard = syllables_heard(part.text, zh_context, at)
+    return " ".join(h or r or part.text for h, r in zip(heard, sentence_syllables(part.text), strict=True))
+
+
+def _rendering(
+    parts: list[_Part], span: str, zh_context: str | None, position: int | None, en_context: str
+) -> str:
+    """The English span that renders the whole word, or "".
+
+    A span renders it when it confirms every part, or is one derived word
+    holding a part's gloss ("cybersecurity" for 网络+安全).  When it renders all
+    but a first or last part, the English word next to it on that side is
+    taken for that part if no other word of the Chinese sentence explains it:
+    English compounds run in the same order ("head coach" for 主+教练, "sample
+    size" for 样本+量).
+    """
+    if not span:
+        return ""
+    lemmas = content_lemmas(span)
+    missing = [i for i, p in enumerate(parts) if not (p.sense and sense_score(p.sense, lemmas) > 0)]
+    # one English word deriving from a part's gloss: cybersecurity, cyberattack (not "dormitory")
+    glossed = any(lemmas <= content_lemmas(p.sense) for p in parts)
+    derived = " " not in span and not missing[1:] and not glossed
+    if not missing or derived:
+        return span
+    if len(missing) != 1 or missing[0] not in (0, len(parts) - 1) or zh_context is None or position is None:
+        return ""
+    neighbour = _neighbour_word(en_context, span, before=missing[0] == 0)
+    length = sum(len(p.text) for p in parts)
+    explained = _sentence_glosses(zh_context[:position] + "，" + zh_context[position + length :])
+    if neighbour is None or lemma(neighbour.lower()) in explained | STOPWORDS:
+        return ""
+    return f"{neighbour} {span}" if missing[0] == 0 else f"{span} {neighbour}"
+
+
+def _neighbour_word(en_context: str, span: str, before: bool) -> str | None:
+    """The English word right before (or after) ``span`` in the sentence, if any."""
+    at = en_context.find(span)
+    side = en_context[:at] if before else en_context[at + len(span) :]
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", side)
+    adjacent = re.search(r"[A-Za-z-]+\s*$" if before else r"^\s*[A-Za-z-]+", side)
+    if not words or adjacent is None:
+        return None
+    return str(words[-1] if before else words[0])
+
+
+@cache
+def _sentence_glosses(text: str) -> frozenset[str]:
+    """Gloss words of the words of a Chinese text: what its English translation may contain."""
+    words = data.jieba_tokenizer().cut(text, HMM=False)
+    return frozenset().union(*(dictionary.gloss_words(w) for w in words))
+
+
+def _gloss(part: _Part, english: Set[str], head: bool) -> str:
+    """A part's gloss in a literal composition: the confirmed alternative, else a form that composes.
+
+    The head (last part) takes a noun ("choice", not "to select"); a modifier
+    a plain adjective ("free") or a one-word noun ("village", not "rustic").
+    """
+    if part.reading is None:
+        return part.text
+    if part.confirmed:
+        return short_gloss(part.sense, english)
+    options = [_NOTE.sub("", a).strip() for s in part.reading.senses[:3] for a in s.split(";")]
+    options = [a for a in options if a and not a.startswith(("CL:", "abbr", "surname", "classifier"))]
+    single = [a for a in options if " " not in a and a.isalpha()]
+    if head:
+        ranked = [a for a in single + options if not a.startswith("to ")]
+    else:
+        ranked = [a for a in single if plain_adjective(a)] + [a for a in single if noun_glosses([a])] + single
+    return ranked[0] if ranked else short_gloss(part.sense, english)
 
 
 #: Characters CC-CEDICT reads unstressed inside a word: the potential

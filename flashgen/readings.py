@@ -48,6 +48,7 @@ class Reading:
 _DATED = 1.5
 _DATED_SENSE = re.compile(
     r"\((old|archaic|literary|classical|ancient|in imperial China)\b|^(old|archaic|ancient) |^\(Tw\)"
+    r"|\b1\d{3}-\d{2,4}\b"  # a term of a bygone period: "cabinet ministers between 1912-1927"
 )
 #: A slot cue for a word of several characters, strong where the slot leaves one kind of word.
 _STRONG = 2.5

@@ -116,7 +116,8 @@ def noun_glosses(senses: Iterable[str]) -> int:
     for sense in senses:
         for gloss in sense.split("; "):
             words = _NOTE.sub("", gloss).strip().removeprefix("a ").removeprefix("an ").split()
-            if len(words) == 1 and words[0].isalpha() and not words[0].endswith(_ADJECTIVE_ENDINGS):
+            adjective = words[0].endswith(_ADJECTIVE_ENDINGS) and words[0] not in _NOT_ADJECTIVES
+            if len(words) == 1 and words[0].isalpha() and not adjective:
                 count += 1
     return count
 
@@ -154,6 +155,11 @@ def starts_as_verb(senses: Sequence[str]) -> bool:
 def particle(senses: Sequence[str]) -> bool:
     """Whether the first senses make a particle (了 le, 着 zhe): a function word, never a predicate."""
     return any("particle" in s for s in senses[:2])
+
+
+def plain_adjective(word: str) -> bool:
+    """Whether ``word`` is a plain English adjective ("free", "new"), the form a modifier takes."""
+    return word in _PLAIN_ADJECTIVES
 
 
 def _derived_adjective(word: str) -> bool:
@@ -216,6 +222,14 @@ def rank_senses(senses: Sequence[str], english: Set[str]) -> list[str]:
     """``senses`` with those the English confirms first (best first), others in dictionary order."""
     scored = [(sense_score(s, english), -i, s) for i, s in enumerate(senses)]
     return [s for _, _, s in sorted(scored, reverse=True)]
+
+
+def common_sense(senses: Sequence[str]) -> str:
+    """The first sense in common use: not a surname, abbreviation, dated or bound-form sense."""
+    for sense in senses:
+        if not re.match(r"\(|abbr|surname|classifier|old |archaic ", sense):
+            return sense
+    return senses[0] if senses else ""
 
 
 def short_gloss(sense: str, english: Set[str]) -> str:

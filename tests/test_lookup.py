@@ -22,8 +22,12 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 #: were revised against it -- are richer in one-character words read by grammar
 #: alone (帮邻居看孩子 kān), the hardest kind.  Together they are held to 96 %,
 #: each batch to 90 %, and every miss is listed when one fails.
+#: polyphones_words.json (multi-character headwords, every plausible reading,
+#: rare ones included: 看好行李 kān hǎo, 打了个冷战 lěng zhan) is held to 85 %:
+#: its misses need the sentence's meaning, which only the English gives.
 POLYPHONE_ACCURACY = 0.96
 BATCH_ACCURACY = 0.90
+BATCH_FLOOR = {"polyphones_words.json": 0.85}
 POLYPHONE_FILES = sorted(p.name for p in CASES.glob("polyphones*.json"))
 
 
@@ -45,7 +49,7 @@ def _misread(name: str) -> tuple[list[str], int]:
 @pytest.mark.parametrize("name", POLYPHONE_FILES)
 def test_each_polyphone_batch_reads_well(name: str) -> None:
     wrong, total = _misread(name)
-    assert 1 - len(wrong) / total >= BATCH_ACCURACY, "\n".join(wrong)
+    assert 1 - len(wrong) / total >= BATCH_FLOOR.get(name, BATCH_ACCURACY), "\n".join(wrong)
 
 
 def test_polyphonic_words_are_read_as_their_sentence_needs() -> None:
@@ -86,6 +90,20 @@ def test_sense_and_english_equivalent(case: dict[str, Any]) -> None:
         assert info.in_dictionary is not case["composed"]
     if "is_name" in case:
         assert info.is_name is case["is_name"]
+
+
+@pytest.mark.parametrize("case", _load("lookup_composed.json"), ids=lambda c: f"{c['word']}:{c['en'][:24]}")
+def test_composed_meanings_read_as_the_word_means(case: dict[str, Any]) -> None:
+    """A word CC-CEDICT lacks: the English span that renders it, else a literal of its right parts."""
+    info = lookup(case["word"], case["zh"], case["en"] or None)
+    meaning = info.meaning.lower()
+    assert info.composed and not info.in_dictionary
+    if "meaning" in case:
+        assert meaning == case["meaning"]
+    assert all(part in meaning for part in case.get("meaning_contains", []))
+    assert not any(part in meaning for part in case.get("meaning_excludes", []))
+    if "meaning_any" in case:
+        assert meaning in case["meaning_any"]
 
 
 def test_every_field_is_filled_and_clean() -> None:
