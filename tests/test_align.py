@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen.align import align, align_article, format_links, parse_links
+from flashgen.align_cost import DEFAULT_WEIGHTS, Ending, en_features, ending_cost, zh_features
+from flashgen.align_lexicon import learn
 from flashgen.options import Options
 from flashgen.types import Article, Link, ParagraphPair
 
@@ -60,6 +62,55 @@ def test_hand_written_cases(case: dict[str, list[object]]) -> None:
 def test_clear_pairs_are_confident() -> None:
     case = CASES[0]
     assert all(link.score >= Options().min_confidence for link in align(case["zh"], case["en"]))
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "ending"),
+    [
+        ("他问：“这是哪里来的？”", "'Where did that come from?'", Ending(closes_quote=True, asks=True)),
+        ("“我不去了。”", '"I am not going."', Ending(closes_quote=True, asks=False)),
+        ("你真的要走吗？", "Are you really leaving?", Ending(closes_quote=False, asks=True)),
+        ("他走了。", "He left, with the boys' bags.", Ending(closes_quote=False, asks=False)),
+    ],
+)
+def test_sentence_endings(zh: str, en: str, ending: Ending) -> None:
+    assert zh_features(zh).ending == ending
+    assert en_features(en).ending == ending
+
+
+def test_ending_cost_is_one_sided() -> None:
+    """English may close a quote the Chinese leaves open, not the other way round."""
+    quoted, plain = Ending(closes_quote=True, asks=False), Ending(closes_quote=False, asks=False)
+    assert ending_cost(plain, quoted, DEFAULT_WEIGHTS) == 0.0
+    assert ending_cost(quoted, plain, DEFAULT_WEIGHTS) == DEFAULT_WEIGHTS.quote
+
+
+def test_english_forms_meet_their_glosses() -> None:
+    """Irregular past tenses and plurals reduce to the base a gloss uses; hyphens go."""
+    tokens = en_features("He said he went home with the children.").tokens
+    assert {"say", "go", "child", "home"} <= set(tokens)
+    assert "baoyu" in en_features("Bao-yu laughed.").tokens
+
+
+def test_a_name_the_dictionary_lacks_is_learned_from_the_text() -> None:
+    zh = [
+        "小玄子笑道：“明天再来比过。”",
+        "韦小宝点头答应，心里却想着别的事。",
+        "第二天中午，小玄子果然又来了。",
+        "两人又扭打起来，这一次谁也没占到便宜。",
+        "小玄子临走时说，后天还要再来。",
+    ]
+    en = [
+        "'Tomorrow we fight again,' said Misty with a laugh.",
+        "Trinket nodded, but his mind was on other things.",
+        "At noon the next day Misty was back, as he had promised.",
+        "Once more the two of them wrestled, and this time neither got the upper hand.",
+        "As he left, Misty said he would come again the day after tomorrow.",
+    ]
+    links = align(zh, en)
+    assert [(link.zh_ids, link.en_ids) for link in links] == [((k,), (k,)) for k in range(5)]
+    learned = learn(links, [zh_features(s) for s in zh], [en_features(s) for s in en])
+    assert learned["小玄子"] == frozenset({"misty"})
 
 
 def test_format_links_text() -> None:
