@@ -33,6 +33,9 @@ from .senses import (
 from .types import WordInfo
 
 _NOTE = re.compile(r"\([^)]*\)")
+_ARTICLE = re.compile(r"^(a|an|the) ")
+#: Endings of English nouns, the form the head of a composed word takes.
+_NOUN_ENDINGS = ("ty", "ment", "ness", "ance", "ence", "ship")
 
 #: Senses shown on a card: enough to place the word, few enough to read.
 MAX_SENSES = 4
@@ -120,10 +123,13 @@ def _best_split(word: str, english: Set[str], zh_context: str | None, position: 
     """The split of ``word`` into dictionary words that the English, jieba and frequency favour."""
     jieba_split = tuple(data.jieba_tokenizer().cut(word, HMM=False))
 
-    def key(split: tuple[str, ...]) -> tuple[int, bool, int, float]:
+    def key(split: tuple[str, ...]) -> tuple[int, int, bool, float]:
         parts = _parts(split, english, zh_context, position)
         confirmed = sum(len(p.text) for p in parts if p.confirmed)
-        return confirmed, split == jieba_split, -len(split), min(dictionary.zipf(t) for t in split)
+        # jieba's own split is trusted unless it leaves a lone character that
+        # a split into words alone avoids (老年人+口 "mouth", where 老年+人口 is "elderly population")
+        words = -len(split) * len(word) - sum(len(t) == 1 for t in split)
+        return confirmed, words, split == jieba_split, min(dictionary.zipf(t) for t in split)
 
     return _parts(max(_splits(word), key=key), english, zh_context, position)
 
@@ -240,11 +246,13 @@ def _gloss(part: _Part, english: Set[str], head: bool) -> str:
         return part.text
     if part.confirmed:
         return short_gloss(part.sense, english)
-    options = [_NOTE.sub("", a).strip() for s in part.reading.senses[:3] for a in s.split(";")]
+    glosses = (a for s in part.reading.senses[:3] for a in s.split(";"))
+    options = [_ARTICLE.sub("", _NOTE.sub("", a).strip()) for a in glosses]
     options = [a for a in options if a and not a.startswith(("CL:", "abbr", "surname", "classifier"))]
     single = [a for a in options if " " not in a and a.isalpha()]
-    if head:
-        ranked = [a for a in single + options if not a.startswith("to ")]
+    if head:  # a noun: "safety" rather than "safe", "choice" rather than "to select"
+        nouns = [a for a in single if a.endswith(_NOUN_ENDINGS)] + [a for a in single if noun_glosses([a])]
+        ranked = nouns + [a.removeprefix("to ") for a in options]
     else:
         ranked = [a for a in single if plain_adjective(a)] + [a for a in single if noun_glosses([a])] + single
     return ranked[0] if ranked else short_gloss(part.sense, english)
