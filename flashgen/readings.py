@@ -37,17 +37,18 @@ class Reading:
     traditional: str
     senses: tuple[str, ...]
     is_name: bool
-    #: The senses are another entry's: CC-CEDICT only points there (过来 guo4 lai5 "see 过来 guo4 lai2").
+    #: CC-CEDICT only points at another reading of the same word (过来 guo4 lai5 "see 过来 guo4 lai2").
     borrowed: bool = False
 
 
 #: A reading all of whose senses are dated (大夫 dà fū "senior official (in
 #: imperial China)") needs this much more evidence than the living one (dài fu "doctor");
-#: so does one CC-CEDICT marks as Taiwan's only (尽数 "(Tw)" jǐn shù): cards teach
-#: the mainland reading.
+#: so does one CC-CEDICT marks as Taiwan's only (尽数 "(Tw)" jǐn shù, 分子 fèn zi "Taiwan
+#: variant of 份子"): cards teach the mainland reading.
 _DATED = 1.5
 _DATED_SENSE = re.compile(
-    r"\((old|archaic|literary|classical|ancient|in imperial China)\b|^(old|archaic|ancient) |^\(Tw\)"
+    r"\((old|archaic|literary|classical|ancient|in imperial China)\b|^(old|archaic|ancient) "
+    r"|^\(Tw\)|^Taiwan variant"
     r"|\b1\d{3}-\d{2,4}\b"  # a term of a bygone period: "cabinet ministers between 1912-1927"
 )
 #: A slot cue for a word of several characters, strong where the slot leaves one kind of word.
@@ -77,7 +78,8 @@ def readings(word: str) -> tuple[Reading, ...]:
         key = normalise(entry.pinyin_numbered)
         known = merged.get(key)
         if known is None:
-            merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses, entry.is_name, not own)
+            twin = not own and any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
+            merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses, entry.is_name, twin)
         elif known.is_name and not entry.is_name:
             merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses + known.senses, False)
         else:
