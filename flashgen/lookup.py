@@ -13,6 +13,7 @@ import re
 from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from . import data, dictionary
 from .dictionary import STOPWORDS, lemma
@@ -123,15 +124,22 @@ def _best_split(word: str, english: Set[str], zh_context: str | None, position: 
     """The split of ``word`` into dictionary words that the English, jieba and frequency favour."""
     jieba_split = tuple(data.jieba_tokenizer().cut(word, HMM=False))
 
+    @cache  # the same part at the same offset recurs in many splits
+    def part(text: str, offset: int, last: bool) -> _Part:
+        return _part(text, english, zh_context, None if position is None else position + offset, last)
+
+    def parts(split: tuple[str, ...]) -> list[_Part]:
+        offsets = list(accumulate((len(t) for t in split), initial=0))
+        return [part(t, offsets[i], i == len(split) - 1) for i, t in enumerate(split)]
+
     def key(split: tuple[str, ...]) -> tuple[int, int, bool, float]:
-        parts = _parts(split, english, zh_context, position)
-        confirmed = sum(len(p.text) for p in parts if p.confirmed)
+        confirmed = sum(len(p.text) for p in parts(split) if p.confirmed)
         # jieba's own split is trusted unless it leaves a lone character that
         # a split into words alone avoids (老年人+口 "mouth", where 老年+人口 is "elderly population")
         words = -len(split) * len(word) - sum(len(t) == 1 for t in split)
         return confirmed, words, split == jieba_split, min(dictionary.zipf(t) for t in split)
 
-    return _parts(max(_splits(word), key=key), english, zh_context, position)
+    return parts(max(_splits(word), key=key))
 
 
 def _splits(word: str) -> list[tuple[str, ...]]:
@@ -149,19 +157,13 @@ def _cuts(text: str) -> list[tuple[str, ...]]:
     return found
 
 
-def _parts(
-    split: tuple[str, ...], english: Set[str], zh_context: str | None, position: int | None
-) -> list[_Part]:
-    parts, offset = [], 0
-    for i, text in enumerate(split):
-        at = None if position is None else position + offset
-        reading = _reading(text, english, zh_context, at, last=i == len(split) - 1)
-        ranked = rank_senses(reading.senses, english) if reading else []
-        confirmed = bool(ranked) and sense_score(ranked[0], english) > 0
-        sense = ranked[0] if confirmed else common_sense(reading.senses) if reading else ""
-        parts.append(_Part(text, reading, sense, confirmed))
-        offset += len(text)
-    return parts
+def _part(text: str, english: Set[str], zh_context: str | None, at: int | None, last: bool) -> _Part:
+    """One part read at offset ``at`` of the sentence, with the sense the English confirms or a common one."""
+    reading = _reading(text, english, zh_context, at, last)
+    ranked = rank_senses(reading.senses, english) if reading else []
+    confirmed = bool(ranked) and sense_score(ranked[0], english) > 0
+    sense = ranked[0] if confirmed else common_sense(reading.senses) if reading else ""
+    return _Part(text, reading, sense, confirmed)
 
 
 def _reading(
