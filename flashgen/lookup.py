@@ -3,8 +3,9 @@
 The reading is chosen among the word's CC-CEDICT readings by
 :mod:`flashgen.readings`; the senses of that reading are ranked, and its
 English equivalent found, by the aligned English (:mod:`flashgen.senses`).
-A word the dictionary lacks (出口管制) is composed from its longest dictionary
-parts, each part read and glossed the same way.
+A word the dictionary lacks (出口管制, 主教练) is composed from the split into
+dictionary words that the English confirms, each part read and glossed the
+same way; the English span that renders every part is its meaning.
 """
 
 from __future__ import annotations
