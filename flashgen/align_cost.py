@@ -129,7 +129,7 @@ def with_learned(sentence: ZhSentence, learned: Mapping[str, frozenset[str]]) ->
 
 def en_features(sentence: str) -> EnSentence:
     """The distinct content lemmas and numbers of an English sentence."""
-    tokens = {_key(w) for w in dictionary.english_lemmas(sentence) if w not in dictionary.STOPWORDS}
+    tokens = {_base(w) for w in dictionary.english_lemmas(sentence) if w not in dictionary.STOPWORDS}
     tokens.update(_number_keys(sentence))
     ending = Ending(bool(_EN_CLOSES_QUOTE.search(sentence)), bool(_EN_ASKS.search(sentence)))
     return EnSentence(len(sentence.encode("utf-8", "replace")), tuple(sorted(tokens)), ending)
@@ -142,9 +142,9 @@ def translations(token: str) -> frozenset[str]:
     if not token:
         return frozenset()
     if not _HAN.search(token):
-        latin = {_key(w) for w in dictionary.english_lemmas(token) if w not in dictionary.STOPWORDS}
+        latin = {_base(w) for w in dictionary.english_lemmas(token) if w not in dictionary.STOPWORDS}
         return frozenset(latin | _number_keys(token))
-    found = {_key(w) for w in dictionary.gloss_words(token) - _GLOSS_NOISE}
+    found = {_base(w) for w in dictionary.gloss_words(token) - _GLOSS_NOISE}
     number = _chinese_number(token)
     if number is not None:
         found.add(str(number))
@@ -152,18 +152,17 @@ def translations(token: str) -> frozenset[str]:
         found |= _name_keys(token)
     if not found:
         for char in token:
-            found |= {_key(w) for w in dictionary.gloss_words(char) - _GLOSS_NOISE}
+            found |= {_base(w) for w in dictionary.gloss_words(char) - _GLOSS_NOISE}
     return frozenset(found)
 
 
-def _key(lemma: str) -> str:
-    """One spelling for both sides: irregular forms to their base, hyphens dropped.
+def _base(lemma: str) -> str:
+    """An irregular form's base ("said" → "say"), anything else as it is.
 
     Applied to glosses and English alike, so an ambiguous form ("left") merely
-    merges two senses; a hyphenated romanised name ("Bao-yu") meets the pinyin
-    key of its Chinese ("baoyu").
+    merges two senses on both sides.
     """
-    return _IRREGULAR.get(lemma, lemma).replace("-", "")
+    return _IRREGULAR.get(lemma, lemma)
 
 
 def _name_keys(token: str) -> set[str]:
@@ -180,7 +179,7 @@ def _name_keys(token: str) -> set[str]:
     keys = {"".join(syllables)}
     if len(syllables) > 1:
         keys |= {syllables[0], "".join(syllables[1:])}
-    return {_key(dictionary.lemma(k)) for k in keys if len(k) > 1}
+    return {dictionary.lemma(k) for k in keys if len(k) > 1}
 
 
 def _number_keys(text: str) -> set[str]:
