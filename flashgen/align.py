@@ -1,16 +1,21 @@
 """Sentence alignment: which Chinese sentences translate which English ones.
 
-:func:`align` works in two passes so its cost grows linearly with the text:
+:func:`align` works in three steps, each linear in the length of the text:
 
 1. **Anchors.**  Every Chinese sentence is compared, through an inverted index
    of English lemmas, with the English sentences in a wide band around the
    diagonal; rare shared words weigh most.  The heaviest chain of candidate
-   pairs that is monotone on both sides is kept: a skeleton of near-certain
-   1-1 links.
+   pairs that is monotone on both sides, less the anchors that stray from
+   their neighbours' line, is a skeleton of near-certain 1-1 links.
 2. **Beads.**  A dynamic programme over beads of up to four sentences a side
    (1-0, 0-1, 1-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-4, 4-1, 2-3, 3-2) runs in a narrow
    window around the skeleton, pricing each bead with
    :mod:`flashgen.align_cost`.
+3. **What the text teaches.**  The confident links of step 2 show which
+   Chinese words keep company with which English ones (names above all,
+   :mod:`flashgen.align_lexicon`); with them as extra dictionary entries the
+   programme runs again near the first path, where a learned pair straddles
+   a boundary.
 
 Each link carries a confidence in 0..1 (see :func:`_confidence`): roughly
 the chance that the link is exactly right, so ``Options.min_confidence`` = 0.5
