@@ -26,6 +26,8 @@ MIN_CONFIDENCE = 0.7
 MIN_TOGETHER = 2
 #: ... and its Dice coefficient (2·together / (count zh + count en)) reach this
 MIN_DICE = 0.5
+#: a pair straddles links at most this far apart: a boundary moves a sentence or two, not a page
+NEAR = 2
 
 
 def learn(
@@ -68,11 +70,12 @@ def straddled(
     zh: Sequence[ZhSentence],
     en: Sequence[EnSentence],
 ) -> set[int]:
-    """Positions in ``links`` a learned pair straddles: its Chinese word in one, its English in another.
+    """Positions in ``links`` a learned pair straddles: its Chinese word in one, its English in a near one.
 
     Only such a pair argues for moving a boundary, and only the links from
     one end of it to the other (a pair met inside one link merely confirms
-    it): the rest need not be aligned again.
+    it; one met a page apart is two mentions of a name): the rest need not
+    be aligned again.
     """
     if not learned:
         return set()
@@ -87,5 +90,6 @@ def straddled(
             for term in zh[i].terms:
                 for lemma in learned.get(term, ()):
                     for other in home.get(lemma, ()):
-                        found.update(range(min(k, other), max(k, other) + 1))
-    return found if len(found) > 1 else set()
+                        if other != k and abs(other - k) <= NEAR:
+                            found.update(range(min(k, other), max(k, other) + 1))
+    return found
