@@ -39,6 +39,11 @@ class Reading:
     is_name: bool
     #: CC-CEDICT only points at another reading of the same word (过来 guo4 lai5 "see 过来 guo4 lai2").
     borrowed: bool = False
+    #: CC-CEDICT lists classifiers for it (生意 shēng yi "business; CL:笔"): a noun in everyday use.
+    counted: bool = False
+    #: One of its senses refers the reader to another reading of the same word (老公 lǎo gong
+    #: "(coll.) eunuch; see also 老公[lao3 gong1]"): that one is the main entry.
+    defers: bool = False
 
 
 #: A reading all of whose senses are dated (大夫 dà fū "senior official (in
@@ -76,15 +81,32 @@ def readings(word: str) -> tuple[Reading, ...]:
         if not senses:
             continue
         key = normalise(entry.pinyin_numbered)
+        counted = any(part.startswith("CL:") for s in entry.senses for part in s.split("; "))
+        defers = any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
+        found = Reading(
+            entry.pinyin_numbered, entry.traditional, senses, entry.is_name, defers and not own, counted, defers
+        )
         known = merged.get(key)
         if known is None:
-            twin = not own and any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
-            merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses, entry.is_name, twin)
+            merged[key] = found
         elif known.is_name and not entry.is_name:
-            merged[key] = Reading(entry.pinyin_numbered, entry.traditional, senses + known.senses, False)
+            merged[key] = _merge(found, known)
         else:
-            merged[key] = Reading(known.numbered, known.traditional, known.senses + senses, known.is_name)
+            merged[key] = _merge(known, found)
     return tuple(sorted(merged.values(), key=lambda r: r.is_name))
+
+
+def _merge(first: Reading, second: Reading) -> Reading:
+    """Two entries with the same reading as one: the first's spelling, both their senses."""
+    return Reading(
+        first.numbered,
+        first.traditional,
+        first.senses + second.senses,
+        first.is_name and second.is_name,
+        first.borrowed and second.borrowed,
+        first.counted or second.counted,
+        first.defers or second.defers,
+    )
 
 
 def _referenced_senses(senses: Sequence[str]) -> tuple[str, ...]:

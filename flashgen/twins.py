@@ -114,15 +114,23 @@ def _modifies_next(slot: Slot, word: str) -> bool:
 
 
 def default_neutral(reading: Reading, readings: Sequence[Reading]) -> float:
-    """Without context, the reading CC-CEDICT describes with more senses (the neutral one on a tie).
+    """Without context, the twin in common use.
 
-    The full-tone twin of a neutral-tone word is usually a literal or dated
-    sense with a short entry (故事 gù shì "old practice"), the word in common
-    use has the longer one (故事 gù shi "narrative; story; tale").
+    That is the one CC-CEDICT counts with classifiers (生意 shēng yi
+    "business; CL:笔", not shēng yì "life force; vitality"), else the one the
+    other refers to ("see also 老公[lao3 gong1]"), else the one it describes
+    with more senses (the neutral one on a tie): the full-tone twin of a
+    neutral-tone word is usually a literal or dated sense with a short entry
+    (故事 gù shì "old practice"), the word in common use has the longer one
+    (故事 gù shi "narrative; story; tale").
     """
     pairs, is_neutral = _neutral_pairs(reading, readings)
     if not pairs:
         return 0.0
+    for mark in (lambda r: r.counted, lambda r: not r.defers):
+        mine = mark(reading)
+        if any(mark(r) != mine for r in pairs):
+            return 1.0 if mine else 0.0
     others = max(len(r.senses) for r in pairs)
     return 1.0 if len(reading.senses) > others or (len(reading.senses) == others and is_neutral) else 0.0
 
