@@ -83,9 +83,8 @@ def readings(word: str) -> tuple[Reading, ...]:
         key = normalise(entry.pinyin_numbered)
         counted = any(part.startswith("CL:") for s in entry.senses for part in s.split("; "))
         defers = any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
-        found = Reading(
-            entry.pinyin_numbered, entry.traditional, senses, entry.is_name, defers and not own, counted, defers
-        )
+        borrowed = defers and not own
+        found = Reading(entry.pinyin_numbered, entry.traditional, senses, entry.is_name, borrowed, counted, defers)
         known = merged.get(key)
         if known is None:
             merged[key] = found
