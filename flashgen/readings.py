@@ -84,7 +84,9 @@ def readings(word: str) -> tuple[Reading, ...]:
         counted = any(part.startswith("CL:") for s in entry.senses for part in s.split("; "))
         defers = any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
         borrowed = defers and not own
-        found = Reading(entry.pinyin_numbered, entry.traditional, senses, entry.is_name, borrowed, counted, defers)
+        found = Reading(
+            entry.pinyin_numbered, entry.traditional, senses, entry.is_name, borrowed, counted, defers
+        )
         known = merged.get(key)
         if known is None:
             merged[key] = found
