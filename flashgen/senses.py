@@ -147,9 +147,19 @@ def modal(senses: Sequence[str]) -> bool:
     return any(s in _MODAL for s in senses[:3])
 
 
+_ADVERBIAL = re.compile(r"to (the|a|an|some|this|that) ")
+
+
 def starts_as_verb(senses: Sequence[str]) -> bool:
-    """Whether the first sense is a verb: "to plant", or a coverb glossed "to" (给 gěi)."""
-    return bool(senses) and (senses[0] == "to" or senses[0].startswith("to "))
+    """Whether the first sense is a verb: "to plant", or a coverb glossed "to" (给 gěi).
+
+    Not an adverbial phrase glossed with "to" ("to the greatest extent": 尽 jǐn, not jìn "to use up").
+    """
+    return (
+        bool(senses)
+        and (senses[0] == "to" or senses[0].startswith("to "))
+        and not _ADVERBIAL.match(senses[0])
+    )
 
 
 def particle(senses: Sequence[str]) -> bool:
