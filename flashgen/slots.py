@@ -68,6 +68,8 @@ _ADJUSTING = frozenset({"to adjust", "to regulate", "to tune"})
 _RESULTS = frozenset("到给完")
 #: Personal pronouns: a one-character word right before one is a verb (教我).
 _PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "您"})
+#: Senses of a preposition of direction (冲 chòng, 朝 cháo).
+_TOWARDS = frozenset({"towards", "toward", "facing"})
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
 DETERMINERS = frozenset("这那哪每某各几两一二三四五六七八九十百千第")
 
@@ -176,6 +178,8 @@ class Slot:
             return GRAMMAR if function_word(reading.senses) else 0.0
         if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
             return 0.0 if verb_first else GRAMMAR / 2
+        if self._governs() and any(_TOWARDS & set(r.senses) for r in readings):
+            return GRAMMAR if _TOWARDS & set(reading.senses) else 0.0  # 冲我笑 chòng "towards"
         if self._verb_slot(word):
             return GRAMMAR if verb_first else 0.0
         if self._after_modal() and self._whole():  # not 要好好学习
@@ -211,6 +215,15 @@ class Slot:
         ):
             return GRAMMAR / 2 if verb_first else 0.0  # a verb with its object (教数学 jiāo)
         return 0.0
+
+    def _governs(self) -> bool:
+        """Whether the word takes a noun or pronoun before the clause's verb, as a preposition does."""
+        following = tagged(self.rest.removeprefix("着"))
+        return (
+            len(following) > 1
+            and following[0][1][:1] in ("r", "n")
+            and following[1][1][:1] in ("v", "l", "i")
+        )
 
     def _after_modal(self) -> bool:
         """Whether a modal verb comes right before, alone or glued by jieba to its subject (我会)."""
