@@ -116,8 +116,9 @@ def noun_glosses(senses: Iterable[str]) -> int:
     for sense in senses:
         for gloss in sense.split("; "):
             words = _NOTE.sub("", gloss).strip().removeprefix("a ").removeprefix("an ").split()
-            adjective = words[0].endswith(_ADJECTIVE_ENDINGS) and words[0] not in _NOT_ADJECTIVES
-            if len(words) == 1 and words[0].isalpha() and not adjective:
+            if len(words) != 1 or not words[0].isalpha():  # a phrase, or only a note: "(onom.)"
+                continue
+            if not (words[0].endswith(_ADJECTIVE_ENDINGS) and words[0] not in _NOT_ADJECTIVES):
                 count += 1
     return count
 

@@ -278,7 +278,9 @@ class Slot:
             numbered = tagged[1] == "t" and tagged[0][:1] in DETERMINERS  # 放了七天假
             return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in DETERMINERS or numbered
 
-        return counts(self.before) or (self.before[1] == "a" and counts(self.before2))
+        # jieba tags some classifiers as nouns (这条/r 条/n): a lone one after a demonstrative counts
+        classifier = len(self.before[0]) == 1 and self.before[1] in ("n", "q") and counts(self.before2)
+        return counts(self.before) or classifier or (self.before[1] == "a" and counts(self.before2))
 
 
 @cache
