@@ -115,7 +115,7 @@ class Ending:
 def zh_features(sentence: str) -> ZhSentence:
     """Tokenise a Chinese sentence with jieba and gather each word's English lemmas."""
     tokens = (token.strip() for token in jieba_tokenizer().cut(sentence.lower()))
-    terms = tuple(sorted({t for t in tokens if _HAN.search(t) or _LATIN.search(t)}))
+    terms = tuple(sorted({t for t in tokens if _HAN.search(t) or _LATIN.search(t) or _DIGITS.search(t)}))
     ending = Ending(bool(_ZH_CLOSES_QUOTE.search(sentence)), bool(_ZH_ASKS.search(sentence)))
     return with_learned(ZhSentence(len(sentence.encode("utf-8", "replace")), terms, (), ending), {})
 

@@ -46,8 +46,9 @@ def learn(
     en_count = Counter(lemma for _, lemmas in beads for lemma in lemmas)
     together: Counter[tuple[str, str]] = Counter()
     for terms, lemmas in beads:
-        # Only words the dictionary leaves unexplained in this link pair up, and
-        # only words seen in as many links as a pair needs.
+        # Only words the dictionary leaves unexplained in this link pair up, only
+        # words seen in as many links as a pair needs, and no single characters
+        # (too many senses to learn one from a handful of links).
         glossed = {term: translations(term) & lemmas for term in terms}
         explained = set().union(*glossed.values())
         loose = [lemma for lemma in lemmas - explained if en_count[lemma] >= MIN_TOGETHER]

@@ -91,6 +91,11 @@ def test_english_forms_meet_their_glosses() -> None:
     assert {"say", "go", "child", "home"} <= set(tokens)
 
 
+def test_digits_are_words_on_both_sides() -> None:
+    assert frozenset({"2019"}) in zh_features("2019年，李明在上海创办了公司。").words
+    assert "2019" in en_features("In 2019 Li Ming founded a company.").tokens
+
+
 def test_a_name_the_dictionary_lacks_is_learned_from_the_text() -> None:
     zh = [
         "小玄子笑道：“明天再来比过。”",
