@@ -184,6 +184,9 @@ class Slot:
             return GRAMMAR if verb_first else 0.0
         if self._after_modal() and self._whole():  # not 要好好学习
             return GRAMMAR / 2 if any(s.startswith("to ") for s in reading.senses[:4]) else 0.0
+        if self.rest.startswith(("点", "些", "一点", "一些")) and self._whole():
+            # an amount: the object of a verb (种点花 zhòng) or the degree of an adjective (好点了)
+            return GRAMMAR / 2 if verb_first or adjectival(reading.senses, first=2) else 0.0
         if self.counted() and self._dated():
             # after a whole date or amount, a verb with its object (十号发工资 fā, not fà
             # "hair") or an adjective with its noun (一篇长文章 cháng)
