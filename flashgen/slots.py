@@ -70,6 +70,8 @@ _RESULTS = frozenset("到给完")
 _PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "您"})
 #: Senses of a preposition of direction (冲 chòng, 朝 cháo).
 _TOWARDS = frozenset({"towards", "toward", "facing"})
+#: Senses of a verb of regarding: 把X当Y, 当X是Y (dàng).
+_REGARD = frozenset({"to regard as", "to treat as", "to consider as", "to take for"})
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
 DETERMINERS = frozenset("这那哪每某各几两一二三四五六七八九十百千第")
 
@@ -180,6 +182,8 @@ class Slot:
             return 0.0 if verb_first else GRAMMAR / 2
         if self._governs() and any(_TOWARDS & set(r.senses) for r in readings):
             return GRAMMAR if _TOWARDS & set(reading.senses) else 0.0  # 冲我笑 chòng "towards"
+        if self._regarded() and any(_REGARD & set(r.senses) for r in readings):
+            return GRAMMAR if _REGARD & set(reading.senses) else 0.0  # 把我当小孩 dàng "to regard as"
         if self._verb_slot(word):
             return GRAMMAR if verb_first else 0.0
         if self._after_modal() and self._whole():  # not 要好好学习
@@ -227,6 +231,13 @@ class Slot:
             and following[0][1][:1] in ("r", "n")
             and following[1][1][:1] in ("v", "l", "i")
         )
+
+    def _regarded(self) -> bool:
+        """Whether the word takes an object after 把 (把我当小孩) or an object and 是 (当他是朋友)."""
+        clause = re.split(r"[，。！？；：,.!?;:]", self.sentence[: self.position])[-1]
+        following = tagged(self.rest)
+        called = len(following) > 1 and following[0][1][:1] in ("r", "n") and following[1][0] == "是"
+        return "把" in clause[:-1] or called
 
     def _after_modal(self) -> bool:
         """Whether a modal verb comes right before, alone or glued by jieba to its subject (我会)."""

@@ -53,7 +53,7 @@ def neutral_preference(slot: Slot, word: str, reading: Reading, readings: Sequen
     if interrogative or any("?" in s for r in pairs for s in r.senses):
         return 4.0 if interrogative == slot.question else 0.0
     pronoun = _is_pronominal(reading)
-    if (pronoun or any(_is_pronominal(r) for r in pairs)) and _subject(slot):
+    if (pronoun or any(_is_pronominal(r) for r in pairs)) and (_subject(slot) or _pronoun_slot(slot)):
         return 3.0 if pronoun else 0.0  # 人家都说 rén jia "people", not rén jiā "household"
     suffix = _is_verb_suffix(reading)
     if suffix or any(_is_verb_suffix(r) for r in pairs):
@@ -96,6 +96,11 @@ def _descriptive(reading: Reading) -> bool:
 def _subject(slot: Slot) -> bool:
     """Whether the word opens its clause before an adverb or a verb."""
     return not is_han(slot.before[0]) and slot.after[1][:1] in ("d", "v")
+
+
+def _pronoun_slot(slot: Slot) -> bool:
+    """Whether the word owns what follows (人家的东西) or names someone after it (人家小王), uncounted."""
+    return (slot.rest[:1] == "的" or slot.after[1] == "nr") and not slot.counted()
 
 
 def _modifies_next(slot: Slot, word: str) -> bool:
