@@ -236,7 +236,13 @@ class Slot:
         """Whether the word takes an object after 把 (把我当小孩) or an object and 是 (当他是朋友)."""
         clause = re.split(r"[，。！？；：,.!?;:]", self.sentence[: self.position])[-1]
         following = tagged(self.rest)
-        called = len(following) > 1 and following[0][1][:1] in ("r", "n") and following[1][0] == "是"
+        # a subject before, a pronoun after: not 当老师是我的梦想 (dāng "to be")
+        called = (
+            is_han(self.before[0])
+            and len(following) > 1
+            and following[0][1] == "r"
+            and following[1][0] == "是"
+        )
         return "把" in clause[:-1] or called
 
     def _after_modal(self) -> bool:
