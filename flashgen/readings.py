@@ -192,6 +192,7 @@ def word_slot_bonus(slot: Slot, reading: Reading, readings: Sequence[Reading]) -
         (_aspect(slot), verb, _STRONG),
         (slot.rest[:1] == "地" and is_han(slot.rest[1:2]), adverb, _STRONG),
         (slot.before[0] in MODAL_VERBS, verb, _WEAK * 1.5),
+        (_predicate(slot), lambda r: verb(r) or adjectival(r.senses, first=2), _WEAK * 1.5),
         (_qualifies(slot), lambda r: adjectival(r.senses, first=2), _WEAK),
         (slot.before[0] == "的" or slot.counted(), lambda r: not starts_as_verb(r.senses), _WEAK),
         (slot.before[0] in ("的", "了"), lambda r: not adjectival(r.senses, first=2), _WEAK),
@@ -209,6 +210,13 @@ def _aspect(slot: Slot) -> bool:
     particle = slot.rest[:1] in ("了", "着", "过")
     whole = slot.position + slot.length + 1 in token_boundaries(slot.sentence)
     return particle and whole and (not is_han(slot.before[0]) or slot.before[1][:1] in _SUBJECTS)
+
+
+def _predicate(slot: Slot) -> bool:
+    """Whether the word closes its clause right after its subject or an adverb (和朋友同行, 正式开通)."""
+    closing = slot.rest.lstrip("了吧呢吗啊呀")
+    whole = slot.position + slot.length in token_boundaries(slot.sentence)
+    return whole and not is_han(closing) and slot.before[1][:1] in ("n", "r", "t", "d")
 
 
 def _qualifies(slot: Slot) -> bool:
