@@ -192,13 +192,22 @@ def english_lemmas(text: str) -> list[str]:
 
 @cache
 def lemma(word: str) -> str:
-    """A crude English stem: strips -ies/-es/-s, -ed, -ing, keeping 3+ letters."""
+    """A crude English stem: strips -ies/-es/-s, -ed, -ing, keeping 3+ letters.
+
+    "-es" goes only after a sibilant (boxes, watches); elsewhere only the "s"
+    does, so "prices" meets the gloss "price".
+    """
     for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith("ss"):
                 break
+            if suffix == "es" and not word.endswith(_SIBILANT_PLURALS):
+                continue
             return word[: -len(suffix)] + replacement
     return word
+
+
+_SIBILANT_PLURALS = ("sses", "xes", "zes", "ches", "shes")
 
 
 @cache

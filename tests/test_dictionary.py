@@ -50,6 +50,8 @@ def test_lemma_matches_inflections() -> None:
     assert dictionary.english_lemmas("Exports exported exporting") == ["export", "export", "export"]
     assert dictionary.lemma("policies") == "policy"
     assert dictionary.lemma("class") == "class"
+    assert dictionary.lemma("prices") == dictionary.lemma("price")
+    assert dictionary.lemma("watches") == dictionary.lemma("watch")
 
 
 def test_levels_and_frequency() -> None:
