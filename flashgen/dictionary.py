@@ -109,10 +109,6 @@ class _Index:
             return ""
         return self._records[self._offsets[at] : self._offsets[at + 1]].decode()
 
-    def has_prefix(self, prefix: str) -> bool:
-        at = bisect_left(self.headwords, prefix)
-        return at < len(self.headwords) and self.headwords[at].startswith(prefix)
-
 
 @cache
 def _cedict() -> _Index:
@@ -133,27 +129,6 @@ def entries(word: str) -> tuple[Entry, ...]:
 def contains(word: str) -> bool:
     """Whether CC-CEDICT has ``word`` as a simplified headword."""
     return _cedict().position(word) >= 0
-
-
-def longest_matches(text: str) -> list[str]:
-    """``text`` cut greedily into the longest CC-CEDICT headwords, left to right.
-
-    Characters no headword covers stay single.  Used to compose the meaning
-    of a word the dictionary lacks (出口管制 → 出口 + 管制).
-    """
-    index = _cedict()
-    parts: list[str] = []
-    start = 0
-    while start < len(text):
-        end = start + 1
-        for stop in range(start + 2, len(text) + 1):
-            if not index.has_prefix(text[start:stop]):
-                break
-            if index.position(text[start:stop]) >= 0:
-                end = stop
-        parts.append(text[start:end])
-        start = end
-    return parts
 
 
 @cache

@@ -33,13 +33,6 @@ def test_contains_is_exact() -> None:
     assert dictionary.entries("出口管制") == ()
 
 
-def test_longest_matches_cut_a_missing_compound_into_headwords() -> None:
-    assert dictionary.longest_matches("出口管制") == ["出口", "管制"]
-    assert dictionary.longest_matches("网络安全") == ["网络", "安全"]
-    assert dictionary.longest_matches("强制执行") == ["强制", "执行"]
-    assert "".join(dictionary.longest_matches("美国Anthropic模型")) == "美国Anthropic模型"
-
-
 def test_gloss_words_are_lemmatised_content_words() -> None:
     words = dictionary.gloss_words("出口")
     assert {"export", "exit"} <= words
