@@ -238,7 +238,7 @@ def _link(scorer: _BeadScorer, i0: int, i1: int, j0: int, j1: int) -> Link:
 def _confidence(scorer: _BeadScorer, i0: int, i1: int, j0: int, j1: int) -> float:
     """The chance that this bead is exactly right, from its cost per sentence.
 
-    A logistic fitted on the development sets (see docs/README-align.md):
+    A logistic fitted on the development sets (see docs/alignment.md):
     beads costing under about 0.7 per sentence were right 98% of the time,
     those over 1.2 fewer than half.  Null links get 0: nothing to teach from.
     """

@@ -5,7 +5,7 @@ missing file, binary data, a text with no Chinese) becomes one
 :class:`FlashgenError` naming the file, before any other stage runs.  Bytes
 become clean text in :mod:`flashgen.decoding`; lines are told apart by
 script in :mod:`flashgen.languages`; this module finds the layout, the titles
-and which paragraphs translate each other.  See ``docs/README-reader.md``.
+and which paragraphs translate each other.  See ``docs/reader.md``.
 """
 
 from __future__ import annotations
