@@ -109,11 +109,16 @@ def _modifies_next(slot: Slot, word: str) -> bool:
         for n in (1, 2)
         if len(slot.rest) >= n
     )
-    nominal = slot.after[1][:1] in ("n", "a") or (
-        slot.after[1].startswith("v")
-        and dictionary.contains(slot.after[0])
-        and not is_verb(slot.after[0], "")
-        and slot.after[0][:1] not in _NEGATIONS
+    nominal = (
+        slot.after[0][:1] not in _NEGATIONS
+        and (  # 本事不小: a negated predicate
+            slot.after[1][:1] in ("n", "a")
+            or (
+                slot.after[1].startswith("v")
+                and dictionary.contains(slot.after[0])
+                and not is_verb(slot.after[0], "")
+            )
+        )
     )  # jieba tags 走向 "direction; trend" a verb; CC-CEDICT's first sense is a noun
     return longer or (nominal and slot.rest[:1] == slot.after[0][:1])
 
