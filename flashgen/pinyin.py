@@ -138,6 +138,13 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
     return tuple(readings)
 
 
+def phrase_reading(word: str) -> str | None:
+    """pypinyin's reading of ``word`` when its phrase data (curated for common usage) lists it, else None."""
+    from pypinyin.constants import PHRASES_DICT
+
+    return " ".join(s or "" for s in sentence_syllables(word)) if word in PHRASES_DICT else None
+
+
 def _is_erhua(text: str) -> bool:
     """Whether the 儿 ending ``text`` is an erhua suffix: a CC-CEDICT word ending in it reads "r5"."""
     from . import dictionary

@@ -153,7 +153,7 @@ def choose(
         if slot:
             neutral = neutral_preference(slot, word, reading, candidates)
         else:
-            neutral = default_neutral(reading, candidates)
+            neutral = default_neutral(word, reading, candidates)
         dated = _DATED if all(_DATED_SENSE.search(s) for s in reading.senses) else 0.0
         return (
             _agreement(reading.numbered, heard, weight) + grammar - dated,

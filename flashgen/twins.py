@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from . import dictionary
-from .pinyin import normalise
+from .pinyin import normalise, phrase_reading
 from .senses import adjectival, noun_glosses, sense_score
 from .slots import MODAL_VERBS, Slot, is_degree, is_han, is_verb, tagged
 
@@ -79,7 +79,7 @@ def neutral_preference(slot: Slot, word: str, reading: Reading, readings: Sequen
     theirs = max(sense_score(s, neighbours) for r in pairs for s in r.senses)
     if mine != theirs:
         return 1.5 if mine > theirs else 0.0
-    return default_neutral(reading, readings)
+    return default_neutral(word, reading, readings)
 
 
 def _after_verb(slot: Slot) -> bool:
@@ -123,16 +123,17 @@ def _modifies_next(slot: Slot, word: str) -> bool:
     return longer or (nominal and slot.rest[:1] == slot.after[0][:1])
 
 
-def default_neutral(reading: Reading, readings: Sequence[Reading]) -> float:
+def default_neutral(word: str, reading: Reading, readings: Sequence[Reading]) -> float:
     """Without context, the twin in common use.
 
     That is the one CC-CEDICT counts with classifiers (生意 shēng yi
     "business; CL:笔", not shēng yì "life force; vitality"), else the one the
     other refers to ("see also 老公[lao3 gong1]"), else the one it describes
-    with more senses (the neutral one on a tie): the full-tone twin of a
-    neutral-tone word is usually a literal or dated sense with a short entry
-    (故事 gù shì "old practice"), the word in common use has the longer one
-    (故事 gù shi "narrative; story; tale").
+    with more senses: the full-tone twin of a neutral-tone word is usually a
+    literal or dated sense with a short entry (故事 gù shì "old practice"), the
+    word in common use has the longer one (故事 gù shi "narrative; story;
+    tale").  On a tie, pypinyin's phrase data, curated for common usage,
+    decides (女人 nǚ rén "woman", not nǚ ren "wife"), else the neutral one.
     """
     pairs, is_neutral = _neutral_pairs(reading, readings)
     if not pairs:
@@ -142,7 +143,12 @@ def default_neutral(reading: Reading, readings: Sequence[Reading]) -> float:
         if any(mark(r) != mine for r in pairs):
             return 1.0 if mine else 0.0
     others = max(len(r.senses) for r in pairs)
-    return 1.0 if len(reading.senses) > others or (len(reading.senses) == others and is_neutral) else 0.0
+    if len(reading.senses) != others:
+        return 1.0 if len(reading.senses) > others else 0.0
+    common = phrase_reading(word)
+    if common not in {normalise(r.numbered) for r in (reading, *pairs)}:
+        return 1.0 if is_neutral else 0.0
+    return 1.0 if normalise(reading.numbered) == common else 0.0
 
 
 def _neutral_pairs(reading: Reading, readings: Sequence[Reading]) -> tuple[list[Reading], bool]:
