@@ -19,7 +19,7 @@ from itertools import accumulate
 from . import data, dictionary
 from .dictionary import STOPWORDS, lemma
 from .pinyin import marks, normalise, sentence_syllables
-from .readings import Reading, choose, locate, readings, syllables_heard
+from .readings import Reading, choose, readings, syllables_heard
 from .senses import (
     Span,
     common_sense,
@@ -276,3 +276,21 @@ def _unstressed(word: str, reading: str) -> str:
     if len(word) > 1 and word[-1] == "儿":
         syllables[-1] = _UNSTRESSED["儿"]
     return normalise(" ".join(syllables))
+
+
+def locate(word: str, zh_context: str) -> int | None:
+    """The offset of ``word`` in the sentence, preferring an occurrence jieba cuts as a whole word.
+
+    A sentence may hold the characters of a one-character word inside other
+    words (行 in 银行 and in 不行); the occurrence that is a word of its own is
+    the one meant.
+    """
+    first = zh_context.find(word)
+    if first < 0 or zh_context.find(word, first + 1) < 0:
+        return None if first < 0 else first
+    at = 0
+    for token in data.jieba_tokenizer().cut(zh_context, HMM=False):
+        if token == word:
+            return at
+        at += len(token)
+    return first

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
-from . import data, dictionary
+from . import dictionary
 from .pinyin import normalise, sentence_syllables
 from .senses import adjectival, clean_senses, cross_reference, sense_score, starts_as_verb
 from .slots import DETERMINERS, GRAMMAR, MODAL_VERBS, Slot, is_han, token_boundaries
@@ -313,21 +313,3 @@ def _plain_entries(word: str) -> list[dictionary.Entry]:
         for e in dictionary.entries(word)
         if not e.is_variant_only and len(normalise(e.pinyin_numbered).split()) == len(word)
     ]
-
-
-def locate(word: str, zh_context: str) -> int | None:
-    """The offset of ``word`` in the sentence, preferring an occurrence jieba cuts as a whole word.
-
-    A sentence may hold the characters of a one-character word inside other
-    words (行 in 银行 and in 不行); the occurrence that is a word of its own is
-    the one meant.
-    """
-    first = zh_context.find(word)
-    if first < 0 or zh_context.find(word, first + 1) < 0:
-        return None if first < 0 else first
-    at = 0
-    for token in data.jieba_tokenizer().cut(zh_context, HMM=False):
-        if token == word:
-            return at
-        at += len(token)
-    return first
