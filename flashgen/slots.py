@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 GRAMMAR = 2.0
 #: Modal verbs: the word after one is a verb (想干 gàn, 会还 huán, 要长了 zhǎng), and
 #: a neutral-tone twin after one is the descriptive word (不能大意 dà yi).
-MODAL_VERBS = frozenset("能 不能 会 不会 可以 要 不要 别 应该 必须 想 不想 敢 肯 愿意 该".split())
+MODAL_VERBS = frozenset({*"能会要别想敢肯该", "不能", "不会", "可以", "不要", "应该", "必须", "不想", "愿意"})
 #: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
 _AGAIN = frozenset({"again", "once more", "anew", "afresh"})
 #: A one-character word right before a verb with such a sense is that adverb;
