@@ -53,6 +53,8 @@ _PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "�
 _TOWARDS = frozenset({"towards", "toward", "facing"})
 #: Senses of a verb of regarding: 把X当Y, 当X是Y (dàng).
 _REGARD = frozenset({"to regard as", "to treat as", "to consider as", "to take for"})
+#: Characters of a number or an amount.
+_NUMERALS = frozenset("一二三四五六七八九十百千万亿两俩几半多少些数零〇第这那哪每各某0123456789")
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
 DETERMINERS = frozenset("这那哪每某各几两一二三四五六七八九十百千第")
 
@@ -277,7 +279,9 @@ class Slot:
     def counted(self) -> bool:
         def counts(tagged: tuple[str, str]) -> bool:
             numbered = tagged[1] == "t" and tagged[0][:1] in DETERMINERS  # 放了七天假
-            return tagged[1] in ("m", "q", "mq") or tagged[0][-1:] in DETERMINERS or numbered
+            # jieba tags a few directions as numerals (向左/m 转): a number has a numeral in it
+            amount = tagged[1] in ("m", "mq") and any(c in _NUMERALS for c in tagged[0])
+            return amount or tagged[1] == "q" or tagged[0][-1:] in DETERMINERS or numbered
 
         # jieba tags some classifiers as nouns (这条/r 条/n): a lone one after a demonstrative counts
         classifier = len(self.before[0]) == 1 and self.before[1] in ("n", "q") and counts(self.before2)
