@@ -148,19 +148,22 @@ def modal(senses: Sequence[str]) -> bool:
     return any(s in _MODAL for s in senses[:3])
 
 
+_LEADING_NOTE = re.compile(r"^(\([^)]*\) )+")
 _ADVERBIAL = re.compile(r"to (the|a|an|some|this|that) ")
 
 
 def starts_as_verb(senses: Sequence[str]) -> bool:
-    """Whether the first sense is a verb: "to plant", or a coverb glossed "to" (给 gěi).
+    """Whether the first sense is a verb: "to plant", or a coverb glossed "to" (给 gěi)."""
+    return bool(senses) and is_verb_sense(senses[0])
+
+
+def is_verb_sense(sense: str) -> bool:
+    """Whether a sense is glossed as a verb, a leading note aside ("(of a plant) to produce").
 
     Not an adverbial phrase glossed with "to" ("to the greatest extent": 尽 jǐn, not jìn "to use up").
     """
-    return (
-        bool(senses)
-        and (senses[0] == "to" or senses[0].startswith("to "))
-        and not _ADVERBIAL.match(senses[0])
-    )
+    bare = _LEADING_NOTE.sub("", sense)
+    return (bare == "to" or bare.startswith("to ")) and not _ADVERBIAL.match(bare)
 
 
 def particle(senses: Sequence[str]) -> bool:
