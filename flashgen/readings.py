@@ -44,6 +44,8 @@ class Reading:
     #: One of its senses refers the reader to another reading of the same word (老公 lǎo gong
     #: "(coll.) eunuch; see also 老公[lao3 gong1]"): that one is the main entry.
     defers: bool = False
+    #: The word it is only used in (挣 zhēng "used in 挣扎"): elsewhere it is not the reading.
+    bound: str = ""
 
 
 #: A reading all of whose senses are dated (大夫 dà fū "senior official (in
@@ -84,8 +86,9 @@ def readings(word: str) -> tuple[Reading, ...]:
         counted = any(part.startswith("CL:") for s in entry.senses for part in s.split("; "))
         defers = any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
         borrowed = defers and not own
+        bound = "" if own else _bound_in(entry.senses)
         found = Reading(
-            entry.pinyin_numbered, entry.traditional, senses, entry.is_name, borrowed, counted, defers
+            entry.pinyin_numbered, entry.traditional, senses, entry.is_name, borrowed, counted, defers, bound
         )
         known = merged.get(key)
         if known is None:
@@ -95,6 +98,15 @@ def readings(word: str) -> tuple[Reading, ...]:
         else:
             merged[key] = _merge(known, found)
     return tuple(sorted(merged.values(), key=lambda r: r.is_name))
+
+
+def _bound_in(senses: Sequence[str]) -> str:
+    """The word a reading is only "used in" (挣 zhēng "used in 挣扎"), "" if none."""
+    for sense in senses:
+        target = cross_reference(sense) if sense.startswith("used in ") else None
+        if target is not None:
+            return target[0]
+    return ""
 
 
 def _merge(first: Reading, second: Reading) -> Reading:
@@ -107,6 +119,7 @@ def _merge(first: Reading, second: Reading) -> Reading:
         first.borrowed and second.borrowed,
         first.counted or second.counted,
         first.defers or second.defers,
+        first.bound if first.bound == second.bound else "",
     )
 
 
@@ -155,6 +168,7 @@ def choose(
         else:
             neutral = default_neutral(word, reading, candidates)
         dated = _DATED if all(_DATED_SENSE.search(s) for s in reading.senses) else 0.0
+        dated += _DATED if reading.bound and reading.bound not in (zh_context or "") else 0.0
         return (
             _agreement(reading.numbered, heard, weight) + grammar - dated,
             fit,
