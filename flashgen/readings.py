@@ -18,15 +18,15 @@ the dictionary does not have), on this evidence, strongest first:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
 from . import dictionary
 from .pinyin import normalise, sentence_syllables
-from .senses import adjectival, clean_senses, cross_reference, sense_score, starts_as_verb
-from .slots import DETERMINERS, GRAMMAR, MODAL_VERBS, Slot, is_han, token_boundaries
-from .twins import default_neutral, neutral_preference
+from .senses import clean_senses, cross_reference, sense_score
+from .slots import DETERMINERS, GRAMMAR, Slot, token_boundaries
+from .twins import default_neutral, neutral_preference, word_slot_bonus
 
 
 @dataclass(frozen=True)
@@ -58,11 +58,6 @@ _DATED_SENSE = re.compile(
     r"|^\(Tw\)|^Taiwan variant"
     r"|\b1\d{3}-\d{2,4}\b"  # a term of a bygone period: "cabinet ministers between 1912-1927"
 )
-#: A slot cue for a word of several characters, strong where the slot leaves one kind of word.
-_STRONG = 2.5
-_WEAK = 1.0
-#: jieba's tags of what may come before a predicate: a noun, pronoun, time, numeral or adverb.
-_SUBJECTS = frozenset("nrtmd")
 #: Demonstratives before a numeral and classifier (这一行, 每一种).
 _DEMONSTRATIVES = frozenset("这那哪每各某")
 #: The weight of pypinyin's out-of-context default for a lone character.
@@ -177,72 +172,6 @@ def choose(
         )
 
     return max(candidates, key=score)
-
-
-def word_slot_bonus(slot: Slot, reading: Reading, readings: Sequence[Reading]) -> float:
-    """A bonus for the reading of a word of several characters that its slot demands.
-
-    pypinyin reads most words by its phrase data alone, whatever the slot, so
-    the kind of word a slot needs settles what it cannot: a verb before an
-    aspect particle (树结果了 jiē guǒ "to bear fruit", 教会了我 jiāo huì); an
-    adverb before 地 and a verb (重重地摔 zhòng zhòng "heavily"); a verb after
-    a modal verb (不要外传 wài chuán); an adjective before 的 or the noun it
-    qualifies (正当权益 zhèng dàng "proper"); a noun, not a verb, after 的 or
-    a classifier, and after 的 or 了 a noun rather than an adjective (双方的利害
-    lì hài "stakes").  A cue counts only when it tells the readings apart.
-    """
-
-    def kind(test: Callable[[Reading], bool], bonus: float) -> float | None:
-        mine = test(reading)
-        return (bonus if mine else 0.0) if any(test(r) != mine for r in readings) else None
-
-    def verb(r: Reading) -> bool:
-        return any(s.startswith("to ") for s in r.senses[:3])
-
-    def adverb(r: Reading) -> bool:
-        return any(g.strip().endswith("ly") for s in r.senses[:3] for g in s.split(";"))
-
-    cues: list[tuple[bool, Callable[[Reading], bool], float]] = [
-        (_aspect(slot), verb, _STRONG),
-        (slot.rest[:1] == "地" and is_han(slot.rest[1:2]), adverb, _STRONG),
-        (slot.before[0] in MODAL_VERBS, verb, _WEAK * 1.5),
-        (_predicate(slot), lambda r: verb(r) or adjectival(r.senses, first=2), _WEAK * 1.5),
-        (_qualifies(slot), lambda r: adjectival(r.senses, first=2), _WEAK),
-        (slot.before[0] == "的" or slot.counted(), lambda r: not starts_as_verb(r.senses), _WEAK),
-        (slot.before[0] in ("的", "了"), lambda r: not adjectival(r.senses, first=2), _WEAK),
-    ]
-    for applies, test, bonus in cues:
-        found = kind(test, bonus) if applies else None
-        if found is not None:
-            return found
-    return 0.0
-
-
-def _aspect(slot: Slot) -> bool:
-    """Whether an aspect particle follows (not 了解) a word in a predicate's place: after
-    its subject, a time or an adverb, not a verb's complement or object (走过去了, 上高中了)."""
-    particle = slot.rest[:1] in ("了", "着", "过")
-    whole = slot.position + slot.length + 1 in token_boundaries(slot.sentence)
-    return particle and whole and (not is_han(slot.before[0]) or slot.before[1][:1] in _SUBJECTS)
-
-
-def _predicate(slot: Slot) -> bool:
-    """Whether the word closes its clause right after its subject or an adverb (和朋友同行, 正式开通)."""
-    closing = slot.rest.lstrip("了吧呢吗啊呀")
-    whole = slot.position + slot.length in token_boundaries(slot.sentence)
-    return whole and not is_han(closing) and slot.before[1][:1] in ("n", "r", "t", "d")
-
-
-def _qualifies(slot: Slot) -> bool:
-    """Whether the word qualifies the noun after it (正当权益, 有正当的理由).
-
-    Not a noun's own 的 (这个地方的), nor the first part of a longer word (利害关系).
-    """
-    word = slot.sentence[slot.position : slot.position + slot.length]
-    noun_after = slot.after[1] == "n" and slot.rest[:1] == slot.after[0][:1]
-    if noun_after and dictionary.contains(word + slot.after[0]):
-        return False
-    return bool(slot.before[0]) and slot.before[1] != "r" and (noun_after or slot.rest[:1] == "的")
 
 
 def _agreement(reading: str, heard: Sequence[str | None], weight: float = 1.0) -> float:

@@ -5,23 +5,32 @@ another with its full tone (地方, 东西, 大意, 多少, 精神, 人家 …),
 with different meanings.  pypinyin spells both with the full tone, so the
 sentence's own reading cannot tell them apart; the word's slot and the
 sentence's other words can.
+
+The slot also settles other words of several characters whose readings are
+different kinds of word (结果 jié guǒ "result" / jiē guǒ "to bear fruit"),
+which pypinyin reads one way whatever the slot (:func:`word_slot_bonus`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
 from . import dictionary
 from .pinyin import normalise, phrase_reading
-from .senses import adjectival, noun_glosses, sense_score
-from .slots import MODAL_VERBS, Slot, is_degree, is_han, is_verb, tagged
+from .senses import adjectival, noun_glosses, sense_score, starts_as_verb
+from .slots import MODAL_VERBS, Slot, is_degree, is_han, is_verb, tagged, token_boundaries
 
 if TYPE_CHECKING:
     from .readings import Reading
 
+#: A slot cue for a word of several characters, strong where the slot leaves one kind of word.
+_STRONG = 2.5
+_WEAK = 1.0
+#: jieba's tags of what may come before a predicate: a noun, pronoun, time, numeral or adverb.
+_SUBJECTS = frozenset("nrtmd")
 #: Glosses of a pronoun reading.
 _PRONOUNS = frozenset({"he", "she", "they", "I", "me", "sb else", "other people", "others"})
 _NOTE = re.compile(r"\([^)]*\)")
@@ -193,3 +202,69 @@ def _is_verb_suffix(reading: Reading) -> bool:
     unstressed = reading.borrowed and normalise(reading.numbered).endswith("5")
     suffix = any(s.startswith(("(after a verb", "(verb suffix", "(verb complement")) for s in reading.senses)
     return unstressed or suffix
+
+
+def word_slot_bonus(slot: Slot, reading: Reading, readings: Sequence[Reading]) -> float:
+    """A bonus for the reading of a word of several characters that its slot demands.
+
+    pypinyin reads most words by its phrase data alone, whatever the slot, so
+    the kind of word a slot needs settles what it cannot: a verb before an
+    aspect particle (树结果了 jiē guǒ "to bear fruit", 教会了我 jiāo huì); an
+    adverb before 地 and a verb (重重地摔 zhòng zhòng "heavily"); a verb after
+    a modal verb (不要外传 wài chuán); an adjective before 的 or the noun it
+    qualifies (正当权益 zhèng dàng "proper"); a noun, not a verb, after 的 or
+    a classifier, and after 的 or 了 a noun rather than an adjective (双方的利害
+    lì hài "stakes").  A cue counts only when it tells the readings apart.
+    """
+
+    def kind(test: Callable[[Reading], bool], bonus: float) -> float | None:
+        mine = test(reading)
+        return (bonus if mine else 0.0) if any(test(r) != mine for r in readings) else None
+
+    def verb(r: Reading) -> bool:
+        return any(s.startswith("to ") for s in r.senses[:3])
+
+    def adverb(r: Reading) -> bool:
+        return any(g.strip().endswith("ly") for s in r.senses[:3] for g in s.split(";"))
+
+    cues: list[tuple[bool, Callable[[Reading], bool], float]] = [
+        (_aspect(slot), verb, _STRONG),
+        (slot.rest[:1] == "地" and is_han(slot.rest[1:2]), adverb, _STRONG),
+        (slot.before[0] in MODAL_VERBS, verb, _WEAK * 1.5),
+        (_predicate(slot), lambda r: verb(r) or adjectival(r.senses, first=2), _WEAK * 1.5),
+        (_qualifies(slot), lambda r: adjectival(r.senses, first=2), _WEAK),
+        (slot.before[0] == "的" or slot.counted(), lambda r: not starts_as_verb(r.senses), _WEAK),
+        (slot.before[0] in ("的", "了"), lambda r: not adjectival(r.senses, first=2), _WEAK),
+    ]
+    for applies, test, bonus in cues:
+        found = kind(test, bonus) if applies else None
+        if found is not None:
+            return found
+    return 0.0
+
+
+def _aspect(slot: Slot) -> bool:
+    """Whether an aspect particle follows (not 了解) a word in a predicate's place: after
+    its subject, a time or an adverb, not a verb's complement or object (走过去了, 上高中了)."""
+    particle = slot.rest[:1] in ("了", "着", "过")
+    whole = slot.position + slot.length + 1 in token_boundaries(slot.sentence)
+    return particle and whole and (not is_han(slot.before[0]) or slot.before[1][:1] in _SUBJECTS)
+
+
+def _predicate(slot: Slot) -> bool:
+    """Whether the word closes its clause right after its subject or an adverb (和朋友同行, 正式开通)."""
+    closing = slot.rest.lstrip("了吧呢吗啊呀")
+    whole = slot.position + slot.length in token_boundaries(slot.sentence)
+    return whole and not is_han(closing) and slot.before[1][:1] in ("n", "r", "t", "d")
+
+
+def _qualifies(slot: Slot) -> bool:
+    """Whether the word qualifies the noun after it (正当权益, 有正当的理由).
+
+    Not a noun's own 的 (这个地方的), nor the first part of a longer word (利害关系).
+    """
+    word = slot.sentence[slot.position : slot.position + slot.length]
+    noun_after = slot.after[1] == "n" and slot.rest[:1] == slot.after[0][:1]
+    if noun_after and dictionary.contains(word + slot.after[0]):
+        return False
+    return bool(slot.before[0]) and slot.before[1] != "r" and (noun_after or slot.rest[:1] == "的")
