@@ -93,19 +93,12 @@ class Slot:
     def grammar_bonus(self, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
         """A bonus for the reading (of ``readings``) a grammatical slot demands, where pypinyin errs.
 
-        - 得 after a verb or adjective is the complement particle (跑得快, de);
-          so it is before a degree adverb (病得很厉害); between a subject and a
-          verb it is the modal "must" (我得走, děi).
-        - 地 between an adverbial and a verb is the adverbial particle (高兴地跳, de).
-        - 为 right after a one-character verb is "as" (选为, wéi); between a
-          subject and its object it is "for" (我们为人民服务, wèi).
-        - Otherwise a one-character word is read by its slot: a verb before
-          an aspect particle, a pronoun object, 一下 or in reduplication (种了树,
-          教我, 量一下, 数一数); a noun or classifier after a numeral or demonstrative
-          (第三行, 这种, 一个好觉), best one with no verb sense at all
-          (三百公里长 cháng); an adjective after a degree adverb (比较少); an
-          adverb of repetition before a verb (重说 chóng).
-          The reading's first sense tells what it is ("to plant" is a verb).
+        The particles 得, 地, 为 and 着 by their neighbours (跑得快 de, 我得走 děi,
+        选为 wéi); a one-character word by the kind of word its slot needs: a
+        verb before an aspect particle or a pronoun object (种了树, 教我), a
+        classifier or noun after a numeral (第三行), an adjective after a degree
+        adverb (比较少), a preposition before its object and verb (冲我笑).  The
+        reading's first sense tells what it is ("to plant" is a verb).
         """
         particle = self._particle_bonus(word, normalise(reading.numbered))
         if particle is not None:
