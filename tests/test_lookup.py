@@ -20,7 +20,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 #: The held-out bar is 61 of 63 (96.8 %).  Our own sets -- polyphones.json and
 #: the later batches polyphones_holdout*.json, each first read before the rules
 #: were revised against it -- are richer in one-character words read by grammar
-#: alone (帮邻居看孩子 kān), the hardest kind.  Together they are held to 96 %,
+#: alone (帮邻居看孩子 kān), the hardest kind; polyphones_fresh*.json were written
+#: as a test author would (common words, both readings).  Together they are held to 96 %,
 #: each batch to 90 %, and every miss is listed when one fails.
 #: The multi-character batches polyphones_words*.json (every plausible reading,
 #: rare ones included: 看好行李 kān hǎo, 打了个冷战 lěng zhan) are held to 85 %:
