@@ -152,18 +152,16 @@ _LEADING_NOTE = re.compile(r"^(\([^)]*\) )+")
 _ADVERBIAL = re.compile(r"to (the|a|an|some|this|that) ")
 
 
-def starts_as_verb(senses: Sequence[str]) -> bool:
-    """Whether the first sense is a verb: "to plant", or a coverb glossed "to" (给 gěi)."""
-    return bool(senses) and is_verb_sense(senses[0])
+def starts_as_verb(senses: Sequence[str], *, noted: bool = False) -> bool:
+    """Whether the first sense is a verb: "to plant", or a coverb glossed "to" (给 gěi).
 
-
-def is_verb_sense(sense: str) -> bool:
-    """Whether a sense is glossed as a verb, a leading note aside ("(of a plant) to produce").
-
-    Not an adverbial phrase glossed with "to" ("to the greatest extent": 尽 jǐn, not jìn "to use up").
+    Not an adverbial phrase glossed with "to" ("to the greatest extent": 尽 jǐn,
+    not jìn "to use up").  A verb of narrow use, behind a leading note ("(of a
+    plant) to produce": 结 jiē), counts only when ``noted``: it makes a reading
+    no noun (一个结 jié), but no verb first either (结了婚 jié).
     """
-    bare = _LEADING_NOTE.sub("", sense)
-    return (bare == "to" or bare.startswith("to ")) and not _ADVERBIAL.match(bare)
+    first = _LEADING_NOTE.sub("", senses[0]) if senses and noted else (senses[0] if senses else "")
+    return (first == "to" or first.startswith("to ")) and not _ADVERBIAL.match(first)
 
 
 def particle(senses: Sequence[str]) -> bool:

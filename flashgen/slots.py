@@ -176,7 +176,7 @@ class Slot:
         if self.counted():
             if verb_first and not any("classifier" in s for s in reading.senses):
                 return 0.0
-            counted = 0.0 if any(starts_as_verb([s]) for s in reading.senses) else GRAMMAR / 4
+            counted = 0.0 if any(starts_as_verb([s], noted=True) for s in reading.senses) else GRAMMAR / 4
             classifier = GRAMMAR / 4 if any("classifier" in s for s in reading.senses[:3]) else 0.0
             return GRAMMAR + counted + classifier  # 这只狗 zhī, not zhǐ "only"
         if self.after[0] in _DEGREE_COMPLEMENTS and self.rest[:1] == self.after[0]:
