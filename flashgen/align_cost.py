@@ -38,6 +38,7 @@ from functools import cache
 
 from . import dictionary
 from .data import jieba_tokenizer
+from .sentences import HAN
 
 #: Gloss words that occur in so many CC-CEDICT entries that they say nothing
 #: about the English (``surname Chen`` would match every "surname").
@@ -46,7 +47,7 @@ _GLOSS_NOISE = frozenset({"surname", "variant", "classifier", "particle", "used"
 _MAX_WEIGHT = 4
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN}]")
 # a closing quotation mark or question mark, perhaps followed by closing punctuation
 _ZH_CLOSES_QUOTE = re.compile(r"[”」』\"][\s。！？!?.…]*$")
 _ZH_ASKS = re.compile(r"[？?][”」』\"\s]*$")

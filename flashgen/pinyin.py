@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from typing import Any
+
+from .sentences import HAN
 
 _MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
 _UNMARK = {marked: (vowel, tone + 1) for vowel, row in _MARKS.items() for tone, marked in enumerate(row)}
 _NUMBERED = re.compile(r"([A-Za-zü:]+?)([1-5])")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(f"[{HAN}]+")
 #: Full-width punctuation shown on the card back in its ASCII form.
 _PUNCTUATION = str.maketrans("，。！？；：（）、“”‘’《》「」", ',.!?;:(),""\'\'""""')
 _OPENING = frozenset("“‘《「（([")
@@ -130,7 +131,7 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
     for run in _HAN.finditer(zh_sentence):
         found = pinyin(run.group(), style=Style.TONE3, neutral_tone_with_five=True, errors=_unread)
         for offset, (char, (reading, *_)) in enumerate(zip(run.group(), found, strict=True)):
-            if reading is not None:
+            if not reading.startswith(_UNREAD):
                 readings[run.start() + offset] = _CITATION.get(char, normalise(reading))
     for at, char in enumerate(zh_sentence):
         if char == "儿" and at > 0 and _is_erhua(zh_sentence[max(0, at - 3) : at + 1]):
@@ -156,9 +157,16 @@ def _is_erhua(text: str) -> bool:
     return False
 
 
-def _unread(chars: str) -> Any:
-    """pypinyin's fallback for characters it has no reading for: one None each."""
-    return [None] * len(chars)
+#: What pypinyin gives a character it has no reading for (it appends a tone digit).
+_UNREAD = "?"
+
+
+def _unread(chars: str) -> list[str]:
+    """pypinyin's fallback for characters it has no reading for: one mark each.
+
+    A mark rather than None, which pypinyin's tone styles cannot process.
+    """
+    return [_UNREAD] * len(chars)
 
 
 def sentence_pinyin(zh_sentence: str) -> str:

@@ -17,6 +17,7 @@ from functools import cache
 
 from . import dictionary
 from .data import jieba_posseg
+from .sentences import HAN
 
 #: jieba tags of words that never become cards: pronouns (r), particles (u*, y, e, o),
 #: prepositions (p), conjunctions (c), numerals and classifiers (m, q, mq),
@@ -28,7 +29,7 @@ NAME_TAGS = ("nr", "ns", "nt")
 #: jieba's tag of locality words (上, 中, 后, 以来): a word before one makes a
 #: place or time phrase (镇上 "in town", 赛后 "after the match"), not a term.
 LOCALITY_TAG = "f"
-_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_ONLY = re.compile(f"[{HAN}]+")
 #: Zipf of everyday words (about one in 100,000 words of text).
 EVERYDAY_ZIPF = 5.0
 #: English words sharing this many leading letters count as the same word

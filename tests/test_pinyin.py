@@ -142,3 +142,9 @@ def test_sentence_syllables_are_indexed_like_the_string() -> None:
 def test_erhua_joins_its_syllable_but_a_full_er_stays() -> None:
     assert sentence_pinyin("你去哪儿？") == "nǐ qù nǎr?"
     assert sentence_pinyin("我的女儿") == "wǒ de nǚ ér"
+
+
+@given(st.text())
+def test_sentence_pinyin_reads_any_text(text: str) -> None:
+    """Characters pypinyin cannot read (compatibility ideographs, rare extensions) pass through."""
+    assert isinstance(sentence_pinyin(text), str)
