@@ -38,7 +38,7 @@ from functools import cache
 
 from . import dictionary
 from .data import jieba_tokenizer
-from .sentences import HAN
+from .sentences import HAN_RE
 
 #: Gloss words that occur in so many CC-CEDICT entries that they say nothing
 #: about the English (``surname Chen`` would match every "surname").
@@ -47,7 +47,6 @@ _GLOSS_NOISE = frozenset({"surname", "variant", "classifier", "particle", "used"
 _MAX_WEIGHT = 4
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_HAN = re.compile(f"[{HAN}]")
 # a closing quotation mark or question mark, perhaps followed by closing punctuation
 _ZH_CLOSES_QUOTE = re.compile(r"[”」』\"][\s。！？!?.…]*$")
 _ZH_ASKS = re.compile(r"[？?][”」』\"\s]*$")
@@ -116,7 +115,7 @@ class Ending:
 def zh_features(sentence: str) -> ZhSentence:
     """Tokenise a Chinese sentence with jieba and gather each word's English lemmas."""
     tokens = (token.strip() for token in jieba_tokenizer().cut(sentence.lower()))
-    terms = tuple(sorted({t for t in tokens if _HAN.search(t) or _LATIN.search(t) or _DIGITS.search(t)}))
+    terms = tuple(sorted({t for t in tokens if HAN_RE.search(t) or _LATIN.search(t) or _DIGITS.search(t)}))
     ending = Ending(bool(_ZH_CLOSES_QUOTE.search(sentence)), bool(_ZH_ASKS.search(sentence)))
     return with_learned(ZhSentence(len(sentence.encode("utf-8", "replace")), terms, (), ending), {})
 
@@ -130,8 +129,7 @@ def with_learned(sentence: ZhSentence, learned: Mapping[str, frozenset[str]]) ->
 
 def en_features(sentence: str) -> EnSentence:
     """The distinct content lemmas and numbers of an English sentence."""
-    tokens = {_base(w) for w in dictionary.english_lemmas(sentence) if w not in dictionary.STOPWORDS}
-    tokens.update(_number_keys(sentence))
+    tokens = _english_keys(sentence)
     ending = Ending(bool(_EN_CLOSES_QUOTE.search(sentence)), bool(_EN_ASKS.search(sentence)))
     return EnSentence(len(sentence.encode("utf-8", "replace")), tuple(sorted(tokens)), ending)
 
@@ -142,9 +140,8 @@ def translations(token: str) -> frozenset[str]:
     token = token.strip()
     if not token:
         return frozenset()
-    if not _HAN.search(token):
-        latin = {_base(w) for w in dictionary.english_lemmas(token) if w not in dictionary.STOPWORDS}
-        return frozenset(latin | _number_keys(token))
+    if not HAN_RE.search(token):
+        return frozenset(_english_keys(token))
     found = {_base(w) for w in dictionary.gloss_words(token) - _GLOSS_NOISE}
     number = _chinese_number(token)
     if number is not None:
@@ -155,6 +152,16 @@ def translations(token: str) -> frozenset[str]:
         for char in token:
             found |= {_base(w) for w in dictionary.gloss_words(char) - _GLOSS_NOISE}
     return frozenset(found)
+
+
+def _english_keys(text: str) -> set[str]:
+    """The keys Latin-script text is matched by: content lemmas at their base, and numbers.
+
+    English sentences and the Latin tokens of Chinese ones (names, acronyms,
+    figures) go through this one function, so both sides reduce alike.
+    """
+    keys = {_base(w) for w in dictionary.english_lemmas(text) if w not in dictionary.STOPWORDS}
+    return keys | _number_keys(text)
 
 
 def _base(lemma: str) -> str:
