@@ -109,6 +109,9 @@ _TEMPLATES = (
     },
 )
 
+#: Anki makes one card per template for every note.
+CARDS_PER_NOTE = len(_TEMPLATES)
+
 # Colours follow the common MDBG/Pleco convention (1 red, 2 orange, 3 green,
 # 4 blue, neutral grey), lighter in night mode so they keep their contrast.
 CSS = """

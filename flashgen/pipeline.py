@@ -17,6 +17,7 @@ from pathlib import Path
 from . import deck, reader
 from .align import align, align_article, format_links
 from .errors import FlashgenError
+from .note_type import CARDS_PER_NOTE
 from .options import Options
 from .types import Article, SentencePair, Term
 from .vocab import select_terms
@@ -58,10 +59,6 @@ class BuildReport:
     cards: int
     skipped_known: int
     seconds: float
-
-
-#: Every note has a Recognition, a Recall and a Sentence cloze card.
-CARDS_PER_NOTE = 3
 
 
 def analyse(article: Article, options: Options) -> Analysis:
@@ -114,19 +111,9 @@ def build_decks(
         if on_article is not None:
             on_article(source.name)
         start = time.perf_counter()
-        analyses.append(analyse(load_article(source, options), options))
+        analyses.append(analyse_source(source, options))
         seconds.append(time.perf_counter() - start)
-    if combine:
-        path = out_dir / f"{COMBINED_STEM}.apkg"
-        deck.write_deck([(a.article, a.terms) for a in analyses], path, options)
-        paths = [path] * len(analyses)
-    else:
-        taken: set[Path] = set()
-        paths = []
-        for analysis in analyses:
-            path = _deck_path(out_dir, analysis.article, taken)
-            deck.write_deck([(analysis.article, analysis.terms)], path, options)
-            paths.append(path)
+    paths = _write_decks(analyses, out_dir, options, combine)
     return [
         BuildReport(
             a.article.title,
@@ -138,6 +125,21 @@ def build_decks(
         )
         for a, path, secs in zip(analyses, paths, seconds, strict=True)
     ]
+
+
+def _write_decks(analyses: Sequence[Analysis], out_dir: Path, options: Options, combine: bool) -> list[Path]:
+    """Write the decks; the path each analysis went to, in order."""
+    if combine:
+        path = out_dir / f"{COMBINED_STEM}.apkg"
+        deck.write_deck([(a.article, a.terms) for a in analyses], path, options)
+        return [path] * len(analyses)
+    taken: set[Path] = set()
+    paths = []
+    for analysis in analyses:
+        path = _deck_path(out_dir, analysis.article, taken)
+        deck.write_deck([(analysis.article, analysis.terms)], path, options)
+        paths.append(path)
+    return paths
 
 
 def _deck_path(out_dir: Path, article: Article, taken: set[Path]) -> Path:
