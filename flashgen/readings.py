@@ -158,6 +158,7 @@ def choose(
         grammar = slot.grammar_bonus(word, reading, candidates) if slot else 0.0
         grammar += word_slot_bonus(slot, reading, candidates) if slot and len(word) > 1 else 0.0
         grammar += GRAMMAR if _within(reading, compounds) else 0.0
+        grammar += GRAMMAR if slot and slot.before[0] == "姓" and _surname(reading) else 0.0
         if slot:
             neutral = neutral_preference(slot, word, reading, candidates)
         else:
@@ -172,6 +173,11 @@ def choose(
         )
 
     return max(candidates, key=score)
+
+
+def _surname(reading: Reading) -> bool:
+    """Whether a reading is a surname: after 姓 "to be surnamed" only one is (姓曾 zēng, not céng "once")."""
+    return any(sense.startswith("surname ") for sense in reading.senses)
 
 
 def _agreement(reading: str, heard: Sequence[str | None], weight: float = 1.0) -> float:
