@@ -116,12 +116,8 @@ class _BeadScorer:
         self.en_parts: dict[tuple[int, int, int], float] = {}
         self.zh_bytes = list(accumulate((s.size for s in zh), initial=0))
         self.en_bytes = list(accumulate((s.size for s in en), initial=0))
-        self.zh_alone = list(
-            accumulate((uncovered(0, t, weights) + weights.null for t in self.evidence.zh_total), initial=0.0)
-        )
-        self.en_alone = list(
-            accumulate((uncovered(0, t, weights) + weights.null for t in self.evidence.en_total), initial=0.0)
-        )
+        self.zh_alone = _alone_costs(self.evidence.zh_total, weights)
+        self.en_alone = _alone_costs(self.evidence.en_total, weights)
         self.shape = {
             (a, b): weights.merge * (a + b - 2) + (weights.many if a > 1 and b > 1 else 0.0) for a, b in BEADS
         }
@@ -183,6 +179,11 @@ class _BeadScorer:
         )
 
 
+def _alone_costs(totals: Sequence[int], weights: Weights) -> list[float]:
+    """Running sums of what leaving each sentence unaligned costs, so a null bead is one subtraction."""
+    return list(accumulate((uncovered(0, total, weights) + weights.null for total in totals), initial=0.0))
+
+
 def _best_path(scorer: _BeadScorer, window: list[tuple[int, int]]) -> list[Link]:
     """The cheapest sequence of beads through the windowed lattice, as links."""
     n = len(window) - 1
@@ -220,8 +221,16 @@ def _best_path(scorer: _BeadScorer, window: list[tuple[int, int]]) -> list[Link]
             row_move[j - lo] = best_move
         cost.append(row_cost)
         move.append(row_move)
+    return _trace_back(scorer, window, move)
+
+
+def _trace_back(
+    scorer: _BeadScorer, window: list[tuple[int, int]], move: list[list[tuple[int, int]]]
+) -> list[Link]:
+    """Follow the best moves back from the last cell of the lattice, as links in text order."""
     links: list[Link] = []
-    i, j = n, window[n][1]
+    i = len(window) - 1
+    j = window[i][1]
     while i > 0 or j > 0:
         a, b = move[i][j - window[i][0]]
         if not a and not b:
