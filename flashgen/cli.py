@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +22,7 @@ from . import deck, pipeline
 from .errors import FlashgenError, UsageError
 from .known import read_known_words
 from .options import Layout, Options
+from .types import Term
 
 app = typer.Typer(
     add_completion=False,
@@ -181,18 +182,22 @@ def words(
         if as_json:
             records = [pipeline.term_record(term) for term in analysis.terms]
             typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
-            return
-        from rich.console import Console
-        from rich.table import Table
+        else:
+            _print_terms(analysis.terms)
 
-        table = Table("term", "pinyin", "meaning", "english", "count", "HSK", "score", "reasons")
-        for term in analysis.terms:
-            word = term.word
-            table.add_row(
-                word.simplified, word.pinyin, word.meaning[:60], word.english, str(term.count),
-                str(word.hsk or "-"), f"{term.score:.2f}", ", ".join(term.reasons),
-            )  # fmt: skip
-        Console().print(table)
+
+def _print_terms(terms: Sequence[Term]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("term", "pinyin", "meaning", "english", "count", "HSK", "score", "reasons")
+    for term in terms:
+        word = term.word
+        table.add_row(
+            word.simplified, word.pinyin, word.meaning[:60], word.english, str(term.count),
+            str(word.hsk or "-"), f"{term.score:.2f}", ", ".join(term.reasons),
+        )  # fmt: skip
+    Console().print(table)
 
 
 @app.command()
