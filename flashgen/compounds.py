@@ -86,7 +86,7 @@ def _is_dictionary_run(run: Sequence[Token]) -> bool:
 
 
 def _first_sense_is_verb(word: str) -> bool:
-    senses = [s for e in dictionary.entries(word) for s in e.senses if not s.startswith("CL:")]
+    senses = [s for s in dictionary.all_senses(word) if not s.startswith("CL:")]
     return bool(senses) and senses[0].startswith("to ")
 
 

@@ -126,6 +126,11 @@ def entries(word: str) -> tuple[Entry, ...]:
     return tuple(found)
 
 
+def all_senses(word: str) -> tuple[str, ...]:
+    """Every sense of every entry of ``word``, in file order (readings not told apart)."""
+    return tuple(sense for entry in entries(word) for sense in entry.senses)
+
+
 def contains(word: str) -> bool:
     """Whether CC-CEDICT has ``word`` as a simplified headword."""
     return _cedict().position(word) >= 0
@@ -139,10 +144,8 @@ def gloss_words(word: str) -> frozenset[str]:
     sentence (picker).  Parenthesised notes and classifier lists are dropped.
     """
     found: set[str] = set()
-    for entry in entries(word):
-        for sense in entry.senses:
-            if is_cross_reference(sense) or sense.startswith("CL:"):
-                continue
+    for sense in all_senses(word):
+        if not is_cross_reference(sense) and not sense.startswith("CL:"):
             found.update(english_lemmas(re.sub(r"\([^)]*\)", " ", sense)))
     return frozenset(found - STOPWORDS)
 

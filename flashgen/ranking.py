@@ -133,7 +133,7 @@ def verb_with_result(word: str) -> bool:
     verb, complement = word[:1], word[1:]
     if complement not in _COMPLEMENTS or not _has_verb_sense(verb):
         return False
-    senses = [s for e in dictionary.entries(word) for s in e.senses]
+    senses = dictionary.all_senses(word)
     if not senses:
         return True
     if (dictionary.hsk_level(verb) or _KNOWN_LEVEL + 1) > _KNOWN_LEVEL or not senses[0].startswith("to "):
@@ -142,7 +142,7 @@ def verb_with_result(word: str) -> bool:
 
 
 def _has_verb_sense(word: str) -> bool:
-    return any(s.startswith("to ") for e in dictionary.entries(word) for s in e.senses)
+    return any(s.startswith("to ") for s in dictionary.all_senses(word))
 
 
 @cache
@@ -150,7 +150,7 @@ def reads_as_adverb(word: str) -> bool:
     """Whether the dictionary's senses make the word an adverb whatever
     jieba's tag says (无意中 "accidentally", 差点 "nearly; almost"): at least
     half its senses are -ly words or negations, none is a verb."""
-    senses = [_PARENTHESES.sub("", s).strip() for e in dictionary.entries(word) for s in e.senses]
+    senses = [_PARENTHESES.sub("", s).strip() for s in dictionary.all_senses(word)]
     senses = [s for s in senses if s]
     if not senses or any(s.startswith("to ") for s in senses):
         return False
