@@ -40,11 +40,11 @@ from pathlib import Path
 
 import genanki
 
-from flashgen import dictionary, pinyin
-from flashgen.errors import FlashgenError
-from flashgen.note_type import MODEL_ID, NOTE_TYPE_MOD, note_fields, note_type
-from flashgen.options import Options
-from flashgen.types import Article, Term, WordInfo
+from . import dictionary, pinyin
+from .errors import FlashgenError
+from .note_type import MODEL_ID, NOTE_TYPE_MOD, note_fields, note_type
+from .options import Options
+from .types import Article, Term, WordInfo
 
 MAX_SLUG_LENGTH = 80
 _WINDOWS_RESERVED = frozenset(
@@ -98,6 +98,7 @@ def note_guid(word: WordInfo) -> str:
 
 
 def note_tags(word: WordInfo, article: Article) -> list[str]:
+    """Tags to browse by in Anki: ours, the article's slug, and the word's HSK level."""
     return ["flashgen", slugify(article.title), "hsk-none" if word.hsk is None else f"hsk{word.hsk}"]
 
 

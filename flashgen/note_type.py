@@ -23,8 +23,8 @@ from functools import cache
 
 import genanki
 
-from flashgen import pinyin
-from flashgen.types import Article, Term
+from . import pinyin
+from .types import Article, Term
 
 #: Never change: Anki identifies the note type by this id in every collection.
 MODEL_ID = 1_607_392_319
