@@ -57,6 +57,8 @@ _REGARD = frozenset({"to regard as", "to treat as", "to consider as", "to take f
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两俩几半多少些数零〇第这那哪每各某0123456789")
 #: Adverbs jieba tags as numerals: nothing is counted after them (一下子冲进, 一起干, 一路同行).
 _ADVERBS_AS_NUMERALS = frozenset({"一下子", "一起", "一路", "一下", "一面"})
+#: Senses of a word that counts or measures: a classifier or a unit (五分 fēn "point").
+_MEASURE = re.compile(r"classifier|\bunit\b")
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
 DETERMINERS = frozenset("这那哪每某各几两一二三四五六七八九十百千第")
 
@@ -174,10 +176,10 @@ class Slot:
             # "hair") or an adjective with its noun (一篇长文章 cháng)
             return GRAMMAR if verb_first or adjectival(reading.senses) else 0.0
         if self.counted():
-            if verb_first and not any("classifier" in s for s in reading.senses):
+            if verb_first and not any(_MEASURE.search(s) for s in reading.senses):
                 return 0.0
             counted = 0.0 if any(starts_as_verb([s], noted=True) for s in reading.senses) else GRAMMAR / 4
-            classifier = GRAMMAR / 4 if any("classifier" in s for s in reading.senses[:3]) else 0.0
+            classifier = GRAMMAR / 4 if any(_MEASURE.search(s) for s in reading.senses) else 0.0
             return GRAMMAR + counted + classifier  # 这只狗 zhī, not zhǐ "only"
         if self.after[0] in _DEGREE_COMPLEMENTS and self.rest[:1] == self.after[0]:
             # A resultative of degree (调高, 调小): the reading that adjusts, tiáo not diào.
