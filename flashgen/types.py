@@ -69,7 +69,8 @@ class WordInfo:
     ``pinyin_numbered`` the same syllables with tone digits (5 = neutral).
     ``english`` is the span of the aligned English sentence that translates the
     word ("" when no context was given or nothing matched).  ``composed`` marks
-    a meaning built from the word's parts because the dictionary lacks it.
+    a meaning built from the word's parts because the dictionary lacks it;
+    ``in_dictionary`` is its opposite, set by :func:`flashgen.lookup.lookup`.
     """
 
     simplified: str
