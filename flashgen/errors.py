@@ -18,11 +18,7 @@ class FlashgenError(Exception):
 
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
-        self.message = message
         self.exit_code = exit_code
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class UsageError(FlashgenError):
