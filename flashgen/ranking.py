@@ -18,7 +18,6 @@ articles (tests/cases/picker) and checked on the seed article.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
@@ -65,7 +64,6 @@ _COMPLEMENTS = frozenset("好成完到掉住走开见懂光满透清尽错坏倒
 }
 #: The highest HSK level an intermediate learner is taken to know.
 _KNOWN_LEVEL = 4
-_PARENTHESES = re.compile(r"\([^)]*\)")
 #: Below this score a term has no reason to be carded beyond being a word
 #: (an everyday word, or a rare one used once with no translation in sight).
 MIN_SCORE = 1.0
@@ -150,7 +148,7 @@ def reads_as_adverb(word: str) -> bool:
     """Whether the dictionary's senses make the word an adverb whatever
     jieba's tag says (无意中 "accidentally", 差点 "nearly; almost"): at least
     half its senses are -ly words or negations, none is a verb."""
-    senses = [_PARENTHESES.sub("", s).strip() for s in dictionary.all_senses(word)]
+    senses = [dictionary.NOTE_RE.sub("", s).strip() for s in dictionary.all_senses(word)]
     senses = [s for s in senses if s]
     if not senses or any(s.startswith("to ") for s in senses):
         return False
