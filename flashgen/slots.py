@@ -249,9 +249,11 @@ class Slot:
         # 看看书, 数一数, 量一下; but 好好学习 is an adverb before its verb
         doubled = self.after[0] == word and not self._verb_after(len(word))
         reduplicated = self.rest.startswith(("一" + word, "一下")) or doubled
+        # the verb of the thing named after it: 扇扇子, 钉钉子, 种种子
+        tool = self.after[0] in (word + "子", word + "儿") and self.after[1][:1] == "n"
         # a result or goal complement: 数到三, 还给他
         complement = self.rest[:1] in _RESULTS and self.after[0][:1] == self.rest[:1]
-        return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated or complement
+        return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated or complement or tool
 
     def _verb_after(self, skip: int) -> bool:
         """Whether the word after the next ``skip`` characters is a verb (好好学习: 学习)."""
