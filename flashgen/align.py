@@ -125,6 +125,7 @@ class _BeadScorer:
         self.en_ending = [s.ending for s in en]
 
     def mask(self, i: int, j: int) -> tuple[int, int]:
+        """:func:`pair_masks` of Chinese sentence ``i`` and English sentence ``j``, computed once."""
         found = self.masks.get((i, j))
         if found is None:
             found = self.masks[(i, j)] = pair_masks(self.indexes[i], self.en[j], self.evidence.en_bits[j])

@@ -106,6 +106,7 @@ class _Index:
         return at if at < len(self.headwords) and self.headwords[at] == word else -1
 
     def record(self, word: str) -> str:
+        """``word``'s entry lines ("" when absent): only these bytes are ever decoded."""
         at = self.position(word)
         if at < 0:
             return ""

@@ -36,6 +36,7 @@ class Source:
 
     @property
     def name(self) -> str:
+        """How the progress bar names this source."""
         return str(self.article) if self.article else f"{self.zh} + {self.en}"
 
 
