@@ -26,6 +26,8 @@ __all__ = ["MAX_BYTES", "decode", "parse_article", "read_article", "read_prespli
 #: second per MB, so refusing early keeps a stray 50 MB dump from costing minutes.
 MAX_BYTES = 10 * 1024 * 1024
 
+#: What an empty file, or one of whitespace only, is told.
+_NO_TEXT = "has no text (empty or whitespace only)"
 #: A title is a short line; anything longer is a paragraph.
 _MAX_TITLE_CHARS = 200
 #: A line ending in one of these is a sentence or clause, not a headline.
@@ -91,7 +93,7 @@ def parse_article(text: str, source: str, layout: Layout) -> Article:
         raise UsageError(f"{source}: the presplit layout needs two files (--zh and --en)")
     lines = [line for line in clean_lines(text) if line]
     if not lines:
-        raise FlashgenError(f"{source}: has no text (empty or whitespace only)")
+        raise FlashgenError(f"{source}: {_NO_TEXT}")
     _require_languages(source, bool(HAN_RE.search(text)), bool(LATIN_WORD_RE.search(text)))
     split_lines = [separate(line) for line in lines]
     same_line = _is_same_line(lines, split_lines, layout)
@@ -140,7 +142,7 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as error:
         raise FlashgenError(f"{path}: cannot be read ({error.strerror or error})") from None
     if not data.strip():
-        raise FlashgenError(f"{path}: has no text (empty or whitespace only)")
+        raise FlashgenError(f"{path}: {_NO_TEXT}")
     return data
 
 
@@ -148,7 +150,7 @@ def _file_blocks(path: Path) -> tuple[str, list[str]]:
     """(title, paragraphs) of one language's file of a two-file article."""
     blocks = _blocks(clean_lines(decode(_read_bytes(path), str(path))))
     if not blocks:
-        raise FlashgenError(f"{path}: has no text (empty or whitespace only)")
+        raise FlashgenError(f"{path}: {_NO_TEXT}")
     title = ""
     if len(blocks) > 1 and len(blocks[0]) == 1 and _is_title_like(blocks[0][0]):
         title = _squeezed(blocks.pop(0)[0])
