@@ -129,7 +129,13 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
 
     readings: list[str | None] = [None] * len(zh_sentence)
     for run in _HAN.finditer(zh_sentence):
-        found = pinyin(run.group(), style=Style.TONE3, neutral_tone_with_five=True, errors=_unread)
+        # pypinyin takes a list from ``errors`` (one item per character); its stub says str only
+        found = pinyin(
+            run.group(),
+            style=Style.TONE3,
+            neutral_tone_with_five=True,
+            errors=_unread,  # type: ignore[arg-type]
+        )
         for offset, (char, (reading, *_)) in enumerate(zip(run.group(), found, strict=True)):
             if not reading.startswith(_UNREAD):
                 readings[run.start() + offset] = _CITATION.get(char, normalise(reading))

@@ -25,7 +25,8 @@ from functools import cache
 from . import dictionary
 from .pinyin import normalise, sentence_syllables
 from .senses import clean_senses, cross_reference, sense_score
-from .slots import DETERMINERS, GRAMMAR, Slot, token_boundaries
+from .slots import DETERMINERS, GRAMMAR, Slot
+from .tagging import token_boundaries
 from .twins import default_neutral, neutral_preference, word_slot_bonus
 
 

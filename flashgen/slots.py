@@ -16,13 +16,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from . import data, dictionary
+from . import dictionary
 from .pinyin import normalise
-from .senses import adjectival, clean_senses, function_word, modal, noun_glosses, particle, starts_as_verb
+from .senses import adjectival, function_word, modal, noun_glosses, particle, starts_as_verb
+from .tagging import (
+    DEGREE,
+    DEGREE_WORDS,
+    is_adjective,
+    is_degree,
+    is_han,
+    is_reduplicated,
+    is_verb,
+    tagged,
+    token_boundaries,
+)
 
 if TYPE_CHECKING:
     from .readings import Reading
@@ -38,9 +47,6 @@ _AGAIN = frozenset({"again", "once more", "anew", "afresh"})
 #: A one-character word right before a verb with such a sense is that adverb;
 #: weaker than pypinyin's phrase reading (还给 huán) but not its default.
 _ADVERB = 0.8
-#: Degree adverbs make a following word an adjective (太难了 nán, not nàn).
-_DEGREE = frozenset("太很真更最挺")
-_DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "特别", "相当", "不太", "这么", "那么"})
 #: One-character adjectives of degree that complement a verb (调高 "turn up", 调小 "turn down").
 _DEGREE_COMPLEMENTS = frozenset("高低大小快慢多少长短强弱")
 #: Senses of a verb that changes a degree: the verb of such a complement.
@@ -111,14 +117,14 @@ class Slot:
         """The bonus for 得, 地, 为 and 着 when their slot decides them, else None."""
         before, after = self.before[1], self.after[1]
         if word == "得" and self.after[0]:
-            complement = self.after[0][:1] in _DEGREE or self.after[0] in _DEGREE_WORDS
-            if before[:1] in ("v", "a") or complement or _is_adjective(self.before[0]):  # 高兴得跳
+            complement = self.after[0][:1] in DEGREE or self.after[0] in DEGREE_WORDS
+            if before[:1] in ("v", "a") or complement or is_adjective(self.before[0]):  # 高兴得跳
                 return GRAMMAR if syllable == "de5" else 0.0
             subject = before[:1] in ("r", "n", "d", "t", "")
             if subject and self.after[0][:1] not in "了着过到" and is_han(self.rest):
                 return GRAMMAR if syllable == "dei3" else 0.0
         adverbial = after[:1] in ("v", "l", "i") and before[:1] not in ("", "m", "q", "p", "f", "u")
-        if word == "地" and (adverbial or _reduplicated(self.before[0])):  # 高兴地跳, 慢慢地黑了
+        if word == "地" and (adverbial or is_reduplicated(self.before[0])):  # 高兴地跳, 慢慢地黑了
             return GRAMMAR if syllable == "de5" else 0.0
         if word == "为" and len(self.before[0]) == 1 and is_verb(*self.before):
             return GRAMMAR if syllable == "wei2" else 0.0
@@ -253,7 +259,13 @@ class Slot:
         tool = self.after[0] in (word + "子", word + "儿") and self.after[1][:1] == "n"
         # a result or goal complement: 数到三, 还给他
         complement = self.rest[:1] in _RESULTS and self.after[0][:1] == self.rest[:1]
-        return (aspect and self.before[0][-1:] not in _DEGREE) or pronoun_object or reduplicated or complement or tool
+        return (
+            (aspect and self.before[0][-1:] not in DEGREE)
+            or pronoun_object
+            or reduplicated
+            or complement
+            or tool
+        )
 
     def _verb_after(self, skip: int) -> bool:
         """Whether the word after the next ``skip`` characters is a verb (好好学习: 学习)."""
@@ -286,45 +298,3 @@ class Slot:
         # jieba tags some classifiers as nouns (这条/r 条/n): a lone one after a demonstrative counts
         classifier = len(self.before[0]) == 1 and self.before[1] in ("n", "q") and counts(self.before2)
         return counts(self.before) or classifier or (self.before[1] == "a" and counts(self.before2))
-
-
-@cache
-def is_verb(word: str, flag: str) -> bool:
-    """jieba's tag, or for words it tags otherwise (选 "zg"), an entry whose first sense is a verb."""
-    if flag.startswith("v"):
-        return True
-    return any(
-        senses[0].startswith("to ") for e in dictionary.entries(word) if (senses := clean_senses(e.senses))
-    )
-
-
-def is_degree(word: str) -> bool:
-    """Whether a word is (or ends in) a degree adverb: 很, 太, 比较."""
-    return word[-1:] in _DEGREE or word in _DEGREE_WORDS
-
-
-@cache
-def _is_adjective(word: str) -> bool:
-    """Whether an entry of ``word`` is first of all an adjective (高兴 "happy"), whatever jieba's tag."""
-    return any(adjectival(clean_senses(e.senses), first=1) for e in dictionary.entries(word))
-
-
-@cache
-def token_boundaries(zh_context: str) -> frozenset[int]:
-    """The offsets where jieba (without HMM guesses) starts or ends a word."""
-    ends = accumulate(len(token) for token in data.jieba_tokenizer().cut(zh_context, HMM=False))
-    return frozenset([0, *ends])
-
-
-def _reduplicated(word: str) -> bool:
-    """静静, 高高兴兴: a reduplicated adjective, an adverbial before 地."""
-    return len(word) >= 2 and word[-1] == word[-2]
-
-
-def is_han(text: str) -> bool:
-    return bool(text) and "\u3400" <= text[0] <= "\u9fff"
-
-
-def tagged(text: str) -> list[tuple[str, str]]:
-    """jieba's (word, flag) pairs without its HMM guesses, which merge unknown names."""
-    return [(pair.word, pair.flag) for pair in data.jieba_posseg().cut(text, HMM=False) if pair.word.strip()]

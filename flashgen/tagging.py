@@ -1,0 +1,62 @@
+"""jieba's part-of-speech tags, and the word classes read off them or off CC-CEDICT.
+
+The grammar cues of :mod:`flashgen.slots` and :mod:`flashgen.twins` ask the
+same questions of the words around a polyphone: is it a verb, a degree
+adverb, an adjective?  jieba's tags answer most; where it tags a word
+otherwise (选 "zg"), the word's first CC-CEDICT sense does.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import accumulate
+
+from . import data, dictionary
+from .senses import adjectival, clean_senses
+
+#: Degree adverbs make a following word an adjective (太难了 nán, not nàn).
+DEGREE = frozenset("太很真更最挺")
+DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "特别", "相当", "不太", "这么", "那么"})
+
+
+@cache
+def is_verb(word: str, flag: str) -> bool:
+    """jieba's tag, or for words it tags otherwise (选 "zg"), an entry whose first sense is a verb."""
+    if flag.startswith("v"):
+        return True
+    return any(
+        senses[0].startswith("to ") for e in dictionary.entries(word) if (senses := clean_senses(e.senses))
+    )
+
+
+def is_degree(word: str) -> bool:
+    """Whether a word is (or ends in) a degree adverb: 很, 太, 比较."""
+    return word[-1:] in DEGREE or word in DEGREE_WORDS
+
+
+@cache
+def is_adjective(word: str) -> bool:
+    """Whether an entry of ``word`` is first of all an adjective (高兴 "happy"), whatever jieba's tag."""
+    return any(adjectival(clean_senses(e.senses), first=1) for e in dictionary.entries(word))
+
+
+@cache
+def token_boundaries(zh_context: str) -> frozenset[int]:
+    """The offsets where jieba (without HMM guesses) starts or ends a word."""
+    ends = accumulate(len(token) for token in data.jieba_tokenizer().cut(zh_context, HMM=False))
+    return frozenset([0, *ends])
+
+
+def is_reduplicated(word: str) -> bool:
+    """静静, 高高兴兴: a reduplicated adjective, an adverbial before 地."""
+    return len(word) >= 2 and word[-1] == word[-2]
+
+
+def is_han(text: str) -> bool:
+    """Whether ``text`` starts with a Han character (a word, not punctuation or Latin)."""
+    return bool(text) and "\u3400" <= text[0] <= "\u9fff"
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, flag) pairs without its HMM guesses, which merge unknown names."""
+    return [(pair.word, pair.flag) for pair in data.jieba_posseg().cut(text, HMM=False) if pair.word.strip()]
