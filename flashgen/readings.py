@@ -165,7 +165,10 @@ def choose(
         else:
             neutral = default_neutral(word, reading, candidates)
         dated = _DATED if all(_DATED_SENSE.search(s) for s in reading.senses) else 0.0
-        dated += _DATED if reading.bound and reading.bound not in (zh_context or "") else 0.0
+        if reading.bound:  # 恶 ě "used in 恶心": the reading inside that word, demoted elsewhere
+            inside = _inside(reading.bound, word, zh_context, position)
+            grammar += GRAMMAR if inside else 0.0
+            dated += 0.0 if inside or reading.bound in (zh_context or "") else _DATED
         return (
             _agreement(reading.numbered, heard, weight) + grammar - dated,
             fit,
@@ -174,6 +177,14 @@ def choose(
         )
 
     return max(candidates, key=score)
+
+
+def _inside(longer: str, word: str, zh_context: str | None, position: int | None) -> bool:
+    """Whether the word at ``position`` is part of an occurrence of ``longer`` in the sentence."""
+    if zh_context is None or position is None:
+        return False
+    start = zh_context.find(longer, max(0, position - len(longer) + len(word)))
+    return 0 <= start <= position and position + len(word) <= start + len(longer)
 
 
 def _surname(reading: Reading) -> bool:
