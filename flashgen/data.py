@@ -19,7 +19,7 @@ import io
 import logging
 import marshal
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -60,20 +60,29 @@ def cached_index(name: str, source: Path, build: Callable[[], T]) -> T:
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
+    payload = marshal.dumps(value)  # type: ignore[arg-type]
     with contextlib.suppress(OSError):
-        _write_atomically(path, marshal.dumps(value))  # type: ignore[arg-type]
+        replace_atomically(path, lambda tmp: tmp.write_bytes(payload))
     return value
 
 
-def _write_atomically(path: Path, payload: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+def replace_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Run ``write`` on a fresh file beside ``path``, then rename it over ``path``.
+
+    Whoever reads ``path`` (a later run, Anki) finds the old file or the new
+    one, never half of one, and a failed or interrupted write leaves the old
+    file in place.  The temporary name does not embed ``path.name``: a long CJK
+    name plus a suffix could pass the file system's 255-byte limit.
+    """
+    tmp = path.with_name(f".flashgen-{secrets.token_hex(6)}.tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+        write(tmp)
+        with tmp.open("rb") as written:  # on disk before it replaces the old file
+            os.fsync(written.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            tmp.unlink(missing_ok=True)
         raise
 
 

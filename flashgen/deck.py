@@ -26,7 +26,6 @@ import itertools
 import json
 import os
 import re
-import secrets
 import shutil
 import sqlite3
 import tempfile
@@ -34,13 +33,14 @@ import time
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
 
 from . import dictionary, pinyin
+from .data import replace_atomically
 from .errors import FlashgenError
 from .note_type import MODEL_ID, NOTE_TYPE_MOD, note_fields, note_type
 from .options import Options
@@ -123,7 +123,7 @@ def write_deck(sections: Sequence[tuple[Article, Sequence[Term]]], path: Path, o
     now = int(time.time())
     mods = {note.guid: _note_mod(previous.get(note.guid), note, now) for note in notes}
     try:
-        _replace_atomically(path, lambda tmp: _write_package(decks, mods, now, tmp))
+        replace_atomically(path, lambda tmp: _write_package(decks, mods, now, tmp))
     except OSError as error:
         raise FlashgenError(f"{path}: cannot write the deck ({error.strerror or error})") from error
     return len(notes)
@@ -208,23 +208,6 @@ def _write_package(decks: list[genanki.Deck], mods: dict[str, int], now: int, ta
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
             package.write(database, "collection.anki2")
             package.writestr("media", "{}")
-
-
-def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Run ``write`` on a fresh file beside ``path``, then rename it over ``path``.
-
-    The temporary name does not embed ``path.name``: a long CJK name plus a
-    suffix could pass the file system's 255-byte limit.
-    """
-    tmp = path.with_name(f".flashgen-{secrets.token_hex(6)}.tmp")
-    try:
-        write(tmp)
-        with tmp.open("rb") as written:  # on disk before it replaces the old deck
-            os.fsync(written.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _extract_collection(apkg: Path, directory: Path) -> Path | None:
