@@ -7,7 +7,10 @@ many articles loads everything once.
 
 Derived indexes are cached on disk in the user's cache directory
 (``FLASHGEN_CACHE_DIR`` overrides it), keyed by the source file's size and
-modification time, so a changed data package rebuilds them.
+modification time, so a changed data package rebuilds them.  They are
+written beside their final name and renamed over it
+(:func:`replace_atomically`, which the deck writer shares), so a run never
+reads half an index another run is writing.
 """
 
 from __future__ import annotations
