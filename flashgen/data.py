@@ -37,12 +37,20 @@ T = TypeVar("T")
 CACHE_FORMAT = 1
 
 
-def cache_dir() -> Path:
-    """The per-user directory for derived indexes and jieba's model cache."""
+def cache_dir() -> Path | None:
+    """The per-user directory for derived indexes and jieba's model cache.
+
+    None when it cannot be created or written (a read-only home, a bad
+    ``FLASHGEN_CACHE_DIR``): the caches are an optimisation, so a run then
+    builds what it needs in memory instead of failing.
+    """
     override = os.environ.get("FLASHGEN_CACHE_DIR")
     path = Path(override) if override else Path(platformdirs.user_cache_dir("flashgen"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path if os.access(path, os.W_OK | os.X_OK) else None
 
 
 def cached_index(name: str, source: Path, build: Callable[[], T]) -> T:
@@ -53,11 +61,13 @@ def cached_index(name: str, source: Path, build: Callable[[], T]) -> T:
     be read or written is rebuilt silently: it is an optimisation, never a
     requirement.
     """
+    directory = cache_dir()
+    if directory is None:
+        return build()
     stat = source.stat()
     key = f"{CACHE_FORMAT}:{source}:{stat.st_size}:{stat.st_mtime_ns}"
-    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+    path = directory / f"{name}-{hashlib.sha1(key.encode()).hexdigest()[:12]}.marshal"
     try:
-        path = cache_dir() / f"{name}-{digest}.marshal"
         with path.open("rb") as fh:
             return marshal.load(fh)  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
@@ -99,13 +109,16 @@ def jieba_tokenizer() -> Any:
     """jieba's default tokenizer, initialised quietly with a per-user cache.
 
     jieba logs its loading progress to stderr and caches its model in a shared
-    ``/tmp`` file by default; we silence the one and move the other.
+    ``/tmp`` file by default; we silence the one and move the other (unless
+    the user's cache directory is unusable).
     """
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.dt
-    tokenizer.tmp_dir = str(cache_dir())
+    directory = cache_dir()
+    if directory is not None:
+        tokenizer.tmp_dir = str(directory)
     tokenizer.initialize()
     return tokenizer
 

@@ -7,6 +7,7 @@ each test pins one promise: file names, JSON keys, link format, filters.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -136,3 +137,14 @@ def test_lookup_is_importable_from_the_package() -> None:
     word = lookup("银行")
     assert (word.pinyin, word.pinyin_numbered, word.hsk) == ("yín háng", "yin2 hang2", 2)
     assert "bank" in word.meaning and word.traditional == "銀行"
+
+
+def test_an_unusable_cache_directory_only_costs_time(tmp_path: Path) -> None:
+    """Caches are an optimisation: with nowhere to write them a run still succeeds, quietly."""
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    env = {**os.environ, "FLASHGEN_CACHE_DIR": str(blocker / "cache")}
+    command = [sys.executable, "-m", "flashgen", "words", str(DEMO), "--json", "--max-words", "3"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 3 and result.stderr == ""
