@@ -19,15 +19,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import dictionary
+from .particles import particle_reading
 from .pinyin import normalise
 from .senses import adjectival, function_word, modal, noun_glosses, particle, starts_as_verb
 from .tagging import (
     DEGREE,
-    DEGREE_WORDS,
-    is_adjective,
     is_degree,
     is_han,
-    is_reduplicated,
     is_verb,
     tagged,
     token_boundaries,
@@ -59,6 +57,8 @@ _PERSONAL = frozenset({"我", "你", "他", "她", "它", "我们", "你们", "�
 _TOWARDS = frozenset({"towards", "toward", "facing"})
 #: Senses of a verb of regarding: 把X当Y, 当X是Y (dàng).
 _REGARD = frozenset({"to regard as", "to treat as", "to consider as", "to take for"})
+#: Senses of a verb of staying put: the verb of a place phrase with 在 (待在家里 dāi, 卡在喉咙里 qiǎ).
+_STAYING = frozenset({"to stay", "to remain", "to be stuck", "to be wedged", "to get stuck"})
 #: Characters of a number or an amount.
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两俩几半多少些数零〇第这那哪每各某0123456789")
 #: Adverbs jieba tags as numerals: nothing is counted after them (一下子冲进, 一起干, 一路同行).
@@ -108,43 +108,10 @@ class Slot:
         adverb (比较少), a preposition before its object and verb (冲我笑).  The
         reading's first sense tells what it is ("to plant" is a verb).
         """
-        particle = self._particle_bonus(word, normalise(reading.numbered))
-        if particle is not None:
-            return particle
+        demanded = particle_reading(self, word)
+        if demanded is not None:
+            return GRAMMAR if normalise(reading.numbered) == demanded else 0.0
         return self._one_character_bonus(word, reading, readings) if len(word) == 1 else 0.0
-
-    def _particle_bonus(self, word: str, syllable: str) -> float | None:
-        """The bonus for 得, 地, 为 and 着 when their slot decides them, else None."""
-        before, after = self.before[1], self.after[1]
-        if word == "得" and self.after[0]:
-            complement = self.after[0][:1] in DEGREE or self.after[0] in DEGREE_WORDS
-            if before[:1] in ("v", "a") or complement or is_adjective(self.before[0]):  # 高兴得跳
-                return GRAMMAR if syllable == "de5" else 0.0
-            subject = before[:1] in ("r", "n", "d", "t", "")
-            if subject and self.after[0][:1] not in "了着过到" and is_han(self.rest):
-                return GRAMMAR if syllable == "dei3" else 0.0
-        adverbial = after[:1] in ("v", "l", "i") and before[:1] not in ("", "m", "q", "p", "f", "u")
-        if word == "地" and (adverbial or is_reduplicated(self.before[0])):  # 高兴地跳, 慢慢地黑了
-            return GRAMMAR if syllable == "de5" else 0.0
-        if word == "为" and len(self.before[0]) == 1 and is_verb(*self.before):
-            return GRAMMAR if syllable == "wei2" else 0.0
-        if word == "为" and before[:1] in ("r", "n", "d") and after[:1] in ("r", "n"):
-            # 选他为队长 wéi "as" ends the clause with its noun; 为人民服务 wèi "for" goes on
-            named = after[:1] == "n" and not is_han(self.rest[len(self.after[0]) :])
-            return GRAMMAR if syllable == ("wei2" if named else "wei4") else 0.0
-        if word == "着":
-            return self._zhe_bonus(syllable)
-        return None
-
-    def _zhe_bonus(self, syllable: str) -> float | None:
-        """着 on its own after a word is the aspect particle (穿着, 下着雨: zhe); as
-        a potential or completed result of a verb it is zháo "to reach" (睡不着, 睡着了)."""
-        if not self.before[0] or self.position + self.length not in token_boundaries(self.sentence):
-            return None  # 着急, 着火: the start of a word
-        potential = self.before[0] in ("不", "得") and is_verb(*self.before2)
-        if potential or (self.rest[:1] == "了" and is_verb(*self.before)):
-            return GRAMMAR if syllable == "zhao2" else 0.0
-        return GRAMMAR if syllable == "zhe5" else 0.0
 
     def _whole(self) -> bool:
         """Whether jieba cuts the word as a word of its own (not 家中, 着急)."""
@@ -166,10 +133,10 @@ class Slot:
             return GRAMMAR if function_word(reading.senses) else 0.0
         if self._compared():  # 比去年差了很多: the adjective, not a verb (chà, not chāi)
             return 0.0 if verb_first else GRAMMAR / 2
-        if self._governs() and any(_TOWARDS & set(r.senses) for r in readings):
-            return GRAMMAR if _TOWARDS & set(reading.senses) else 0.0  # 冲我笑 chòng "towards"
-        if self._regarded() and any(_REGARD & set(r.senses) for r in readings):
-            return GRAMMAR if _REGARD & set(reading.senses) else 0.0  # 把我当小孩 dàng "to regard as"
+        # 冲我笑 chòng "towards", 把我当小孩 dàng "to regard as", 待在家里 dāi "to stay"
+        for senses, fits in ((_TOWARDS, self._governs), (_REGARD, self._regarded), (_STAYING, self._placed)):
+            if any(senses & set(r.senses) for r in readings) and fits():
+                return GRAMMAR if senses & set(reading.senses) else 0.0
         if self._verb_slot(word):
             return GRAMMAR if verb_first else 0.0
         if self._after_modal() and self._whole():  # not 要好好学习
@@ -218,9 +185,20 @@ class Slot:
             and following[1][1][:1] in ("v", "l", "i")
         )
 
+    def _clause(self) -> str:
+        """The text of the word's clause before it."""
+        return re.split(r"[，。！？；：,.!?;:]", self.sentence[: self.position])[-1]
+
+    def _placed(self) -> bool:
+        """Whether a place phrase with 在 follows the word (待在家里) or comes before it (在北京待了三天)."""
+        if self.position not in token_boundaries(self.sentence):
+            return False  # the end of a word (办公处在二楼)
+        return self.rest[:1] == "在" or (
+            "在" in self._clause() and self.rest[:1] in ("了", "着") and self._whole()
+        )
+
     def _regarded(self) -> bool:
         """Whether the word takes an object after 把 (把我当小孩) or an object and 是 (当他是朋友)."""
-        clause = re.split(r"[，。！？；：,.!?;:]", self.sentence[: self.position])[-1]
         following = tagged(self.rest)
         # a subject before, a pronoun after: not 当老师是我的梦想 (dāng "to be")
         called = (
@@ -229,7 +207,7 @@ class Slot:
             and following[0][1] == "r"
             and following[1][0] == "是"
         )
-        return "把" in clause[:-1] or called
+        return "把" in self._clause()[:-1] or called
 
     def _after_modal(self) -> bool:
         """Whether a modal verb comes right before, alone or glued by jieba to its subject (我会)."""
@@ -245,8 +223,7 @@ class Slot:
 
     def _compared(self) -> bool:
         """Whether the word is the predicate of a 比 comparison in its clause."""
-        clause = re.split(r"[，。！？；：,.!?;:]", self.sentence[: self.position])[-1]
-        return "比" in clause and not self.after[1].startswith("v")
+        return "比" in self._clause() and not self.after[1].startswith("v")
 
     def _verb_slot(self, word: str) -> bool:
         # 了 may end a sentence after an adjective (太长了); 着 and 过 follow verbs only (空着).
