@@ -37,6 +37,8 @@ _PRONOUNS = frozenset({"he", "she", "they", "I", "me", "sb else", "other people"
 _NOTE = re.compile(r"\([^)]*\)")
 #: A verb jieba tags and CC-CEDICT glosses without "to" is no noun when negated (没有 "haven't").
 _NEGATIONS = frozenset("不没")
+#: A comparison after a predicate: 他精神多了, 好得多.
+_MORE = ("多了", "得多", "了很多", "了不少")
 
 
 def neutral_preference(slot: Slot, word: str, reading: Reading, readings: Sequence[Reading]) -> float:
@@ -71,7 +73,8 @@ def neutral_preference(slot: Slot, word: str, reading: Reading, readings: Sequen
     descriptive = _descriptive(reading)
     one_descriptive = descriptive != any(_descriptive(r) for r in pairs)
     graded = slot.before[0] == "有" and is_degree(slot.before2[0])  # 很有精神
-    if slot.before[0] in MODAL_VERBS or graded or slot.graded():
+    compared = slot.rest.startswith(_MORE) and slot.before[1][:1] in _SUBJECTS  # 他精神多了
+    if slot.before[0] in MODAL_VERBS or graded or compared or slot.graded():
         # 不能大意 dà yi "careless", 别下水 xià shuǐ "to go into the water"
         return 2.0 if (descriptive if one_descriptive else is_neutral) else 0.0
     if _modifies_next(slot, word):
@@ -119,15 +122,14 @@ def _modifies_next(slot: Slot, word: str) -> bool:
         for n in (1, 2)
         if len(slot.rest) >= n
     )
-    nominal = (
-        slot.after[0][:1] not in _NEGATIONS
-        and (  # 本事不小: a negated predicate
-            slot.after[1][:1] in ("n", "a")
-            or (
-                slot.after[1].startswith("v")
-                and dictionary.contains(slot.after[0])
-                and not is_verb(slot.after[0], "")
-            )
+    # 本事不小, 本事可不小: a negated predicate, behind a one-character adverb or not
+    negated = slot.rest[:1] in _NEGATIONS or (len(slot.after[0]) == 1 and slot.rest[1:2] in _NEGATIONS)
+    nominal = not negated and (
+        slot.after[1][:1] in ("n", "a")
+        or (
+            slot.after[1].startswith("v")
+            and dictionary.contains(slot.after[0])
+            and not is_verb(slot.after[0], "")
         )
     )  # jieba tags 走向 "direction; trend" a verb; CC-CEDICT's first sense is a noun
     return longer or (nominal and slot.rest[:1] == slot.after[0][:1])

@@ -24,11 +24,12 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 #: as a test author would (common words, both readings).  Together they are held to 96 %,
 #: each batch to 90 %, and every miss is listed when one fails.
 #: The multi-character batches polyphones_words*.json (every plausible reading,
-#: rare ones included: 看好行李 kān hǎo, 打了个冷战 lěng zhan) are held to 85 %:
-#: their misses need the sentence's meaning, which only the English gives.
+#: rare ones included: 看好行李 kān hǎo, 打了个冷战 lěng zhan) and the neutral-tone
+#: twins of polyphones_round4d.json (老子 the philosopher, 喝多了容易上头) are held
+#: to 85 %: their misses need the sentence's meaning, which only the English gives.
 POLYPHONE_ACCURACY = 0.96
 BATCH_ACCURACY = 0.90
-BATCH_FLOOR = {"polyphones_words.json": 0.85, "polyphones_words2.json": 0.85}
+BATCH_FLOOR = {"polyphones_words.json": 0.85, "polyphones_words2.json": 0.85, "polyphones_round4d.json": 0.85}
 POLYPHONE_FILES = sorted(p.name for p in CASES.glob("polyphones*.json"))
 
 
