@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import dictionary
-from .data import jieba_tokenizer
+from .data import jieba_tokenizer, pypinyin
 from .sentences import HAN_RE
 
 #: Gloss words that occur in so many CC-CEDICT entries that they say nothing
@@ -179,9 +179,7 @@ def _name_keys(token: str) -> set[str]:
     陈清扬 → chenqingyang, chen, qingyang.  Lemmatised like English words so
     both sides reduce the same way.
     """
-    from pypinyin import lazy_pinyin
-
-    syllables = [s for s in lazy_pinyin(token) if s.isalpha() and s.isascii()]
+    syllables = [s for s in pypinyin().lazy_pinyin(token) if s.isalpha() and s.isascii()]
     if not syllables or len(syllables) > 4:
         return set()
     keys = {"".join(syllables)}

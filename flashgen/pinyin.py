@@ -20,6 +20,7 @@ import re
 import unicodedata
 from functools import cache
 
+from .data import pypinyin
 from .sentences import HAN
 
 _MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
@@ -125,17 +126,11 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
     the context; the result is indexed like the string, so a word found at
     offset i reads ``result[i:i + len(word)]``.
     """
-    from pypinyin import Style, pinyin
-
+    reader = pypinyin()
     readings: list[str | None] = [None] * len(zh_sentence)
     for run in _HAN.finditer(zh_sentence):
-        # pypinyin takes a list from ``errors`` (one item per character); its stub says str only
-        found = pinyin(
-            run.group(),
-            style=Style.TONE3,
-            neutral_tone_with_five=True,
-            errors=_unread,  # type: ignore[arg-type]
-        )
+        tone3 = reader.Style.TONE3
+        found = reader.pinyin(run.group(), style=tone3, neutral_tone_with_five=True, errors=_unread)
         for offset, (char, (reading, *_)) in enumerate(zip(run.group(), found, strict=True)):
             if not reading.startswith(_UNREAD):
                 readings[run.start() + offset] = _CITATION.get(char, normalise(reading))
@@ -147,9 +142,8 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
 
 def phrase_reading(word: str) -> str | None:
     """pypinyin's reading of ``word`` when its phrase data (curated for common usage) lists it, else None."""
-    from pypinyin.constants import PHRASES_DICT
-
-    return " ".join(s or "" for s in sentence_syllables(word)) if word in PHRASES_DICT else None
+    phrases = pypinyin().constants.PHRASES_DICT
+    return " ".join(s or "" for s in sentence_syllables(word)) if word in phrases else None
 
 
 def _is_erhua(text: str) -> bool:
