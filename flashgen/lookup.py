@@ -117,7 +117,6 @@ def _composed(
         english=rendered or span.text,
         hsk=dictionary.hsk_level(word),
         composed=True,
-        in_dictionary=False,
     )
 
 

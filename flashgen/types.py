@@ -69,8 +69,7 @@ class WordInfo:
     ``pinyin_numbered`` the same syllables with tone digits (5 = neutral).
     ``english`` is the span of the aligned English sentence that translates the
     word ("" when no context was given or nothing matched).  ``composed`` marks
-    a meaning built from the word's parts because the dictionary lacks it;
-    ``in_dictionary`` is its opposite, set by :func:`flashgen.lookup.lookup`.
+    a meaning built from the word's parts because the dictionary lacks it.
     """
 
     simplified: str
@@ -82,7 +81,6 @@ class WordInfo:
     hsk: int | None = None
     is_name: bool = False
     composed: bool = False
-    in_dictionary: bool = True
 
 
 @dataclass(frozen=True)
