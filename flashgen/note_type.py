@@ -24,7 +24,7 @@ from functools import cache
 import genanki
 
 from . import pinyin
-from .types import Article, Term
+from .types import Article, Term, WordInfo
 
 #: Never change: Anki identifies the note type by this id in every collection.
 MODEL_ID = 1_607_392_319
@@ -34,7 +34,7 @@ NOTE_TYPE_NAME = "flashgen Chinese vocabulary"
 #: replaces a note type's templates only when the incoming one is newer, so a
 #: fixed value keeps re-imports from touching a learner's own tweaks until we
 #: really change the look.
-NOTE_TYPE_MOD = 1_795_732_900
+NOTE_TYPE_MOD = 1_795_737_800
 
 #: Frozen field list, in order.  Simplified is first and plain text: Anki sorts,
 #: searches and checks duplicates on the first field.
@@ -134,6 +134,8 @@ CSS = """
 }
 .pinyin { font-size: 26px; margin: 2px 0; }
 .trad { font-size: 16px; color: var(--muted); }
+.composed { font-size: 12px; color: var(--muted); border: 1px solid var(--rule); border-radius: 4px;
+  padding: 0 5px; margin-left: 6px; white-space: nowrap; }
 .meaning { font-size: 20px; margin: 10px auto 4px; max-width: 34em; }
 .meaning.prompt { font-size: 24px; margin-top: 18px; }
 .sentence { max-width: 34em; margin: 12px auto 0; text-align: left; }
@@ -231,6 +233,16 @@ def cloze_html(sentence: str, word: str) -> str:
     return _splice(sentence, spans, _blank) if spans else _blank(word)
 
 
+def meaning_html(word: WordInfo) -> str:
+    """The meaning, labelled when it was composed from the word's parts.
+
+    A composed meaning is flashgen's reading of a word CC-CEDICT lacks, not a
+    dictionary sense; the learner should know which one they are memorising.
+    """
+    label = ' <span class="composed">composed from its parts</span>' if word.composed else ""
+    return escape(word.meaning) + label
+
+
 def note_fields(term: Term, article: Article) -> list[str]:
     """The values of :data:`FIELDS` for ``term`` taught from ``article``, all escaped."""
     word, example = term.word, term.example
@@ -239,7 +251,7 @@ def note_fields(term: Term, article: Article) -> list[str]:
         "" if word.traditional in ("", word.simplified) else escape(word.traditional),
         pinyin_html(word.pinyin_numbered),
         escape(word.pinyin_numbered),
-        escape(word.meaning),
+        meaning_html(word),
         escape(word.english),
         _splice(example.zh, _occurrences(example.zh, word.simplified), _highlight),
         cloze_html(example.zh, word.simplified),

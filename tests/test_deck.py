@@ -8,6 +8,7 @@ import re
 import sqlite3
 import unicodedata
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,14 @@ def test_write_error_names_the_file_and_leaves_nothing(
     with pytest.raises(FlashgenError, match=r"a\.apkg.*No space left"):
         build(tmp_path / "a.apkg", article, terms)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_composed_meaning_is_labelled_on_the_card() -> None:
+    """The learner can tell flashgen's composition from a dictionary sense."""
+    zh, en = "实行出口管制。", "Export controls apply."
+    term = make_term("出口管制", "chu1 kou3 guan3 zhi4", "export control", zh, en)
+    article = make_article("Trade", [term])
+    meaning = FIELDS.index("Meaning")
+    assert "composed" not in note_fields(term, article)[meaning]
+    composed = replace(term, word=replace(term.word, composed=True))
+    assert note_fields(composed, article)[meaning].startswith('export control <span class="composed">')
