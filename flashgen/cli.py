@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -110,6 +111,7 @@ def build(
     en: EnOpt = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="Directory for the decks.")] = Path("decks"),
     combine: Annotated[bool, typer.Option("--combine", help="One deck for all articles.")] = False,
+    parent: Annotated[str, typer.Option("--parent", help="Parent deck, e.g. Chinese::News.")] = "flashgen",
     layout: LayoutOpt = Layout.AUTO,
     level: LevelOpt = "0",
     known: KnownOpt = None,
@@ -120,6 +122,7 @@ def build(
     """Build an Anki deck (.apkg) from each article and print its path."""
     with _user_errors():
         options = _options(layout, level, known, skip_built, max_words, include_names)
+        options = replace(options, deck_parent=parent)
         if articles and (zh or en):
             raise UsageError("give either ARTICLE files or --zh/--en, not both")
         sources = pipeline.expand_sources(articles) if articles else [_single_source(None, zh, en)]

@@ -281,3 +281,16 @@ def test_article_carrying_payloads_builds_a_deck_that_renders_them_as_text(
     assert collection.note_count() > 0
     shown = _shown_with_nothing_live(collection)
     assert any(payload in shown for payload in PAYLOADS)  # shown as the plain text it is
+
+
+def test_parent_deck_is_configurable(tmp_path: Path, collection: Any) -> None:
+    cli = pytest.importorskip("flashgen.cli")
+    from typer.testing import CliRunner
+
+    example = REPO / "examples" / "demo-article.txt"
+    out = tmp_path / "decks"
+    result = CliRunner().invoke(cli.app, ["build", str(example), "-o", str(out), "--parent", "Chinese::News"])
+    assert result.exit_code == 0, result.output
+    import_deck(collection, next(out.glob("*.apkg")))
+    names = {deck.name for deck in collection.decks.all_names_and_ids()}
+    assert any(name.startswith("Chinese::News::") for name in names), names
