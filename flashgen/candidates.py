@@ -30,12 +30,9 @@ from .segmentation import (
     segment,
     tag_of,
 )
+from .tagging import MODAL_VERBS
 from .types import SentencePair
 
-#: Modal verbs: with the verb after them they make a phrase, not a word (要做, 能用).
-_MODALS = frozenset(
-    {"要", "能", "会", "可", "可以", "应", "应该", "该", "想", "敢", "肯", "愿", "需", "需要", "必须", "能够"}
-)
 #: A single character is a card only below this zipf (and at HSK 5 or above).
 _SINGLE_CHARACTER_ZIPF = 4.5
 
@@ -89,7 +86,7 @@ def is_phrase(token: Token) -> bool:
     pieces = lexicon_split(token.text)
     return len(pieces) > 1 and (
         tag_of(pieces[-1]).startswith(LOCALITY_TAG)
-        or pieces[0] in _MODALS
+        or pieces[0] in MODAL_VERBS
         or tag_of(pieces[0]).startswith("d")
     )
 

@@ -24,6 +24,7 @@ from .pinyin import normalise
 from .senses import adjectival, function_word, modal, noun_glosses, particle, starts_as_verb
 from .tagging import (
     DEGREE,
+    MODAL_VERBS,
     is_degree,
     is_han,
     is_verb,
@@ -37,9 +38,6 @@ if TYPE_CHECKING:
 #: Bonus for the reading a grammatical slot demands: it outweighs pypinyin's
 #: context-free guess (at most 1 per syllable) for 得, 地 and one-character words.
 GRAMMAR = 2.0
-#: Modal verbs: the word after one is a verb (想干 gàn, 会还 huán, 要长了 zhǎng), and
-#: a neutral-tone twin after one is the descriptive word (不能大意 dà yi).
-MODAL_VERBS = frozenset({*"能会要别想敢肯该", "不能", "不会", "可以", "不要", "应该", "必须", "不想", "愿意"})
 #: Senses of an adverb of repetition or continuation: 重 chóng in 重说, 再.
 _AGAIN = frozenset({"again", "once more", "anew", "afresh"})
 #: A one-character word right before a verb with such a sense is that adverb;

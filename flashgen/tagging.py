@@ -17,6 +17,13 @@ from .senses import adjectival, clean_senses
 #: Degree adverbs make a following word an adjective (太难了 nán, not nàn).
 DEGREE = frozenset("太很真更最挺")
 DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "特别", "相当", "不太", "这么", "那么"})
+#: Modal verbs: the word after one is a verb (想干 gàn, 会还 huán, 要长了 zhǎng), a
+#: neutral-tone twin after one is the descriptive word (不能大意 dà yi), and a word the
+#: dictionary lacks that starts with one is a phrase, not a card (要做, 能用).
+MODAL_VERBS = frozenset(
+    {*"能会要别想敢肯该可应愿需", "不能", "不会", "不要", "不想"}
+    | {"可以", "应该", "必须", "愿意", "需要", "能够"}
+)
 
 
 @cache

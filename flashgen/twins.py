@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from . import dictionary
 from .pinyin import normalise, phrase_reading
 from .senses import adjectival, noun_glosses, sense_score, starts_as_verb
-from .slots import MODAL_VERBS, Slot
-from .tagging import is_degree, is_han, is_verb, tagged, token_boundaries
+from .slots import Slot
+from .tagging import MODAL_VERBS, is_degree, is_han, is_verb, tagged, token_boundaries
 
 if TYPE_CHECKING:
     from .readings import Reading
