@@ -45,10 +45,12 @@ class English:
     words: frozenset[str]
     stems: frozenset[str]
 
-    @classmethod
-    def of(cls, text: str) -> English:
+    @staticmethod
+    @cache
+    def of(text: str) -> English:
+        """The sentence's lemmas, once per sentence: compounds and ranking both ask."""
         lemmas = tuple(dictionary.english_lemmas(text))
-        return cls(
+        return English(
             lemmas, frozenset(lemmas), frozenset(w[:_STEM_LETTERS] for w in lemmas if len(w) >= _STEM_LETTERS)
         )
 
