@@ -2,7 +2,7 @@
 
 Every document goes through the same path as ``flashgen align --presplit``:
 the two files are read one sentence per line and handed to
-:func:`flashgen.align.align`.  Scores follow ``../shared/align/README.md``:
+:func:`flashgen.align.beads.align`.  Scores follow ``../shared/align/README.md``:
 
 - strict: precision = hits / predicted links (nulls included), recall = hits /
   gold links with both sides non-empty;
@@ -31,7 +31,7 @@ TARGET = {"mac-dev": 0.85, "pol": 0.95, "aca": 0.95, "mag": 0.95}
 def read_pair(zh_path: Path, en_path: Path) -> tuple[list[str], list[str]]:
     """Both files, one sentence per line, read exactly as ``flashgen align --presplit`` reads them."""
     try:
-        from flashgen.reader import read_presplit
+        from flashgen.text.reader import read_presplit
     except ImportError:  # the reader is not there yet: the same rule, every line a sentence
         return (
             zh_path.read_text(encoding="utf-8").splitlines(),

@@ -23,9 +23,9 @@ from collections.abc import Callable, Sequence
 
 from align_eval import SHARED, documents
 
-from flashgen import dictionary
 from flashgen.align import align, align_article
 from flashgen.data import jieba_tokenizer
+from flashgen.lexicon import dictionary
 from flashgen.types import Article, Link, ParagraphPair
 
 

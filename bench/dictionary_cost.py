@@ -29,7 +29,8 @@ CHILD = """
 import sys, time
 start = time.perf_counter()
 from pathlib import Path
-from flashgen import pipeline, vocab
+from flashgen import pipeline
+from flashgen.vocab import selection
 from flashgen.options import Options
 from flashgen.types import WordInfo
 spent = [0.0]
@@ -71,7 +72,8 @@ def cold_run(path: Path, mode: str) -> tuple[float, int, float]:
 
 def in_process_costs() -> tuple[float, float]:
     """Seconds to build the CC-CEDICT index from the data file, and to load its cache."""
-    from flashgen import data, dictionary
+    from flashgen import data
+    from flashgen.lexicon import dictionary
 
     start = time.perf_counter()
     dictionary._build_cedict_index()

@@ -19,9 +19,8 @@ from typing import Annotated
 
 import typer
 
-from . import deck, pipeline
+from . import anki, pipeline
 from .errors import FlashgenError, UsageError
-from .known import read_known_words
 from .options import Layout, Options
 from .types import Term
 
@@ -78,11 +77,11 @@ def _options(
         raise UsageError(f"--max-words {max_words}: must be at least 1")
     words: frozenset[str] = frozenset()
     if known is not None:
-        words |= read_known_words(known)
+        words |= anki.read_known_words(known)
     if skip_built is not None:
         if not skip_built.is_dir():
             raise UsageError(f"--skip-built {skip_built}: not a directory")
-        words |= deck.carded_words(skip_built)
+        words |= anki.carded_words(skip_built)
     return Options(
         layout=layout,
         level=_parse_level(level),

@@ -1,8 +1,8 @@
 """The whole run: article sources in, decks out, one library call per CLI command.
 
 :func:`analyse` is the pure core (article → aligned pairs → terms).  The other
-functions are the edges that read files (through :mod:`flashgen.reader`) and
-write decks (through :mod:`flashgen.deck`).  Every data set is loaded once per
+functions are the edges that read files (through :mod:`flashgen.text`) and
+write decks (through :mod:`flashgen.anki`).  Every data set is loaded once per
 process behind :mod:`flashgen.data`, so a batch of articles pays the loading
 cost once.
 """
@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import deck, reader
+from . import anki, text
 from .align import align, align_article, format_links
 from .errors import FlashgenError
-from .note_type import CARDS_PER_NOTE
 from .options import Options
 from .types import Article, SentencePair, Term
 from .vocab import select_terms
@@ -72,9 +71,9 @@ def analyse(article: Article, options: Options) -> Analysis:
 def load_article(source: Source, options: Options) -> Article:
     """Read one article from its source file(s)."""
     if source.article is not None:
-        return reader.read_article(source.article, options)
+        return text.read_article(source.article, options)
     assert source.zh is not None and source.en is not None
-    return reader.read_two_files(source.zh, source.en, options)
+    return text.read_two_files(source.zh, source.en, options)
 
 
 def expand_sources(paths: Iterable[Path]) -> list[Source]:
@@ -106,7 +105,7 @@ def build_decks(
     ``on_article`` is called with each source's name before it is analysed
     (the CLI advances its progress bar with it).
     """
-    deck.prepare_output_dir(out_dir)
+    anki.prepare_output_dir(out_dir)
     analyses, seconds = [], []
     for source in sources:
         if on_article is not None:
@@ -120,7 +119,7 @@ def build_decks(
             a.article.title,
             path,
             len(a.terms),
-            CARDS_PER_NOTE * len(a.terms),
+            anki.CARDS_PER_NOTE * len(a.terms),
             a.skipped_known,
             secs,
         )
@@ -132,20 +131,20 @@ def _write_decks(analyses: Sequence[Analysis], out_dir: Path, options: Options, 
     """Write the decks; the path each analysis went to, in order."""
     if combine:
         path = out_dir / f"{COMBINED_STEM}.apkg"
-        deck.write_deck([(a.article, a.terms) for a in analyses], path, options)
+        anki.write_deck([(a.article, a.terms) for a in analyses], path, options)
         return [path] * len(analyses)
     taken: set[Path] = set()
     paths = []
     for analysis in analyses:
         path = _deck_path(out_dir, analysis.article, taken)
-        deck.write_deck([(analysis.article, analysis.terms)], path, options)
+        anki.write_deck([(analysis.article, analysis.terms)], path, options)
         paths.append(path)
     return paths
 
 
 def _deck_path(out_dir: Path, article: Article, taken: set[Path]) -> Path:
     """``out_dir/<slug>.apkg``, numbered when two articles of one batch share a title."""
-    stem = deck.slugify(article.title)
+    stem = anki.slugify(article.title)
     path = out_dir / f"{stem}.apkg"
     number = 2
     while path in taken:
@@ -167,7 +166,7 @@ def align_source(source: Source, options: Options) -> tuple[SentencePair, ...]:
 
 def align_presplit(zh_path: Path, en_path: Path) -> str:
     """Align two one-sentence-per-line files; the ``[i,j]:[k]`` link lines."""
-    zh, en = reader.read_presplit(zh_path, en_path)
+    zh, en = text.read_presplit(zh_path, en_path)
     return format_links(align(zh, en))
 
 

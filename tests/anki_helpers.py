@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from flashgen.deck import write_deck
+from flashgen.anki.deck import write_deck
+from flashgen.lexicon.pinyin import marks
 from flashgen.options import Options
-from flashgen.pinyin import marks
 from flashgen.types import Article, ParagraphPair, SentencePair, Term, WordInfo
 
 CASES = Path(__file__).parent / "cases"

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen.align import align, align_article, format_links, parse_links
-from flashgen.align_cost import DEFAULT_WEIGHTS, Ending, en_features, ending_cost, zh_features
-from flashgen.align_lexicon import learn
+from flashgen.align.cost import DEFAULT_WEIGHTS, ending_cost
+from flashgen.align.features import Ending, en_features, zh_features
+from flashgen.align.learned import learn
 from flashgen.options import Options
 from flashgen.types import Article, Link, ParagraphPair
 
@@ -176,7 +177,7 @@ def test_article_with_one_title_only() -> None:
 
 def test_seed_article_gold_beads() -> None:
     """Each gold bead's zh snippets sit in pairs holding its en snippets and no other bead's."""
-    reader = pytest.importorskip("flashgen.reader")
+    reader = pytest.importorskip("flashgen.text")
     gold_path = SHARED / "gold" / "seed-alignment.json"
     if not gold_path.exists():
         pytest.skip("../shared is not available")

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from anki_helpers import build, import_deck, load_case, make_term, notes_by_word, text_only
 
-from flashgen.deck import slugify, write_deck
-from flashgen.note_type import NOTE_TYPE_NAME
+from flashgen.anki.deck import slugify, write_deck
+from flashgen.anki.note_type import NOTE_TYPE_NAME
 from flashgen.options import Options
 
 pytest.importorskip("anki.collection")

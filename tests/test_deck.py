@@ -16,9 +16,9 @@ from anki_helpers import CASES, build, load_case, make_article, make_term
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flashgen.deck import MAX_SLUG_LENGTH, carded_words, deck_name, note_guid, slugify, write_deck
+from flashgen.anki.deck import MAX_SLUG_LENGTH, carded_words, deck_name, note_guid, slugify, write_deck
+from flashgen.anki.note_type import FIELDS, MODEL_ID, escape, note_fields
 from flashgen.errors import FlashgenError
-from flashgen.note_type import FIELDS, MODEL_ID, escape, note_fields
 from flashgen.options import Options
 
 SLUG_CASES = json.loads((CASES / "deck_slugs.json").read_text(encoding="utf-8"))
@@ -175,7 +175,7 @@ def test_failed_write_keeps_the_previous_deck(tmp_path: Path, monkeypatch: pytes
     def broken(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("flashgen.deck._write_package", broken)
+    monkeypatch.setattr("flashgen.anki.deck._write_package", broken)
     with pytest.raises(KeyboardInterrupt):
         build(path, article, terms[:1])
     assert path.read_bytes() == before
@@ -261,7 +261,7 @@ def test_write_error_names_the_file_and_leaves_nothing(
         target.write_bytes(b"half a deck")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("flashgen.deck._write_package", disk_full)
+    monkeypatch.setattr("flashgen.anki.deck._write_package", disk_full)
     with pytest.raises(FlashgenError, match=r"a\.apkg.*No space left"):
         build(tmp_path / "a.apkg", article, terms)
     assert list(tmp_path.iterdir()) == []

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from flashgen import data, dictionary
+from flashgen import data
+from flashgen.lexicon import dictionary
 
 
 def test_every_reading_of_a_headword_is_kept() -> None:

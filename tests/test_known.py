@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from flashgen.anki.known import parse_known_words, read_known_words
 from flashgen.errors import FlashgenError
-from flashgen.known import parse_known_words, read_known_words
 
 
 @pytest.mark.parametrize(

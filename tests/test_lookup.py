@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashgen import dictionary, lookup
-from flashgen.pinyin import marks, normalise, numbered
+from flashgen import lookup
+from flashgen.lexicon import dictionary
+from flashgen.lexicon.pinyin import marks, normalise, numbered
 from flashgen.types import WordInfo
 
 CASES = Path(__file__).parent / "cases"

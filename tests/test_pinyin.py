@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flashgen.pinyin import marks, numbered, sentence_pinyin, sentence_syllables, syllables
+from flashgen.lexicon.pinyin import marks, numbered, sentence_pinyin, sentence_syllables, syllables
 
 
 @pytest.mark.parametrize(

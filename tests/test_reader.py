@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flashgen.errors import FlashgenError
-from flashgen.languages import join_lines, language, separate
 from flashgen.options import Layout, Options
-from flashgen.reader import decode, parse_article, read_article, read_presplit, read_two_files
+from flashgen.text.languages import join_lines, language, separate
+from flashgen.text.reader import decode, parse_article, read_article, read_presplit, read_two_files
 from flashgen.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,7 +93,7 @@ def test_unreadable_files_name_the_file(tmp_path: Path, setup: Any, message: str
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("flashgen.reader.MAX_BYTES", 1000)
+    monkeypatch.setattr("flashgen.text.reader.MAX_BYTES", 1000)
     path = tmp_path / "big.txt"
     path.write_text("The buses are quiet. 公交车很安静。\n" * 100, encoding="utf-8")
     with pytest.raises(FlashgenError, match="more than"):

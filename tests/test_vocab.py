@@ -17,14 +17,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashgen import dictionary
-from flashgen.candidates import is_phrase
-from flashgen.compounds import merge_dictionary_words, repeated_compounds
+from flashgen.lexicon import dictionary
 from flashgen.options import Options
-from flashgen.ranking import reads_as_adverb, verb_with_result
-from flashgen.segmentation import English, Token, is_han, lexicon_split, repair
 from flashgen.types import SentencePair, Term
-from flashgen.vocab import pick_terms
+from flashgen.vocab.candidates import is_phrase
+from flashgen.vocab.compounds import merge_dictionary_words, repeated_compounds
+from flashgen.vocab.ranking import reads_as_adverb, verb_with_result
+from flashgen.vocab.segmentation import English, Token, is_han, lexicon_split, repair
+from flashgen.vocab.selection import pick_terms
 
 CASES = sorted((Path(__file__).parent / "cases" / "picker").glob("*.json"))
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -84,7 +84,7 @@ def test_seed_article_meets_the_teachers_list() -> None:
     gold_path = SHARED / "gold" / "seed-terms.json"
     if not (article_path.exists() and gold_path.exists()):
         pytest.skip("../shared is absent")
-    reader = pytest.importorskip("flashgen.reader")
+    reader = pytest.importorskip("flashgen.text")
     align = pytest.importorskip("flashgen.align")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     pairs = align.align_article(reader.read_article(article_path, Options()))

@@ -14,7 +14,7 @@ import codecs
 import re
 import unicodedata
 
-from .errors import FlashgenError
+from ..errors import FlashgenError
 
 #: Share of control characters above which decoded "text" is really binary.
 _MAX_CONTROL_SHARE = 0.01

@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import dictionary
+from ..lexicon import dictionary
+from ..lexicon.tagging import MODAL_VERBS
+from ..types import SentencePair
 from .compounds import merge_dictionary_words, merge_pairs, repeated_compounds
 from .segmentation import (
     LOCALITY_TAG,
@@ -30,8 +32,6 @@ from .segmentation import (
     segment,
     tag_of,
 )
-from .tagging import MODAL_VERBS
-from .types import SentencePair
 
 #: A single character is a card only below this zipf (and at HSK 5 or above).
 _SINGLE_CHARACTER_ZIPF = 4.5

@@ -14,7 +14,7 @@ import html
 import re
 from pathlib import Path
 
-from .errors import FlashgenError
+from ..errors import FlashgenError
 
 _TAG = re.compile(r"<[^>]*>")
 

@@ -22,7 +22,8 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
-from . import dictionary
+from ..lexicon import dictionary
+from ..types import SentencePair
 from .candidates import Candidate
 from .segmentation import (
     EVERYDAY_ZIPF,
@@ -32,7 +33,6 @@ from .segmentation import (
     lexicon_split,
     translated_in,
 )
-from .types import SentencePair
 
 #: Points for an HSK level: levels 1-3 are what intermediate learners know.
 #: Levels 5-6 are what they are learning next, the core of a deck, worth

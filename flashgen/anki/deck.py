@@ -39,12 +39,12 @@ from pathlib import Path
 
 import genanki
 
-from . import dictionary, pinyin
-from .data import replace_atomically
-from .errors import FlashgenError
+from ..data import replace_atomically
+from ..errors import FlashgenError
+from ..lexicon import dictionary, pinyin
+from ..options import Options
+from ..types import Article, Term, WordInfo
 from .note_type import MODEL_ID, NOTE_TYPE_MOD, note_fields, note_type
-from .options import Options
-from .types import Article, Term, WordInfo
 
 MAX_SLUG_LENGTH = 80
 _WINDOWS_RESERVED = frozenset(

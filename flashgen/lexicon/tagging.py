@@ -11,7 +11,8 @@ from __future__ import annotations
 from functools import cache
 from itertools import accumulate
 
-from . import data, dictionary
+from .. import data
+from . import dictionary
 from .senses import adjectival, clean_senses
 
 #: Degree adverbs make a following word an adjective (太难了 nán, not nàn).

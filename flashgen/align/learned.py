@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from .align_cost import EnSentence, ZhSentence, translations
-from .types import Link
+from ..types import Link
+from .features import EnSentence, ZhSentence, translations
 
 #: only links at least this confident teach anything
 MIN_CONFIDENCE = 0.7

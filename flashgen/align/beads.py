@@ -10,10 +10,10 @@
 2. **Beads.**  A dynamic programme over beads of up to four sentences a side
    (1-0, 0-1, 1-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-4, 4-1, 2-3, 3-2) runs in a narrow
    window around the skeleton, pricing each bead with
-   :mod:`flashgen.align_cost`.
+   :mod:`flashgen.align.cost`.
 3. **What the text teaches.**  The confident links of step 2 show which
    Chinese words keep company with which English ones (names above all,
-   :mod:`flashgen.align_lexicon`); with them as extra dictionary entries the
+   :mod:`flashgen.align.learned`); with them as extra dictionary entries the
    programme runs again near the first path, where a learned pair straddles
    a boundary.
 
@@ -25,36 +25,30 @@ keeps pairs that are more likely right than wrong.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from itertools import accumulate
 
-from . import align_lexicon
-from .align_cost import (
+from ..types import Link
+from .cost import (
     DEFAULT_WEIGHTS,
-    EnSentence,
     Weights,
-    ZhSentence,
     byte_ratio,
-    en_features,
     ending_cost,
     evidence,
     length_cost,
     pair_masks,
     uncovered,
-    with_learned,
     word_index,
-    zh_features,
 )
-from .align_window import anchor_chain, path_window, window
-from .types import Article, Link, SentencePair
+from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
+from .learned import learn, straddled
+from .window import anchor_chain, path_window, window
 
 #: Bead shapes (Chinese sentences, English sentences) besides the two null ones.
 BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
 #: cost per sentence at which a bead is as likely wrong as right, and how sharply that turns
 _CONFIDENCE_MIDPOINT = 1.23
 _CONFIDENCE_SLOPE = 5.8
-_LINK_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
 
 
 def align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
@@ -72,21 +66,21 @@ def align_features(
     """:func:`align` on precomputed sentence features (lets a benchmark tune ``weights``).
 
     Aligns twice.  What the first alignment's confident links teach about the
-    text's own vocabulary (:mod:`flashgen.align_lexicon`: names, a
+    text's own vocabulary (:mod:`flashgen.align.learned`: names, a
     translator's favourite words) is evidence for the second, which only
     revisits the links a learned pair straddles, near the first path: the new
     words settle where a boundary falls; the first pass has found the way.
     """
-    links = _align_once(zh, en, weights)
-    learned = align_lexicon.learn(links, zh, en)
-    doubtful = align_lexicon.straddled(learned, links, zh, en)
+    links = align_once(zh, en, weights)
+    learned = learn(links, zh, en)
+    doubtful = straddled(learned, links, zh, en)
     if not doubtful:
         return links
     taught = [with_learned(s, learned) for s in zh]
     return _best_path(_BeadScorer(taught, en, weights), path_window(links, doubtful, len(en), weights.refine))
 
 
-def _align_once(zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> list[Link]:
+def align_once(zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> list[Link]:
     if not zh or not en:
         return [Link((i,), ()) for i in range(len(zh))] + [Link((), (j,)) for j in range(len(en))]
     # a text shorter than the window needs no anchors to find its way
@@ -256,96 +250,3 @@ def _confidence(scorer: _BeadScorer, i0: int, i1: int, j0: int, j1: int) -> floa
         return 0.0
     per_sentence = scorer.cost(i0, i1, j0, j1) / ((i1 - i0) + (j1 - j0))
     return 1.0 / (1.0 + math.exp(_CONFIDENCE_SLOPE * (per_sentence - _CONFIDENCE_MIDPOINT)))
-
-
-# ---------------------------------------------------------------- articles and text
-
-
-def align_article(article: Article) -> list[SentencePair]:
-    """Pair an article's sentences, title first, ids counted over the whole article.
-
-    Each block of paragraphs is aligned on its own, in one pass: the
-    paragraphs already pin down what the second pass of :func:`align_features`
-    would settle (on the development sets cut into paragraphs it moved F1 by
-    ±0.002 and cost a third more time).
-    """
-    title_zh = [article.title_zh] if article.title_zh else []
-    title_en = [article.title_en] if article.title_en else []
-    blocks = [(title_zh, title_en), *_blocks(article)]
-    zh_all = [s for block_zh, _ in blocks for s in block_zh]
-    en_all = [s for _, block_en in blocks for s in block_en]
-    zh = [zh_features(s) for s in zh_all]
-    en = [en_features(s) for s in en_all]
-    links: list[Link] = []
-    spans = _spans(blocks)
-    if title_zh and title_en:  # the layout pairs them: no need to guess
-        links.append(Link((0,), (0,), 1.0))
-        spans = spans[1:]
-    for i0, i1, j0, j1 in spans:
-        for link in _align_once(zh[i0:i1], en[j0:j1], DEFAULT_WEIGHTS):
-            links.append(
-                Link(tuple(i0 + i for i in link.zh_ids), tuple(j0 + j for j in link.en_ids), link.score)
-            )
-    return [
-        SentencePair(
-            zh="".join(zh_all[i] for i in link.zh_ids),
-            en=" ".join(en_all[j] for j in link.en_ids),
-            zh_ids=link.zh_ids,
-            en_ids=link.en_ids,
-            score=link.score,
-        )
-        for link in links
-    ]
-
-
-def _blocks(article: Article) -> list[tuple[list[str], list[str]]]:
-    """Stretches of text to align on their own: paired paragraphs, or runs around unpaired ones.
-
-    A paragraph with one side empty means the reader could not pair
-    paragraphs there; all consecutive such paragraphs are merged with their
-    paired neighbours into one block so the sentence DP sorts them out.
-    """
-    blocks: list[tuple[list[str], list[str]]] = []
-    open_block = False
-    for paragraph in article.paragraphs:
-        one_sided = not paragraph.zh or not paragraph.en
-        if blocks and (one_sided or open_block):
-            blocks[-1][0].extend(paragraph.zh)
-            blocks[-1][1].extend(paragraph.en)
-        else:
-            blocks.append((list(paragraph.zh), list(paragraph.en)))
-        open_block = one_sided
-    return blocks
-
-
-def _spans(blocks: Sequence[tuple[list[str], list[str]]]) -> list[tuple[int, int, int, int]]:
-    """Where each block's sentences sit in the article: (zh start, zh end, en start, en end)."""
-    spans = []
-    zh_base = en_base = 0
-    for block_zh, block_en in blocks:
-        spans.append((zh_base, zh_base + len(block_zh), en_base, en_base + len(block_en)))
-        zh_base, en_base = zh_base + len(block_zh), en_base + len(block_en)
-    return spans
-
-
-def format_links(links: Sequence[Link]) -> str:
-    """Links as ``[i,j]:[k]`` lines, Chinese ids first (the ``--presplit`` output)."""
-    return "".join(f"[{_ids(link.zh_ids)}]:[{_ids(link.en_ids)}]\n" for link in links)
-
-
-def parse_links(text: str) -> list[Link]:
-    """Read ``[i,j]:[k]`` lines back into links (score 0); blank lines are skipped."""
-    links = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        match = _LINK_LINE.match(line)
-        if match is None:
-            raise ValueError(f"line {number}: not a link: {line!r}")
-        zh, en = (tuple(int(x) for x in group.split(",") if x.strip()) for group in match.groups())
-        links.append(Link(zh, en))
-    return links
-
-
-def _ids(ids: Sequence[int]) -> str:
-    return ",".join(str(i) for i in ids)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from . import dictionary
+from ..lexicon import dictionary
+from ..lexicon.word import lookup
+from ..options import Options
+from ..types import SentencePair, Term
 from .candidates import Candidate, collect
-from .lookup import lookup
-from .options import Options
 from .ranking import rank
-from .types import SentencePair, Term
 
 
 def is_wanted(candidate: Candidate, options: Options) -> bool:

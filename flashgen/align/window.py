@@ -16,8 +16,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
-from .align_cost import EnSentence, ZhSentence
-from .types import Link
+from ..types import Link
+from .features import EnSentence, ZhSentence
 
 #: anchor candidates kept per Chinese sentence, and the least normalised weight they need
 _TOPK = 1

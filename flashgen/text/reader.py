@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import FlashgenError, UsageError
+from ..options import Layout, Options
+from ..types import Article, ParagraphPair
 from .decoding import clean_lines, decode
-from .errors import FlashgenError, UsageError
 from .languages import Chunk, join_lines, language, separate
-from .options import Layout, Options
 from .sentences import CLOSERS, FINALS, HAN_RE, LATIN_WORD_RE, split_chinese, split_english
-from .types import Article, ParagraphPair
 
 __all__ = ["MAX_BYTES", "decode", "parse_article", "read_article", "read_presplit", "read_two_files"]
 

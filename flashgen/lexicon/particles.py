@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .tagging import DEGREE, DEGREE_WORDS, is_adjective, is_han, is_reduplicated, is_verb, token_boundaries
 
 if TYPE_CHECKING:
-    from .slots import Slot
+    from .grammar import Slot
 
 
 def particle_reading(slot: Slot, word: str) -> str | None:

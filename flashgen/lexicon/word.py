@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-from . import data, dictionary
+from .. import data
+from ..types import WordInfo
+from . import dictionary
+from .choice import Reading, choose, readings, syllables_heard
 from .dictionary import STOPWORDS, lemma
 from .pinyin import marks, normalise, sentence_syllables
-from .readings import Reading, choose, readings, syllables_heard
 from .senses import (
     Span,
     common_sense,
@@ -32,7 +34,6 @@ from .senses import (
     short_gloss,
     starts_as_verb,
 )
-from .types import WordInfo
 
 _NOTE = re.compile(r"\([^)]*\)")
 _ARTICLE = re.compile(r"^(a|an|the) ")

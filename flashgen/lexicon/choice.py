@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import dictionary
+from .grammar import DETERMINERS, GRAMMAR, Slot
 from .pinyin import normalise, sentence_syllables
 from .senses import clean_senses, cross_reference, sense_score
-from .slots import DETERMINERS, GRAMMAR, Slot
 from .tagging import token_boundaries
 from .twins import default_neutral, neutral_preference, word_slot_bonus
 

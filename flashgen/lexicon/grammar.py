@@ -33,7 +33,7 @@ from .tagging import (
 )
 
 if TYPE_CHECKING:
-    from .readings import Reading
+    from .choice import Reading
 
 #: Bonus for the reading a grammatical slot demands: it outweighs pypinyin's
 #: context-free guess (at most 1 per syllable) for 得, 地 and one-character words.

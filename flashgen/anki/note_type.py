@@ -23,8 +23,8 @@ from functools import cache
 
 import genanki
 
-from . import pinyin
-from .types import Article, Term, WordInfo
+from ..lexicon import pinyin
+from ..types import Article, Term, WordInfo
 
 #: Never change: Anki identifies the note type by this id in every collection.
 MODEL_ID = 1_607_392_319

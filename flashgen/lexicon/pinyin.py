@@ -20,8 +20,8 @@ import re
 import unicodedata
 from functools import cache
 
-from .data import pypinyin
-from .sentences import HAN
+from ..data import pypinyin
+from ..text.sentences import HAN
 
 _MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
 _UNMARK = {marked: (vowel, tone + 1) for vowel, row in _MARKS.items() for tone, marked in enumerate(row)}

@@ -1,0 +1,81 @@
+"""An article's sentence pairs: each block of paragraphs aligned on its own, ids over the whole text.
+
+The reader keeps the paragraphs it could pair; aligning inside each pair
+keeps one translator's liberty in one paragraph from shifting the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..types import Article, Link, SentencePair
+from .beads import align_once
+from .cost import DEFAULT_WEIGHTS
+from .features import en_features, zh_features
+
+
+def align_article(article: Article) -> list[SentencePair]:
+    """Pair an article's sentences, title first, ids counted over the whole article.
+
+    Each block of paragraphs is aligned on its own, in one pass: the
+    paragraphs already pin down what the second pass of :func:`align_features`
+    would settle (on the development sets cut into paragraphs it moved F1 by
+    ±0.002 and cost a third more time).
+    """
+    title_zh = [article.title_zh] if article.title_zh else []
+    title_en = [article.title_en] if article.title_en else []
+    blocks = [(title_zh, title_en), *_blocks(article)]
+    zh_all = [s for block_zh, _ in blocks for s in block_zh]
+    en_all = [s for _, block_en in blocks for s in block_en]
+    zh = [zh_features(s) for s in zh_all]
+    en = [en_features(s) for s in en_all]
+    links: list[Link] = []
+    spans = _spans(blocks)
+    if title_zh and title_en:  # the layout pairs them: no need to guess
+        links.append(Link((0,), (0,), 1.0))
+        spans = spans[1:]
+    for i0, i1, j0, j1 in spans:
+        for link in align_once(zh[i0:i1], en[j0:j1], DEFAULT_WEIGHTS):
+            links.append(
+                Link(tuple(i0 + i for i in link.zh_ids), tuple(j0 + j for j in link.en_ids), link.score)
+            )
+    return [
+        SentencePair(
+            zh="".join(zh_all[i] for i in link.zh_ids),
+            en=" ".join(en_all[j] for j in link.en_ids),
+            zh_ids=link.zh_ids,
+            en_ids=link.en_ids,
+            score=link.score,
+        )
+        for link in links
+    ]
+
+
+def _blocks(article: Article) -> list[tuple[list[str], list[str]]]:
+    """Stretches of text to align on their own: paired paragraphs, or runs around unpaired ones.
+
+    A paragraph with one side empty means the reader could not pair
+    paragraphs there; all consecutive such paragraphs are merged with their
+    paired neighbours into one block so the sentence DP sorts them out.
+    """
+    blocks: list[tuple[list[str], list[str]]] = []
+    open_block = False
+    for paragraph in article.paragraphs:
+        one_sided = not paragraph.zh or not paragraph.en
+        if blocks and (one_sided or open_block):
+            blocks[-1][0].extend(paragraph.zh)
+            blocks[-1][1].extend(paragraph.en)
+        else:
+            blocks.append((list(paragraph.zh), list(paragraph.en)))
+        open_block = one_sided
+    return blocks
+
+
+def _spans(blocks: Sequence[tuple[list[str], list[str]]]) -> list[tuple[int, int, int, int]]:
+    """Where each block's sentences sit in the article: (zh start, zh end, en start, en end)."""
+    spans = []
+    zh_base = en_base = 0
+    for block_zh, block_en in blocks:
+        spans.append((zh_base, zh_base + len(block_zh), en_base, en_base + len(block_en)))
+        zh_base, en_base = zh_base + len(block_zh), en_base + len(block_en)
+    return spans

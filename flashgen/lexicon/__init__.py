@@ -1,0 +1,20 @@
+"""Stage 3, the lexicon: what a card says about a word in its sentence.
+
+The reading, the sense and the English equivalent of a word, chosen by its
+sentence and the aligned English.  From the bottom up: CC-CEDICT, HSK levels
+and frequencies (:mod:`.dictionary`); tone marks and the sentence's pypinyin
+reading (:mod:`.pinyin`); senses and their fit to the English
+(:mod:`.senses`); jieba's tags (:mod:`.tagging`); a word's candidate readings
+(:mod:`.reading`); the words around it (:mod:`.slot`) and the readings they
+demand (:mod:`.particles`, :mod:`.grammar`, :mod:`.twins`); the choice among
+the readings (:mod:`.choice`); and :func:`lookup`, which puts it all together,
+composing a meaning from the parts of words CC-CEDICT lacks (:mod:`.word`).
+
+Calls go one way, down that list; nothing below calls back up.
+
+Exports :func:`lookup`.
+"""
+
+from .word import lookup
+
+__all__ = ["lookup"]

@@ -1,0 +1,15 @@
+"""Stage 4, vocabulary: the terms of an article worth a card, best first.
+
+jieba's segmentation repaired (:mod:`.segmentation`), whole terms recovered
+(:mod:`.compounds`), everything a learner does not need filtered out
+(:mod:`.candidates`), the rest ranked by salience, difficulty and usefulness
+(:mod:`.ranking`), and each term looked up in its best example
+(:mod:`.selection`).
+
+Exports :func:`select_terms` (the terms with what was left out and why) and
+:func:`pick_terms` (the terms alone).
+"""
+
+from .selection import Selection, pick_terms, select_terms
+
+__all__ = ["Selection", "pick_terms", "select_terms"]
