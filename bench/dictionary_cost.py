@@ -34,7 +34,7 @@ from flashgen.vocab import selection
 from flashgen.options import Options
 from flashgen.types import WordInfo
 spent = [0.0]
-real = vocab.lookup
+real = selection.lookup
 def timed(word, zh_context=None, en_context=None):
     begin = time.perf_counter()
     if sys.argv[2] == "without":
@@ -42,7 +42,7 @@ def timed(word, zh_context=None, en_context=None):
     info = real(word, zh_context, en_context)
     spent[0] += time.perf_counter() - begin
     return info
-vocab.lookup = timed
+selection.lookup = timed
 options = Options()
 article = pipeline.load_article(pipeline.Source(article=Path(sys.argv[1])), options)
 analysis = pipeline.analyse(article, options)

@@ -9,7 +9,6 @@ build exactly one deck.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from pathlib import Path
@@ -20,9 +19,9 @@ from typer.testing import CliRunner
 
 from flashgen.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
-CASES = json.loads((ROOT / "tests" / "cases" / "bad_inputs.json").read_text(encoding="utf-8"))["cases"]
+from .paths import EXAMPLES, load_cases
+
+CASES = load_cases(__file__, "bad_inputs.json")["cases"]
 DEFAULT_ARGS = ["build", "{article}", "-o", "{out}"]
 
 runner = CliRunner()

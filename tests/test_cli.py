@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 
 from flashgen.cli import app
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from .paths import EXAMPLES
+
 DEMO = EXAMPLES / "demo-article.txt"
 TWO_FILES = EXAMPLES / "two-files"
 WORD_KEYS = {

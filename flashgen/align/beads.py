@@ -10,10 +10,10 @@
 2. **Beads.**  A dynamic programme over beads of up to four sentences a side
    (1-0, 0-1, 1-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-4, 4-1, 2-3, 3-2) runs in a narrow
    window around the skeleton, pricing each bead with
-   :mod:`flashgen.align.cost`.
+   :mod:`flashgen.align.beads.cost`.
 3. **What the text teaches.**  The confident links of step 2 show which
    Chinese words keep company with which English ones (names above all,
-   :mod:`flashgen.align.learned`); with them as extra dictionary entries the
+   :mod:`flashgen.align.beads.learned`); with them as extra dictionary entries the
    programme runs again near the first path, where a learned pair straddles
    a boundary.
 
@@ -66,7 +66,7 @@ def align_features(
     """:func:`align` on precomputed sentence features (lets a benchmark tune ``weights``).
 
     Aligns twice.  What the first alignment's confident links teach about the
-    text's own vocabulary (:mod:`flashgen.align.learned`: names, a
+    text's own vocabulary (:mod:`flashgen.align.beads.learned`: names, a
     translator's favourite words) is evidence for the second, which only
     revisits the links a learned pair straddles, near the first path: the new
     words settle where a boundary falls; the first pass has found the way.

@@ -4,7 +4,7 @@ A *bead* links ``a`` consecutive Chinese sentences to ``b`` consecutive English
 ones.  Its cost (lower is better) adds four pieces of evidence:
 
 - **lexical**: a sentence is *covered* by the other side of the bead in
-  proportion to how many of its words (:mod:`flashgen.align.features`) find a
+  proportion to how many of its words (:mod:`flashgen.align.beads.features`) find a
   partner there; every sentence pays for what stays unexplained.  Costing
   sentence by sentence (not bead by bead) keeps a 1-2 bead and the 1-1 + 0-1
   beads it could be split into comparable.

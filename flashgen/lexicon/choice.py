@@ -6,7 +6,7 @@ the dictionary does not have), on this evidence, strongest first:
 1. pypinyin's reading of the *whole* Chinese sentence (its phrase data sees
    银行行长 as yín háng háng zhǎng) at the word's position, corrected by the
    dictionary words around a one-character word and by its grammatical slot
-   (:mod:`flashgen.slots`);
+   (:mod:`flashgen.lexicon.grammar`);
 2. the aligned English sentence, which confirms a sense and so the reading
    that carries it (地方 dì fāng "local" next to "local government");
 3. for the neutral-tone twins of a word, which pypinyin cannot tell apart
@@ -19,35 +19,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
-from dataclasses import dataclass
-from functools import cache
 
 from . import dictionary
-from .grammar import DETERMINERS, GRAMMAR, Slot
+from .grammar import GRAMMAR, grammar_bonus
 from .pinyin import normalise, sentence_syllables
-from .senses import clean_senses, cross_reference, sense_score
+from .reading import Reading
+from .senses import sense_score
+from .slot import DETERMINERS, Slot
 from .tagging import token_boundaries
 from .twins import default_neutral, neutral_preference, word_slot_bonus
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One reading of a headword with the senses CC-CEDICT gives it."""
-
-    numbered: str
-    traditional: str
-    senses: tuple[str, ...]
-    is_name: bool
-    #: CC-CEDICT only points at another reading of the same word (过来 guo4 lai5 "see 过来 guo4 lai2").
-    borrowed: bool = False
-    #: CC-CEDICT lists classifiers for it (生意 shēng yi "business; CL:笔"): a noun in everyday use.
-    counted: bool = False
-    #: One of its senses refers the reader to another reading of the same word (老公 lǎo gong
-    #: "(coll.) eunuch; see also 老公[lao3 gong1]"): that one is the main entry.
-    defers: bool = False
-    #: The word it is only used in (挣 zhēng "used in 挣扎"): elsewhere it is not the reading.
-    bound: str = ""
-
 
 #: A reading all of whose senses are dated (大夫 dà fū "senior official (in
 #: imperial China)") needs this much more evidence than the living one (dài fu "doctor");
@@ -63,72 +43,6 @@ _DATED_SENSE = re.compile(
 _DEMONSTRATIVES = frozenset("这那哪每各某")
 #: The weight of pypinyin's out-of-context default for a lone character.
 _DEFAULT_WEIGHT = 0.4
-
-
-@cache
-def readings(word: str) -> tuple[Reading, ...]:
-    """Distinct readings of ``word`` in CC-CEDICT, common words before names.
-
-    Entries sharing a reading are merged; a capitalised (name) reading counts
-    as a name only when no common entry has the same syllables.
-    """
-    merged: dict[str, Reading] = {}
-    for entry in dictionary.entries(word):
-        own = tuple(clean_senses(entry.senses))
-        senses = own or _referenced_senses(entry.senses)
-        if not senses:
-            continue
-        key = normalise(entry.pinyin_numbered)
-        counted = any(part.startswith("CL:") for s in entry.senses for part in s.split("; "))
-        defers = any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
-        borrowed = defers and not own
-        bound = "" if own else _bound_in(entry.senses)
-        found = Reading(
-            entry.pinyin_numbered, entry.traditional, senses, entry.is_name, borrowed, counted, defers, bound
-        )
-        known = merged.get(key)
-        if known is None:
-            merged[key] = found
-        elif known.is_name and not entry.is_name:
-            merged[key] = _merge(found, known)
-        else:
-            merged[key] = _merge(known, found)
-    return tuple(sorted(merged.values(), key=lambda r: r.is_name))
-
-
-def _bound_in(senses: Sequence[str]) -> str:
-    """The word a reading is only "used in" (挣 zhēng "used in 挣扎"), "" if none."""
-    for sense in senses:
-        target = cross_reference(sense) if sense.startswith("used in ") else None
-        if target is not None:
-            return target[0]
-    return ""
-
-
-def _merge(first: Reading, second: Reading) -> Reading:
-    """Two entries with the same reading as one: the first's spelling, both their senses."""
-    return Reading(
-        first.numbered,
-        first.traditional,
-        first.senses + second.senses,
-        first.is_name and second.is_name,
-        first.borrowed and second.borrowed,
-        first.counted or second.counted,
-        first.defers or second.defers,
-        first.bound if first.bound == second.bound else "",
-    )
-
-
-def _referenced_senses(senses: Sequence[str]) -> tuple[str, ...]:
-    """The senses of the word a variant-only entry points at (一点儿 → 一点 "a little")."""
-    for sense in senses:
-        target = cross_reference(sense)
-        if target is None:
-            continue
-        word, reading = target
-        found = [e for e in dictionary.entries(word) if normalise(e.pinyin_numbered) == normalise(reading)]
-        return tuple(s for e in found for s in clean_senses(e.senses))
-    return ()
 
 
 def choose(
@@ -156,7 +70,7 @@ def choose(
 
     def score(reading: Reading) -> tuple[float, float, float, bool]:
         fit = max((sense_score(s, english) for s in reading.senses), default=0.0)
-        grammar = slot.grammar_bonus(word, reading, candidates) if slot else 0.0
+        grammar = grammar_bonus(slot, word, reading, candidates) if slot else 0.0
         grammar += word_slot_bonus(slot, reading, candidates) if slot and len(word) > 1 else 0.0
         grammar += GRAMMAR if _within(reading, compounds) else 0.0
         grammar += GRAMMAR if slot and slot.before[0] == "姓" and _surname(reading) else 0.0

@@ -9,12 +9,8 @@ one-character verb is "wéi" (选为); 着 after a verb is "zhe", as a result
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from .slot import Slot
 from .tagging import DEGREE, DEGREE_WORDS, is_adjective, is_han, is_reduplicated, is_verb, token_boundaries
-
-if TYPE_CHECKING:
-    from .grammar import Slot
 
 
 def particle_reading(slot: Slot, word: str) -> str | None:

@@ -6,11 +6,11 @@ aligned English sentence is the evidence: a sense whose content words occur
 in it ("export" in "an obscure export control directive") fits, and the words
 of the sentence that matched are the term's English equivalent, which the
 card highlights.  Matching is on the light lemmas of
-:func:`flashgen.dictionary.english_lemmas`; no translation model is needed.
+:func:`flashgen.lexicon.dictionary.english_lemmas`; no translation model is needed.
 
 The senses also say what kind of word a reading is ("to plant" a verb,
 "long" an adjective, "and" a conjunction), which the reading rules of
-:mod:`flashgen.slots` need; crude English tests do, without a tagger.
+:mod:`flashgen.lexicon.grammar` need; crude English tests do, without a tagger.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """jieba's part-of-speech tags, and the word classes read off them or off CC-CEDICT.
 
-The grammar cues of :mod:`flashgen.slots` and :mod:`flashgen.twins` ask the
+The grammar cues of :mod:`flashgen.lexicon.grammar` and :mod:`flashgen.lexicon.twins` ask the
 same questions of the words around a polyphone: is it a verb, a degree
 adverb, an adjective?  jieba's tags answer most; where it tags a word
 otherwise (选 "zg"), the word's first CC-CEDICT sense does.

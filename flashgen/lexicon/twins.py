@@ -16,16 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
 
 from . import dictionary
-from .grammar import Slot
 from .pinyin import normalise, phrase_reading
+from .reading import Reading
 from .senses import adjectival, noun_glosses, sense_score, starts_as_verb
+from .slot import Slot
 from .tagging import MODAL_VERBS, is_degree, is_han, is_verb, tagged, token_boundaries
-
-if TYPE_CHECKING:
-    from .choice import Reading
 
 #: A slot cue for a word of several characters, strong where the slot leaves one kind of word.
 _STRONG = 2.5

@@ -1,8 +1,8 @@
 """``lookup``: a word's reading, meaning and English equivalent in its sentence.
 
 The reading is chosen among the word's CC-CEDICT readings by
-:mod:`flashgen.readings`; the senses of that reading are ranked, and its
-English equivalent found, by the aligned English (:mod:`flashgen.senses`).
+:mod:`flashgen.lexicon.choice`; the senses of that reading are ranked, and its
+English equivalent found, by the aligned English (:mod:`flashgen.lexicon.senses`).
 A word the dictionary lacks (出口管制, 主教练) is composed from the split into
 dictionary words that the English confirms, each part read and glossed the
 same way; the English span that renders every part is its meaning.
@@ -19,9 +19,10 @@ from itertools import accumulate
 from .. import data
 from ..types import WordInfo
 from . import dictionary
-from .choice import Reading, choose, readings, syllables_heard
+from .choice import choose, syllables_heard
 from .dictionary import STOPWORDS, lemma
 from .pinyin import marks, normalise, sentence_syllables
+from .reading import Reading, readings
 from .senses import (
     Span,
     common_sense,

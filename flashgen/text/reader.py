@@ -3,8 +3,8 @@
 All file reading in flashgen happens here, so every problem a user can fix (a
 missing file, binary data, a text with no Chinese) becomes one
 :class:`FlashgenError` naming the file, before any other stage runs.  Bytes
-become clean text in :mod:`flashgen.decoding`; lines are told apart by
-script in :mod:`flashgen.languages`; this module finds the layout, the titles
+become clean text in :mod:`flashgen.text.decoding`; lines are told apart by
+script in :mod:`flashgen.text.languages`; this module finds the layout, the titles
 and which paragraphs translate each other.  See ``docs/reader.md``.
 """
 

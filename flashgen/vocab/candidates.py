@@ -1,10 +1,10 @@
 """Candidate terms of an article: segmentation, compounds, filters.
 
-1. segment each sentence and repair jieba's glue (:mod:`flashgen.segmentation`);
+1. segment each sentence and repair jieba's glue (:mod:`flashgen.vocab.segmentation`);
 2. merge runs of tokens that together form a dictionary word (误入 / 歧途),
    then adjacent pairs of content words repeated in the article that look like
    a compound term rather than a phrase (出口 / 管制 → 出口管制,
-   :mod:`flashgen.compounds`);
+   :mod:`flashgen.vocab.compounds`);
 3. keep the tokens a learner could want as cards, counting each occurrence once:
    the parts of a merged compound are not counted again.
 

@@ -1,8 +1,8 @@
 """The vocabulary picker: an article's aligned pairs in, the terms to card out.
 
 Three steps, each cheap next to loading jieba: collect candidate terms
-(:mod:`flashgen.candidates`), drop what this learner does not want (names,
-their HSK levels, known words), rank the rest (:mod:`flashgen.ranking`).
+(:mod:`flashgen.vocab.candidates`), drop what this learner does not want (names,
+their HSK levels, known words), rank the rest (:mod:`flashgen.vocab.ranking`).
 Only then are the top terms looked up in context, so the costly reading and
 sense choice runs once per card, not once per occurrence.
 """

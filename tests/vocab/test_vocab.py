@@ -17,8 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from flashgen.align import align_article
 from flashgen.lexicon import dictionary
 from flashgen.options import Options
+from flashgen.text import read_article
 from flashgen.types import SentencePair, Term
 from flashgen.vocab.candidates import is_phrase
 from flashgen.vocab.compounds import merge_dictionary_words, repeated_compounds
@@ -26,8 +28,9 @@ from flashgen.vocab.ranking import reads_as_adverb, verb_with_result
 from flashgen.vocab.segmentation import English, Token, is_han, lexicon_split, repair
 from flashgen.vocab.selection import pick_terms
 
-CASES = sorted((Path(__file__).parent / "cases" / "picker").glob("*.json"))
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from ..paths import cases_file, shared_file
+
+CASES = sorted(cases_file(__file__, "picker").glob("*.json"))
 
 EXPORT_RULES = [
     ("政府进一步收紧了芯片出口管制。", "The government further tightened export controls on chips."),
@@ -80,14 +83,9 @@ def test_article_case_finds_key_terms_and_no_noise(path: Path) -> None:
 
 
 def test_seed_article_meets_the_teachers_list() -> None:
-    article_path = SHARED / "corpus" / "seed-article.txt"
-    gold_path = SHARED / "gold" / "seed-terms.json"
-    if not (article_path.exists() and gold_path.exists()):
-        pytest.skip("../shared is absent")
-    reader = pytest.importorskip("flashgen.text")
-    align = pytest.importorskip("flashgen.align")
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    pairs = align.align_article(reader.read_article(article_path, Options()))
+    article_path = shared_file("corpus", "seed-article.txt")
+    gold = json.loads(shared_file("gold", "seed-terms.json").read_text(encoding="utf-8"))
+    pairs = align_article(read_article(article_path, Options()))
     terms = pick_terms(pairs, Options())
     picked = set(words(terms))
     key = [k["term"] for k in gold["key"]]

@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from anki_helpers import CASES, build, load_case, make_article, make_term
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +19,8 @@ from flashgen.anki.deck import MAX_SLUG_LENGTH, carded_words, deck_name, note_gu
 from flashgen.anki.note_type import FIELDS, MODEL_ID, escape, note_fields
 from flashgen.errors import FlashgenError
 from flashgen.options import Options
+
+from .helpers import CASES, build, load_case, make_article, make_term
 
 SLUG_CASES = json.loads((CASES / "deck_slugs.json").read_text(encoding="utf-8"))
 

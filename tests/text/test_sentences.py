@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +10,9 @@ from hypothesis import strategies as st
 
 from flashgen.text.sentences import split_chinese, split_english
 
-CASES = json.loads((Path(__file__).parent / "cases" / "sentences.json").read_text(encoding="utf-8"))
+from ..paths import load_cases
+
+CASES = load_cases(__file__, "sentences.json")
 
 
 @pytest.mark.parametrize("case", CASES["english"], ids=lambda c: c["name"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,11 +13,12 @@ from flashgen.align.cost import DEFAULT_WEIGHTS, ending_cost
 from flashgen.align.features import Ending, en_features, zh_features
 from flashgen.align.learned import learn
 from flashgen.options import Options
+from flashgen.text import read_article
 from flashgen.types import Article, Link, ParagraphPair
 
-CASE_FILE = Path(__file__).parent / "cases" / "align_cases.json"
-CASES = json.loads(CASE_FILE.read_text(encoding="utf-8"))["cases"]
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from ..paths import load_cases, shared_file
+
+CASES = load_cases(__file__, "align_cases.json")["cases"]
 
 
 def assert_partition(links: list[Link], n_zh: int, n_en: int) -> None:
@@ -177,11 +177,8 @@ def test_article_with_one_title_only() -> None:
 
 def test_seed_article_gold_beads() -> None:
     """Each gold bead's zh snippets sit in pairs holding its en snippets and no other bead's."""
-    reader = pytest.importorskip("flashgen.text")
-    gold_path = SHARED / "gold" / "seed-alignment.json"
-    if not gold_path.exists():
-        pytest.skip("../shared is not available")
-    article = reader.read_article(SHARED / "corpus" / "seed-article.txt", Options())
+    gold_path = shared_file("gold", "seed-alignment.json")
+    article = read_article(shared_file("corpus", "seed-article.txt"), Options())
     pairs = align_article(article)
     beads = json.loads(gold_path.read_text(encoding="utf-8"))["beads"]
     wrong = []

@@ -18,7 +18,9 @@ from flashgen.lexicon.pinyin import marks
 from flashgen.options import Options
 from flashgen.types import Article, ParagraphPair, SentencePair, Term, WordInfo
 
-CASES = Path(__file__).parent / "cases"
+from ..paths import cases_file
+
+CASES = cases_file(__file__)
 
 _STYLE = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.S | re.I)
 _INLINE_TAG = re.compile(r"</?(?:span|b)\b[^>]*>")

@@ -11,16 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from anki_helpers import build, import_deck, load_case, make_term, notes_by_word, text_only
 
 from flashgen.anki.deck import slugify, write_deck
 from flashgen.anki.note_type import NOTE_TYPE_NAME
 from flashgen.options import Options
 
+from ..paths import EXAMPLES, cases_file, shared_file
+from .helpers import build, import_deck, load_case, make_term, notes_by_word, text_only
+
 pytest.importorskip("anki.collection")
 
 TEMPLATE_ERROR = re.compile(r"template has a problem|templates/errors|front of this card is blank", re.I)
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _rendered(card: Any) -> tuple[str, str]:
@@ -222,7 +223,7 @@ def _cli_build(article: Path, out: Path) -> Path:
 
 
 def test_example_deck_builds_end_to_end(tmp_path: Path, collection: Any) -> None:
-    example = REPO / "examples" / "demo-article.txt"
+    example = EXAMPLES / "demo-article.txt"
     if not example.exists():
         pytest.skip("examples/demo-article.txt is not there yet")
     log = import_deck(collection, _cli_build(example, tmp_path / "decks"))
@@ -239,15 +240,12 @@ def test_example_deck_builds_end_to_end(tmp_path: Path, collection: Any) -> None
                 assert note["Simplified"] not in question
 
 
-SEED = REPO.parent / "shared" / "corpus" / "seed-article.txt"
-
-
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not there")
 def test_seed_article_edit_updates_notes_and_keeps_reviews(
     tmp_path: Path, collection: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    seed = shared_file("corpus", "seed-article.txt")
     out = tmp_path / "decks"
-    apkg = _cli_build(SEED, out)
+    apkg = _cli_build(seed, out)
     import_deck(collection, apkg)
     reviewed = _review(collection)
     before = collection.note_count()
@@ -255,7 +253,7 @@ def test_seed_article_edit_updates_notes_and_keeps_reviews(
     sentence = html.unescape(re.sub(r"<[^>]+>", "", shown))
     plain = html.unescape(re.sub(r"<b class=\"term\">.*?</b>", " ", shown))
     word = next(w for w in re.findall(r"\b[a-z]{4,}\b", plain))
-    text = SEED.read_text(encoding="utf-8")
+    text = seed.read_text(encoding="utf-8")
     assert sentence in text
     edited = tmp_path / "seed-edited.txt"  # one English word of the reviewed card's sentence changes
     edited.write_text(
@@ -276,7 +274,7 @@ def test_article_carrying_payloads_builds_a_deck_that_renders_them_as_text(
     tmp_path: Path, collection: Any
 ) -> None:
     """The same payloads, this time through the whole pipeline from an article file."""
-    article = REPO / "tests" / "cases" / "payload-article.txt"
+    article = cases_file(__file__, "payload-article.txt")
     import_deck(collection, _cli_build(article, tmp_path / "decks"))
     assert collection.note_count() > 0
     shown = _shown_with_nothing_live(collection)
@@ -287,7 +285,7 @@ def test_parent_deck_is_configurable(tmp_path: Path, collection: Any) -> None:
     cli = pytest.importorskip("flashgen.cli")
     from typer.testing import CliRunner
 
-    example = REPO / "examples" / "demo-article.txt"
+    example = EXAMPLES / "demo-article.txt"
     out = tmp_path / "decks"
     result = CliRunner().invoke(cli.app, ["build", str(example), "-o", str(out), "--parent", "Chinese::News"])
     assert result.exit_code == 0, result.output

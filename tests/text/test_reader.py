@@ -21,14 +21,11 @@ from flashgen.text.languages import join_lines, language, separate
 from flashgen.text.reader import decode, parse_article, read_article, read_presplit, read_two_files
 from flashgen.types import Article
 
-ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT / "tests" / "cases"
-SHARED = ROOT.parent / "shared"
-EXAMPLES = ROOT / "examples"
+from ..paths import EXAMPLES, SHARED, load_cases, shared_file
 
 
 def _cases(name: str) -> list[dict[str, Any]]:
-    return json.loads((CASES / name).read_text(encoding="utf-8"))["cases"]  # type: ignore[no-any-return]
+    return load_cases(__file__, name)["cases"]  # type: ignore[no-any-return]
 
 
 def _expect(case: dict[str, Any], read: Any) -> None:
@@ -115,9 +112,7 @@ def test_seed_article_sentences_match_the_gold_beads() -> None:
     The gold is independent of any splitter, so this checks the splitter cuts
     the seed where its translator did: never inside a bead, always between.
     """
-    seed, gold_path = SHARED / "corpus" / "seed-article.txt", SHARED / "gold" / "seed-alignment.json"
-    if not seed.is_file() or not gold_path.is_file():
-        pytest.skip("../shared is not available")
+    seed, gold_path = shared_file("corpus", "seed-article.txt"), shared_file("gold", "seed-alignment.json")
     article = read_article(seed, Options())
     assert article.title_en.startswith("The US government") and article.title_zh.startswith("美国政府")
     assert all(p.en and p.zh for p in article.paragraphs)

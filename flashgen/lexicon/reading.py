@@ -1,0 +1,103 @@
+"""A word's candidate readings: what CC-CEDICT lists for it, one :class:`Reading` each.
+
+Only these ever compete (a card must never teach a reading the dictionary
+does not have).  Entries with the same syllables are merged, so a reading
+carries every sense CC-CEDICT gives it, and with them what the choice needs
+to know: whether it is a name, whether it only points at another reading,
+whether CC-CEDICT lists classifiers for it, the one word it is bound to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from . import dictionary
+from .pinyin import normalise
+from .senses import clean_senses, cross_reference
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a headword with the senses CC-CEDICT gives it."""
+
+    numbered: str
+    traditional: str
+    senses: tuple[str, ...]
+    is_name: bool
+    #: CC-CEDICT only points at another reading of the same word (过来 guo4 lai5 "see 过来 guo4 lai2").
+    borrowed: bool = False
+    #: CC-CEDICT lists classifiers for it (生意 shēng yi "business; CL:笔"): a noun in everyday use.
+    counted: bool = False
+    #: One of its senses refers the reader to another reading of the same word (老公 lǎo gong
+    #: "(coll.) eunuch; see also 老公[lao3 gong1]"): that one is the main entry.
+    defers: bool = False
+    #: The word it is only used in (挣 zhēng "used in 挣扎"): elsewhere it is not the reading.
+    bound: str = ""
+
+
+@cache
+def readings(word: str) -> tuple[Reading, ...]:
+    """Distinct readings of ``word`` in CC-CEDICT, common words before names.
+
+    Entries sharing a reading are merged; a capitalised (name) reading counts
+    as a name only when no common entry has the same syllables.
+    """
+    merged: dict[str, Reading] = {}
+    for entry in dictionary.entries(word):
+        own = tuple(clean_senses(entry.senses))
+        senses = own or _referenced_senses(entry.senses)
+        if not senses:
+            continue
+        key = normalise(entry.pinyin_numbered)
+        counted = any(part.startswith("CL:") for s in entry.senses for part in s.split("; "))
+        defers = any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
+        borrowed = defers and not own
+        bound = "" if own else _bound_in(entry.senses)
+        found = Reading(
+            entry.pinyin_numbered, entry.traditional, senses, entry.is_name, borrowed, counted, defers, bound
+        )
+        known = merged.get(key)
+        if known is None:
+            merged[key] = found
+        elif known.is_name and not entry.is_name:
+            merged[key] = _merge(found, known)
+        else:
+            merged[key] = _merge(known, found)
+    return tuple(sorted(merged.values(), key=lambda r: r.is_name))
+
+
+def _bound_in(senses: Sequence[str]) -> str:
+    """The word a reading is only "used in" (挣 zhēng "used in 挣扎"), "" if none."""
+    for sense in senses:
+        target = cross_reference(sense) if sense.startswith("used in ") else None
+        if target is not None:
+            return target[0]
+    return ""
+
+
+def _merge(first: Reading, second: Reading) -> Reading:
+    """Two entries with the same reading as one: the first's spelling, both their senses."""
+    return Reading(
+        first.numbered,
+        first.traditional,
+        first.senses + second.senses,
+        first.is_name and second.is_name,
+        first.borrowed and second.borrowed,
+        first.counted or second.counted,
+        first.defers or second.defers,
+        first.bound if first.bound == second.bound else "",
+    )
+
+
+def _referenced_senses(senses: Sequence[str]) -> tuple[str, ...]:
+    """The senses of the word a variant-only entry points at (一点儿 → 一点 "a little")."""
+    for sense in senses:
+        target = cross_reference(sense)
+        if target is None:
+            continue
+        word, reading = target
+        found = [e for e in dictionary.entries(word) if normalise(e.pinyin_numbered) == normalise(reading)]
+        return tuple(s for e in found for s in clean_senses(e.senses))
+    return ()
