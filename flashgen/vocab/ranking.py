@@ -12,7 +12,7 @@ A term earns its card by three things a teacher weighs:
 
 Scores are sums of small, readable terms so the reasons shown in the
 ``flashgen words`` table explain the order.  Weights were set on our own test
-articles (tests/cases/picker) and checked on the seed article.
+articles (tests/vocab/cases/picker) and checked on the seed article.
 """
 
 from __future__ import annotations
