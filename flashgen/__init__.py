@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from .lexicon.word import lookup
+from .lexicon import lookup
 from .options import Layout, Options
 from .types import Article, Link, ParagraphPair, SentencePair, Term, WordInfo
 

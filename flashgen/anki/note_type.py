@@ -174,6 +174,10 @@ def note_type() -> genanki.Model:
 
 # Anki turns these into template syntax or media even inside escaped text.
 _ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+# Anki's reviewer typesets every card with MathJax, which looks for \( … \) and \[ … \] in the
+# text after entities are decoded and across inline tags, and would run an article's \href or
+# \style.  An invisible word joiner after every backslash keeps any such delimiter from forming.
+_TEX_SAFE_BACKSLASH = "\\\u2060"
 # \x1f separates fields in Anki's database; other controls are invisible noise.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BREAK = re.compile(r"[\t\n\r]+")
@@ -182,7 +186,7 @@ _BREAK = re.compile(r"[\t\n\r]+")
 def escape(text: str) -> str:
     """Article text → HTML that shows exactly that text in Anki and nothing more."""
     clean = _CONTROL.sub("", _BREAK.sub(" ", text))
-    return html.escape(clean, quote=False).translate(_ANKI_SYNTAX)
+    return html.escape(clean, quote=False).translate(_ANKI_SYNTAX).replace("\\", _TEX_SAFE_BACKSLASH)
 
 
 def _splice(text: str, spans: list[tuple[int, int]], wrap: Callable[[str], str]) -> str:

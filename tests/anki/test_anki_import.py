@@ -208,6 +208,9 @@ def test_article_payloads_never_render_live(tmp_path: Path, collection: Any) -> 
     shown = _shown_with_nothing_live(collection)
     for payload in PAYLOADS:
         assert payload in shown  # the learner sees it as plain text
+    # MathJax typesets what it finds between \( \) or \[ \] in the decoded text: none may form
+    assert "\\href" in shown.replace("\u2060", "")
+    assert not any(delimiter in shown for delimiter in ("\\(", "\\)", "\\[", "\\]"))
 
 
 def _cli_build(article: Path, out: Path) -> Path:
