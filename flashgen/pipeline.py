@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import anki, text
@@ -21,6 +21,8 @@ from .options import Options
 from .types import Article, SentencePair, Term
 from .vocab import select_terms
 
+#: Paragraphs aligned to choose between readings of a layout: a shifted pairing shows at once.
+_LAYOUT_PROBE = 8
 #: File name (without .apkg) of the deck that ``--combine`` writes.
 COMBINED_STEM = "flashgen-combined"
 
@@ -69,11 +71,32 @@ def analyse(article: Article, options: Options) -> Analysis:
 
 
 def load_article(source: Source, options: Options) -> Article:
-    """Read one article from its source file(s)."""
+    """Read one article from its source file(s), in the reading of its layout that translates best."""
     if source.article is not None:
-        return text.read_article(source.article, options)
+        return likeliest_layout(text.read_layouts(source.article, options))
     assert source.zh is not None and source.en is not None
     return text.read_two_files(source.zh, source.en, options)
+
+
+def likeliest_layout(readings: Sequence[Article]) -> Article:
+    """The reading of an article's layout whose paragraphs translate each other best.
+
+    Only the alternating layout has several (how many lines the headline
+    takes).  A paragraph paired with its neighbour's translation leaves its
+    sentences unexplained, so the share of sentences in confident pairs over
+    the first few paragraphs tells the readings apart; a tie keeps the
+    reader's likeliest.
+    """
+    if len(readings) == 1:
+        return readings[0]
+    return max(readings, key=lambda a: _translated_share(replace(a, paragraphs=a.paragraphs[:_LAYOUT_PROBE])))
+
+
+def _translated_share(article: Article) -> float:
+    """The share of an article's sentences that are in pairs, weighted by the pairs' confidence."""
+    pairs = align_article(article)
+    sentences = sum(len(p.zh_ids) + len(p.en_ids) for p in pairs)
+    return sum(p.score * (len(p.zh_ids) + len(p.en_ids)) for p in pairs) / max(sentences, 1)
 
 
 def expand_sources(paths: Iterable[Path]) -> list[Source]:

@@ -30,11 +30,9 @@ def align_article(article: Article) -> list[SentencePair]:
     zh = [zh_features(s) for s in zh_all]
     en = [en_features(s) for s in en_all]
     links: list[Link] = []
-    spans = _spans(blocks)
-    if title_zh and title_en:  # the layout pairs them: no need to guess
-        links.append(Link((0,), (0,), 1.0))
-        spans = spans[1:]
-    for i0, i1, j0, j1 in spans:
+    # The titles are a block of their own: the layout pairs them, but a headline may be
+    # rewritten rather than translated, so their confidence is measured like any pair's.
+    for i0, i1, j0, j1 in _spans(blocks):
         for link in align_once(zh[i0:i1], en[j0:j1], DEFAULT_WEIGHTS):
             links.append(
                 Link(tuple(i0 + i for i in link.zh_ids), tuple(j0 + j for j in link.en_ids), link.score)

@@ -6,9 +6,18 @@ layout (:mod:`.languages`), splits sentences (:mod:`.sentences`) and returns an
 :class:`~flashgen.types.Article` (:mod:`.reader`).
 
 Exports :func:`read_article`, :func:`read_two_files`, :func:`read_presplit`
-and :func:`parse_article` (the same on text already in memory).
+and :func:`parse_article` (the same on text already in memory); where a
+layout can be read more than one way, :func:`read_layouts` and
+:func:`parse_layouts` give every plausible reading, likeliest first.
 """
 
-from .reader import parse_article, read_article, read_presplit, read_two_files
+from .reader import parse_article, parse_layouts, read_article, read_layouts, read_presplit, read_two_files
 
-__all__ = ["parse_article", "read_article", "read_presplit", "read_two_files"]
+__all__ = [
+    "parse_article",
+    "parse_layouts",
+    "read_article",
+    "read_layouts",
+    "read_presplit",
+    "read_two_files",
+]

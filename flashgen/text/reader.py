@@ -19,7 +19,16 @@ from .decoding import clean_lines, decode
 from .languages import Chunk, join_lines, language, separate
 from .sentences import CLOSERS, FINALS, HAN_RE, LATIN_WORD_RE, split_chinese, split_english
 
-__all__ = ["MAX_BYTES", "decode", "parse_article", "read_article", "read_presplit", "read_two_files"]
+__all__ = [
+    "MAX_BYTES",
+    "decode",
+    "parse_article",
+    "parse_layouts",
+    "read_article",
+    "read_layouts",
+    "read_presplit",
+    "read_two_files",
+]
 
 #: Larger files are refused: a news article is well under 100 KB and a whole
 #: novel under 5 MB, while reading, aligning and segmenting cost about a
@@ -36,8 +45,15 @@ _NOT_TITLE_ENDS = FINALS + ";；:：,，"
 
 def read_article(path: Path, options: Options) -> Article:
     """Read one article file; ``options.layout`` forces a layout (AUTO detects)."""
-    text = decode(_read_bytes(path), str(path))
-    return parse_article(text, str(path), options.layout)
+    return read_layouts(path, options)[0]
+
+
+def read_layouts(path: Path, options: Options) -> tuple[Article, ...]:
+    """Every plausible reading of one article file's layout, the likeliest first.
+
+    See :func:`parse_layouts`; the caller that can align them chooses.
+    """
+    return parse_layouts(decode(_read_bytes(path), str(path)), str(path), options.layout)
 
 
 def read_two_files(zh_path: Path, en_path: Path, options: Options) -> Article:
@@ -80,7 +96,12 @@ def read_presplit(zh_path: Path, en_path: Path) -> tuple[list[str], list[str]]:
 
 
 def parse_article(text: str, source: str, layout: Layout) -> Article:
-    """Titles and paragraph pairs from the text of a one-file article.
+    """Titles and paragraph pairs from the text of a one-file article (its likeliest reading)."""
+    return parse_layouts(text, source, layout)[0]
+
+
+def parse_layouts(text: str, source: str, layout: Layout) -> tuple[Article, ...]:
+    """The plausible readings of a one-file article's layout, the likeliest first.
 
     Each non-blank line is cut into its English and Chinese parts (same-line
     layout) or taken whole as one language (alternating layout); AUTO picks
@@ -88,6 +109,13 @@ def parse_article(text: str, source: str, layout: Layout) -> Article:
     titles) hold both languages.  Leading one-language lines are titles; the
     rest is a stream of language chunks in which each run of the first
     language is paired with the run of the other language that follows it.
+
+    In the alternating layout which line starts a paragraph depends on how many
+    lines the headline takes, and punctuation cannot always tell: an English
+    headline over a Chinese one that ends in "？" looks like a title followed by
+    a paragraph, and every pair after it would be shifted by one line.  So the
+    readings with none, one or two leading lines as titles follow the likeliest
+    one, for a caller that can align them to choose (``pipeline.load_article``).
     """
     if layout is Layout.PRESPLIT:
         raise UsageError(f"{source}: the presplit layout needs two files (--zh and --en)")
@@ -99,9 +127,31 @@ def parse_article(text: str, source: str, layout: Layout) -> Article:
     same_line = _is_same_line(lines, split_lines, layout)
     per_line = split_lines if same_line else [[(language(line), line)] for line in lines]
     titles, body = _take_titles(per_line, same_line)
+    likeliest = _article(titles, body, source)
+    _require_languages(
+        source, any(p.zh for p in likeliest.paragraphs), any(p.en for p in likeliest.paragraphs)
+    )
+    readings = [likeliest]
+    for count in () if same_line else (0, 1, 2):
+        other = _titled(per_line, count, source)
+        if other is not None and other not in readings:
+            readings.append(other)
+    return tuple(readings)
+
+
+def _article(titles: dict[str, str], body: list[list[Chunk]], source: str) -> Article:
     paragraphs = _pair_chunks([chunk for chunks in body for chunk in chunks], _leading_language(body))
-    _require_languages(source, any(p.zh for p in paragraphs), any(p.en for p in paragraphs))
     return Article(titles.get("en", ""), titles.get("zh", ""), paragraphs, source)
+
+
+def _titled(lines: list[list[Chunk]], count: int, source: str) -> Article | None:
+    """The reading with the first ``count`` lines as titles, if they can be (one per language)."""
+    head, body = lines[:count], lines[count:]
+    languages = [chunks[0][0] for chunks in head]
+    if not body or len(set(languages)) < count or any(len(c[0][1]) > _MAX_TITLE_CHARS for c in head):
+        return None
+    article = _article({chunks[0][0]: _squeezed(chunks[0][1]) for chunks in head}, body, source)
+    return article if all(p.en and p.zh for p in article.paragraphs[:1]) else None
 
 
 def _require_languages(source: str, has_zh: bool, has_en: bool) -> None:
