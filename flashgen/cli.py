@@ -8,28 +8,62 @@ line on stderr and an exit status, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
+from typer.exceptions import TyperException
 
 from . import anki, pipeline
 from .errors import FlashgenError, UsageError
 from .options import Layout, Options
 from .types import Term
 
+
+class _OneLineErrors(typer.core.TyperGroup):
+    """Usage errors the parser finds (``--max-words ten``) as one ``flashgen: error:`` line, exit 2.
+
+    Typer would draw a boxed usage panel; every other error of flashgen is one
+    line, and scripts that read stderr should not have to tell them apart.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone_mode = kwargs.pop("standalone_mode", True)
+        kwargs["standalone_mode"] = False  # errors come back here instead of being printed
+        try:
+            result = super().main(*args, **kwargs)
+        except TyperException as error:
+            typer.echo(f"flashgen: error: {error.format_message()}", err=True)
+            result = error.exit_code
+        except typer.Abort:
+            typer.echo("flashgen: interrupted", err=True)
+            result = 130
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     add_completion=False,
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Turn a bilingual English–Chinese article into an Anki deck of its key words.",
 )
+
+
+@app.callback(invoke_without_command=True)
+def _no_command(context: typer.Context) -> None:
+    if context.invoked_subcommand is None:  # plain ``flashgen``: the help, not an error
+        typer.echo(context.get_help())
+
 
 ArticleArg = Annotated[Path | None, typer.Argument(help="Article file (English and Chinese in one file).")]
 ZhOpt = Annotated[Path | None, typer.Option("--zh", help="Chinese file (with --en: two-file article).")]
@@ -45,7 +79,7 @@ NamesOpt = Annotated[bool, typer.Option("--include-names", help="Keep person, pl
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-@contextmanager
+@contextlib.contextmanager
 def _user_errors() -> Iterator[None]:
     """Turn a FlashgenError into one line on stderr and its exit status."""
     try:
@@ -228,5 +262,28 @@ def align(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Run the command line as a process, then exit.
+
+    Output that cannot be written (stdout on a full disk or a closed pipe) is
+    one line on stderr, not a traceback at exit.
+    """
+    try:
+        app()
+        code: int | str | None = 0
+    except SystemExit as done:
+        code = done.code
+    except OSError as error:
+        code = _output_failed(error)
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        code = _output_failed(error)
+    sys.exit(code)
+
+
+def _output_failed(error: OSError) -> int:
+    """Report an unwritable stdout once; point stdout at nothing so the exit does not retry."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    typer.echo(f"flashgen: error: cannot write the output ({error.strerror or error})", err=True)
+    return 1

@@ -67,6 +67,8 @@ def analyse(article: Article, options: Options) -> Analysis:
     """Align ``article`` and pick its terms (pure: no files, no terminal)."""
     pairs = tuple(align_article(article))
     selection = select_terms(pairs, options)
+    if not selection.terms and not selection.skipped_known:
+        raise FlashgenError(f"{article.source}: no Chinese word worth a card was found")
     return Analysis(article, pairs, tuple(selection.terms), selection.skipped_known)
 
 

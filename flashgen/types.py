@@ -8,6 +8,7 @@ replaced or run on its own (``flashgen align``, ``flashgen words``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,13 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The English title, else the Chinese one, else the source name."""
-        return self.title_en or self.title_zh or self.source or "Untitled article"
+        """The English title, else the Chinese one, else the name of its (first) file.
+
+        The file's name without its folder or extension: ``story.txt`` and
+        ``/home/me/story.txt`` are the same article, so they make the same deck.
+        """
+        name = PurePath(self.source.split(" + ")[0]).stem if self.source else ""
+        return self.title_en or self.title_zh or name or "Untitled article"
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import os
 import stat
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from flashgen.anki import slugify
 from flashgen.cli import app
+from flashgen.options import Options
+from flashgen.text import read_article
 
 from .paths import EXAMPLES, load_cases
 
@@ -44,6 +48,9 @@ def _make_article(spec: dict[str, Any], path: Path) -> None:
             block = ("The buses are quiet. " * 40 + "公交车很安静。" * 40).encode()
             for _ in range(50 * 2**20 // len(block) + 1):
                 fh.write(block)
+    elif spec.get("generate") == "ext-b-title":  # 95 characters of 4 bytes each: a slug over 255 bytes
+        title = "".join(chr(0x20000 + i) for i in range(95))
+        path.write_text(title + "\n" + (EXAMPLES / "demo-article.txt").read_text(encoding="utf-8"), "utf-8")
     elif spec.get("generate") == "10-en-3-zh":
         lines = ["Quiet buses", "安静的公交车"]
         for i in range(10):
@@ -55,9 +62,30 @@ def _make_article(spec: dict[str, Any], path: Path) -> None:
         path.write_text(spec["text"], encoding="utf-8")
 
 
-def _make_out(kind: str, path: Path) -> Path:
+def _make_side_file(spec: dict[str, Any], path: Path) -> None:
+    """A known-words file or a --skip-built folder, as the case describes it."""
+    if spec.get("fifo"):
+        os.mkfifo(path)
+    elif "text" in spec:
+        path.write_bytes(spec["text"].encode(spec.get("encoding", "utf-8")))
+    elif "folder" in spec:
+        path.mkdir()
+        for name, kind in spec["folder"].items():
+            if kind == "fifo":
+                os.mkfifo(path / name)
+            elif kind == "zip-bomb":  # 300 MB of zeros deflate to 300 KB
+                package = zipfile.ZipFile(path / name, "w", zipfile.ZIP_DEFLATED)
+                with package, package.open("collection.anki2", "w", force_zip64=True) as member:
+                    for _ in range(300):
+                        member.write(bytes(2**20))
+
+
+def _make_out(kind: str, path: Path, article: Path) -> Path:
     """Prepare the output directory the case asks for; return the path to pass as -o."""
-    if kind == "file":
+    if kind == "fifo-deck":  # where the deck would go, a FIFO: opening it would block
+        path.mkdir()
+        os.mkfifo(path / f"{slugify(read_article(article, Options()).title)}.apkg")
+    elif kind == "file":
         path.write_text("not a directory", encoding="utf-8")
     elif kind == "under-file":
         path.with_name("a-file").write_text("not a directory", encoding="utf-8")
@@ -74,7 +102,7 @@ def _make_out(kind: str, path: Path) -> Path:
 def _leftovers(out: Path) -> list[str]:
     if not out.is_dir():
         return []
-    return sorted(p.name for p in out.iterdir())
+    return sorted(p.name for p in out.iterdir() if not stat.S_ISFIFO(p.lstat().st_mode))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["name"])
@@ -84,9 +112,14 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path) -> None:
         "out": tmp_path / "decks",
         "zh": tmp_path / "zh.txt",
         "en": tmp_path / "en.txt",
+        "known": tmp_path / "known.txt",
+        "skip": tmp_path / "skip",
     }
     _make_article(case["article"], paths["article"])
-    paths["out"] = _make_out(case.get("out", "new"), paths["out"])
+    for side in ("known", "skip"):
+        if side in case:
+            _make_side_file(case[side], paths[side])
+    paths["out"] = _make_out(case.get("out", "new"), paths["out"], paths["article"])
     paths["zh"].write_text("安静的公交车\n\n公交车很安静。\n", encoding="utf-8")
     paths["en"].write_text("Quiet buses\n\nThe buses are quiet.\n", encoding="utf-8")
     args = [arg.format(**{k: str(v) for k, v in paths.items()}) for arg in case.get("args", DEFAULT_ARGS)]

@@ -26,7 +26,6 @@ import itertools
 import json
 import os
 import re
-import shutil
 import sqlite3
 import tempfile
 import time
@@ -47,6 +46,12 @@ from ..types import Article, Term, WordInfo
 from .note_type import MODEL_ID, NOTE_TYPE_MOD, note_fields, note_type
 
 MAX_SLUG_LENGTH = 80
+#: File systems limit a name to 255 bytes; a slug of 80 characters from CJK Extension B (4 bytes
+#: each in UTF-8) would pass it with ".apkg", so the slug is cut by bytes as well.
+MAX_SLUG_BYTES = 200
+#: A collection in a package is read for --skip-built and to update a deck; a real one of a few
+#: thousand notes is a few MB, and a larger member is refused before it fills the disk (zip bomb).
+MAX_COLLECTION_BYTES = 256 * 2**20
 _WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
 )
@@ -65,7 +70,10 @@ def slugify(title: str) -> str:
     """
     text = unicodedata.normalize("NFKC", title).lower()
     kept = "".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else "-" for c in text)
-    slug = re.sub(r"-{2,}", "-", kept).strip("-")[:MAX_SLUG_LENGTH].rstrip("-")
+    slug = re.sub(r"-{2,}", "-", kept).strip("-")[:MAX_SLUG_LENGTH]
+    while len(slug.encode()) > MAX_SLUG_BYTES:
+        slug = slug[:-1]
+    slug = slug.rstrip("-")
     if not slug:
         return "article"
     return f"{slug}-article" if slug in _WINDOWS_RESERVED else slug
@@ -124,8 +132,13 @@ def write_deck(sections: Sequence[tuple[Article, Sequence[Term]]], path: Path, o
     mods = {note.guid: _note_mod(previous.get(note.guid), note, now) for note in notes}
     try:
         replace_atomically(path, lambda tmp: _write_package(decks, mods, now, tmp))
-    except OSError as error:
-        raise FlashgenError(f"{path}: cannot write the deck ({error.strerror or error})") from error
+    except (OSError, sqlite3.Error) as error:  # a full disk shows as either
+        reason = getattr(error, "strerror", None) or error
+        raise FlashgenError(f"{path}: cannot write the deck ({reason})") from error
+    except UnicodeEncodeError:
+        raise FlashgenError(
+            f"{path}: this system cannot spell the file name (a non-UTF-8 locale: try LANG=C.UTF-8)"
+        ) from None
     return len(notes)
 
 
@@ -175,6 +188,8 @@ def _check_target(path: Path) -> dict[str, _StoredNote]:
         raise FlashgenError(f"{path}: is a directory, not a deck file")
     if not path.exists():
         return {}
+    if not path.is_file():
+        raise FlashgenError(f"{path}: exists and is not a regular file; not overwriting it")
     stored = _stored_notes(path)
     if stored is None:
         raise FlashgenError(f"{path}: exists and is not a flashgen deck; not overwriting it")
@@ -205,9 +220,17 @@ def _write_package(decks: list[genanki.Deck], mods: dict[str, int], now: int, ta
             connection.commit()
         finally:
             connection.close()
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
+        package = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
+        try:
             package.write(database, "collection.anki2")
             package.writestr("media", "{}")
+        except BaseException:
+            # closing while a member is half written raises ValueError, which would
+            # replace the KeyboardInterrupt (or disk error) that stopped the write
+            with contextlib.suppress(ValueError, OSError):
+                package.close()
+            raise
+        package.close()
 
 
 def _extract_collection(apkg: Path, directory: Path) -> Path | None:
@@ -217,14 +240,22 @@ def _extract_collection(apkg: Path, directory: Path) -> Path | None:
     the zstd-compressed ``.anki21b`` cannot be ours and is ignored.
     """
     database = directory / "collection.db"
+    if not apkg.is_file():  # a FIFO named x.apkg would block the read forever
+        return None
     try:
         with zipfile.ZipFile(apkg) as package:
             names = set(package.namelist())
             member = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
-            if member is None:
+            if member is None or package.getinfo(member).file_size > MAX_COLLECTION_BYTES:
                 return None
             with package.open(member) as source, database.open("wb") as target:
-                shutil.copyfileobj(source, target)
+                # the size in the zip's header can lie: count what is really inflated
+                copied = 0
+                while chunk := source.read(2**20):
+                    copied += len(chunk)
+                    if copied > MAX_COLLECTION_BYTES:
+                        return None
+                    target.write(chunk)
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error):
         return None
     return database
@@ -271,7 +302,7 @@ def carded_words(directory: Path) -> frozenset[str]:
     if not directory.is_dir():
         raise FlashgenError(f"{directory}: not a directory of decks")
     words: set[str] = set()
-    for apkg in sorted(directory.glob("*.apkg")):
+    for apkg in sorted(p for p in directory.glob("*.apkg") if p.is_file()):
         notes = _stored_notes(apkg) or {}
         words.update(html.unescape(n.fields.split(_FIELD_SEPARATOR, 1)[0]) for n in notes.values())
     return frozenset(words)

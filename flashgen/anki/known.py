@@ -14,7 +14,7 @@ import html
 import re
 from pathlib import Path
 
-from ..errors import FlashgenError
+from ..text import read_text
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -33,15 +33,5 @@ def parse_known_words(text: str) -> frozenset[str]:
 
 
 def read_known_words(path: Path) -> frozenset[str]:
-    """Read ``path`` (UTF-8, BOM tolerated) and parse it with :func:`parse_known_words`."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise FlashgenError(f"{path}: known-words file not found") from None
-    except IsADirectoryError:
-        raise FlashgenError(f"{path}: is a directory, expected a known-words file") from None
-    except UnicodeDecodeError:
-        raise FlashgenError(f"{path}: known-words file is not UTF-8 text") from None
-    except OSError as error:
-        raise FlashgenError(f"{path}: cannot read known-words file ({error.strerror})") from None
-    return parse_known_words(text)
+    """Read ``path`` as the reader reads articles (size limit, encodings) and parse it."""
+    return parse_known_words(read_text(path))

@@ -9,9 +9,19 @@ Exports :func:`read_article`, :func:`read_two_files`, :func:`read_presplit`
 and :func:`parse_article` (the same on text already in memory); where a
 layout can be read more than one way, :func:`read_layouts` and
 :func:`parse_layouts` give every plausible reading, likeliest first.
+:func:`read_text` reads any other text file (a word list) with the same
+checks and decoding.
 """
 
-from .reader import parse_article, parse_layouts, read_article, read_layouts, read_presplit, read_two_files
+from .reader import (
+    parse_article,
+    parse_layouts,
+    read_article,
+    read_layouts,
+    read_presplit,
+    read_text,
+    read_two_files,
+)
 
 __all__ = [
     "parse_article",
@@ -19,5 +29,6 @@ __all__ = [
     "read_article",
     "read_layouts",
     "read_presplit",
+    "read_text",
     "read_two_files",
 ]

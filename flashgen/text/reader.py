@@ -10,6 +10,7 @@ and which paragraphs translate each other.  See ``docs/reader.md``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import FlashgenError, UsageError
@@ -27,6 +28,7 @@ __all__ = [
     "read_article",
     "read_layouts",
     "read_presplit",
+    "read_text",
     "read_two_files",
 ]
 
@@ -35,6 +37,11 @@ __all__ = [
 #: second per MB, so refusing early keeps a stray 50 MB dump from costing minutes.
 MAX_BYTES = 10 * 1024 * 1024
 
+#: Hiragana and katakana, and the share of them among CJK characters above which a text is Japanese.
+_KANA_RE = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+_KANA_SHARE = 0.1
+#: What a file over :data:`MAX_BYTES` is told.
+_TOO_LARGE = f"more than the {MAX_BYTES // 2**20} MB a text file may have"
 #: What an empty file, or one of whitespace only, is told.
 _NO_TEXT = "has no text (empty or whitespace only)"
 #: A title is a short line; anything longer is a paragraph.
@@ -73,6 +80,7 @@ def read_two_files(zh_path: Path, en_path: Path, options: Options) -> Article:
         swapped = any(HAN_RE.search(b) for b in en_blocks)
         hint = " (are --zh and --en swapped?)" if swapped else ""
         raise FlashgenError(f"{zh_path}: no Chinese text found{hint}")
+    _refuse_japanese(str(zh_path), "".join(zh_blocks))
     if not any(LATIN_WORD_RE.search(b) for b in en_blocks):
         raise FlashgenError(f"{en_path}: no English text found")
     zh_sentences = [split_chinese(b) for b in zh_blocks]
@@ -123,6 +131,7 @@ def parse_layouts(text: str, source: str, layout: Layout) -> tuple[Article, ...]
     if not lines:
         raise FlashgenError(f"{source}: {_NO_TEXT}")
     _require_languages(source, bool(HAN_RE.search(text)), bool(LATIN_WORD_RE.search(text)))
+    _refuse_japanese(source, text)
     split_lines = [separate(line) for line in lines]
     same_line = _is_same_line(lines, split_lines, layout)
     per_line = split_lines if same_line else [[(language(line), line)] for line in lines]
@@ -162,6 +171,16 @@ def _require_languages(source: str, has_zh: bool, has_en: bool) -> None:
         raise FlashgenError(f"{source}: no English text found")
 
 
+def _refuse_japanese(source: str, text: str) -> None:
+    """Refuse Japanese: its kanji pass for Chinese, and jieba would cut it into nonsense terms.
+
+    Chinese text quotes a kana name now and then; Japanese prose is full of kana.
+    """
+    kana = len(_KANA_RE.findall(text))
+    if kana > _KANA_SHARE * (kana + len(HAN_RE.findall(text))):
+        raise FlashgenError(f"{source}: the text looks Japanese (it is full of kana), not Chinese")
+
+
 def _is_same_line(lines: list[str], split_lines: list[list[Chunk]], layout: Layout) -> bool:
     """Whether each line holds a paragraph in both languages (see :func:`parse_article`)."""
     if layout is not Layout.AUTO:
@@ -174,25 +193,40 @@ def _is_same_line(lines: list[str], split_lines: list[list[Chunk]], layout: Layo
 # --- files ------------------------------------------------------------------
 
 
+def read_text(path: Path) -> str:
+    """A text file's content, with the checks and decoding articles get (word lists use it).
+
+    Only regular files are read (a FIFO or ``/dev/zero`` would never end), at
+    most :data:`MAX_BYTES`, in any of the encodings :func:`decode` knows.
+    """
+    return decode(_bounded_bytes(path), str(path))
+
+
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a one-line error for what cannot be an article file."""
+    """An article file's bytes, or a one-line error for what cannot be an article file."""
+    data = _bounded_bytes(path)
+    if not data.strip():
+        raise FlashgenError(f"{path}: {_NO_TEXT}")
+    return data
+
+
+def _bounded_bytes(path: Path) -> bytes:
     try:
         if not path.exists():
             raise FlashgenError(f"{path}: no such file")
         if path.is_dir():
-            raise FlashgenError(f"{path}: is a directory, not an article file")
+            raise FlashgenError(f"{path}: is a directory, not a text file")
         if not path.is_file():
             raise FlashgenError(f"{path}: is not a regular file")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise FlashgenError(
-                f"{path}: is {size / 2**20:.1f} MB, more than the {MAX_BYTES // 2**20} MB an article may have"
-            )
-        data = path.read_bytes()
+            raise FlashgenError(f"{path}: is {size / 2**20:.1f} MB, {_TOO_LARGE}")
+        with path.open("rb") as file:  # the file may have grown since stat
+            data = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise FlashgenError(f"{path}: cannot be read ({error.strerror or error})") from None
-    if not data.strip():
-        raise FlashgenError(f"{path}: {_NO_TEXT}")
+    if len(data) > MAX_BYTES:
+        raise FlashgenError(f"{path}: is {_TOO_LARGE}")
     return data
 
 

@@ -277,3 +277,40 @@ def test_a_composed_meaning_is_labelled_on_the_card() -> None:
     assert "composed" not in note_fields(term, article)[meaning]
     composed = replace(term, word=replace(term.word, composed=True))
     assert note_fields(composed, article)[meaning].startswith('export control <span class="composed">')
+
+
+def test_a_full_disk_under_sqlite_is_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full TMPDIR shows as SQLite's error, not an OSError: it is still one line, nothing left."""
+    article, terms = load_case("deck_library.json")
+
+    def full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("flashgen.anki.deck._write_package", full)
+    with pytest.raises(FlashgenError, match=r"a\.apkg.*disk is full"):
+        build(tmp_path / "a.apkg", article, terms)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupt_inside_the_zip_write_stays_an_interrupt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """zipfile's close() raises ValueError over a half-written member; the Ctrl-C must win."""
+    article, terms = load_case("deck_library.json")
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("shutil.copyfileobj", interrupted)  # what ZipFile.write copies with
+    with pytest.raises(KeyboardInterrupt):
+        build(tmp_path / "a.apkg", article, terms)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_untitled_article_names_its_deck_by_the_file_alone(tmp_path: Path) -> None:
+    """``story.txt`` and ``/abs/path/story.txt`` are one article: one deck name, one file name."""
+    article, _ = load_case("deck_library.json")
+    relative = replace(article, title_en="", title_zh="", source="story.txt")
+    absolute = replace(relative, source=str(tmp_path / "story.txt"))
+    assert relative.title == absolute.title == "story"
+    assert deck_name(relative.title, Options()) == deck_name(absolute.title, Options())
