@@ -76,6 +76,8 @@ KnownOpt = Annotated[
 SkipBuiltOpt = Annotated[Path | None, typer.Option("--skip-built", help="Skip words carded in DIR's decks.")]
 MaxWordsOpt = Annotated[int, typer.Option("--max-words", help="At most N terms per article.")]
 NamesOpt = Annotated[bool, typer.Option("--include-names", help="Keep person, place and organisation names.")]
+#: From this many columns, ``flashgen words`` also shows each term's count, score and reasons.
+_WIDE_TERMINAL = 120
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -162,24 +164,37 @@ def build(
         reports = _build_with_progress(sources, output, options, combine)
         for path in dict.fromkeys(report.deck_path for report in reports):
             typer.echo(str(path))
+        for report in reports:
+            if report.replaced:
+                typer.echo(
+                    f"flashgen: warning: {report.deck_path}: replaced the deck of another article with "
+                    f"the same title ({', '.join(report.replaced)}); use another -o to keep both",
+                    err=True,
+                )
         _print_summary(reports)
 
 
 def _build_with_progress(
     sources: list[pipeline.Source], output: Path, options: Options, combine: bool
 ) -> list[pipeline.BuildReport]:
-    if len(sources) < 2 or not sys.stderr.isatty():
+    """Build, showing on a terminal which article is at which step and for how long."""
+    if not sys.stderr.isatty():
         return pipeline.build_decks(sources, output, options, combine)
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("building", total=len(sources))
+    columns = (SpinnerColumn(), *Progress.get_default_columns()[:-1], TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("starting", total=len(sources))
+        started: set[str] = set()
 
-        def advance(name: str) -> None:
-            progress.update(task, advance=1, description=Path(name).name)
+        def show(name: str, step: str) -> None:
+            if step == "reading" and started:
+                progress.advance(task)
+            started.add(name)
+            progress.update(task, description=f"{Path(name).name}: {step}")
 
-        return pipeline.build_decks(sources, output, options, combine, on_article=advance)
+        return pipeline.build_decks(sources, output, options, combine, on_step=show)
 
 
 def _print_summary(reports: list[pipeline.BuildReport]) -> None:
@@ -223,17 +238,32 @@ def words(
 
 
 def _print_terms(terms: Sequence[Term]) -> None:
+    """The terms as a table that fits the terminal: why each was picked only where there is room.
+
+    At 80 columns eight columns leave a meaning a few letters wide; the meaning
+    is what a reader checks, so it keeps the room and wraps, never cut.
+    """
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("term", "pinyin", "meaning", "english", "count", "HSK", "score", "reasons")
+    console = Console()
+    wide = console.width >= _WIDE_TERMINAL
+    table = Table(expand=True)
+    table.add_column("term", no_wrap=True)
+    table.add_column("pinyin", no_wrap=True)
+    table.add_column("meaning", ratio=3)
+    table.add_column("english", ratio=1)
+    table.add_column("HSK", no_wrap=True)
+    if wide:
+        for heading in ("count", "score", "reasons"):
+            table.add_column(heading, ratio=2 if heading == "reasons" else None)
     for term in terms:
         word = term.word
-        table.add_row(
-            word.simplified, word.pinyin, word.meaning[:60], word.english, str(term.count),
-            str(word.hsk or "-"), f"{term.score:.2f}", ", ".join(term.reasons),
-        )  # fmt: skip
-    Console().print(table)
+        row = [word.simplified, word.pinyin, word.meaning, word.english, str(word.hsk or "-")]
+        if wide:
+            row += [str(term.count), f"{term.score:.2f}", ", ".join(term.reasons)]
+        table.add_row(*row)
+    console.print(table)
 
 
 @app.command()

@@ -61,6 +61,8 @@ class BuildReport:
     cards: int
     skipped_known: int
     seconds: float
+    #: Article files whose deck, of the same title, this build's deck file replaced.
+    replaced: tuple[str, ...] = ()
 
 
 def analyse(article: Article, options: Options) -> Analysis:
@@ -120,25 +122,29 @@ def build_decks(
     out_dir: Path,
     options: Options,
     combine: bool = False,
-    on_article: Callable[[str], None] | None = None,
+    on_step: Callable[[str, str], None] | None = None,
 ) -> list[BuildReport]:
     """Build one deck per source (or one combined deck) in ``out_dir``.
 
     The output directory is checked first and all articles are read and
     analysed before anything is written, so a bad output directory fails fast
     and an unreadable article in a batch leaves no partial set of decks behind.
-    ``on_article`` is called with each source's name before it is analysed
-    (the CLI advances its progress bar with it).
+    ``on_step`` is told each step of each source: ``(name, "reading")``, then
+    ``"analysing"``, then ``"writing"`` (the CLI shows it, so a long article
+    is not a silent minute).
     """
+    step = on_step or (lambda _name, _step: None)
     anki.prepare_output_dir(out_dir)
     analyses, seconds = [], []
     for source in sources:
-        if on_article is not None:
-            on_article(source.name)
         start = time.perf_counter()
-        analyses.append(analyse_source(source, options))
+        step(source.name, "reading")
+        article = load_article(source, options)
+        step(source.name, "analysing")
+        analyses.append(analyse(article, options))
         seconds.append(time.perf_counter() - start)
-    paths = _write_decks(analyses, out_dir, options, combine)
+    step(out_dir.name, "writing")
+    written = _write_decks(analyses, out_dir, options, combine)
     return [
         BuildReport(
             a.article.title,
@@ -147,24 +153,33 @@ def build_decks(
             anki.CARDS_PER_NOTE * len(a.terms),
             a.skipped_known,
             secs,
+            replaced,
         )
-        for a, path, secs in zip(analyses, paths, seconds, strict=True)
+        for a, (path, replaced), secs in zip(analyses, written, seconds, strict=True)
     ]
 
 
-def _write_decks(analyses: Sequence[Analysis], out_dir: Path, options: Options, combine: bool) -> list[Path]:
-    """Write the decks; the path each analysis went to, in order."""
-    if combine:
-        path = out_dir / f"{COMBINED_STEM}.apkg"
-        anki.write_deck([(a.article, a.terms) for a in analyses], path, options)
-        return [path] * len(analyses)
+def _write_decks(
+    analyses: Sequence[Analysis], out_dir: Path, options: Options, combine: bool
+) -> list[tuple[Path, tuple[str, ...]]]:
+    """Write the decks: where each analysis went, and which other articles' deck that file held."""
+    groups = (
+        [(out_dir / f"{COMBINED_STEM}.apkg", list(analyses))]
+        if combine
+        else [(path, [a]) for path, a in zip(_deck_paths(out_dir, analyses), analyses, strict=True)]
+    )
+    written = []
+    for path, group in groups:
+        ours = {a.article.source_name for a in group}
+        replaced = tuple(sorted(anki.deck_sources(path) - ours))
+        anki.write_deck([(a.article, a.terms) for a in group], path, options)
+        written += [(path, replaced)] * len(group)
+    return written
+
+
+def _deck_paths(out_dir: Path, analyses: Sequence[Analysis]) -> list[Path]:
     taken: set[Path] = set()
-    paths = []
-    for analysis in analyses:
-        path = _deck_path(out_dir, analysis.article, taken)
-        anki.write_deck([(analysis.article, analysis.terms)], path, options)
-        paths.append(path)
-    return paths
+    return [_deck_path(out_dir, a.article, taken) for a in analyses]
 
 
 def _deck_path(out_dir: Path, article: Article, taken: set[Path]) -> Path:

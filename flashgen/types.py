@@ -34,13 +34,17 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The English title, else the Chinese one, else the name of its (first) file.
+        """The English title, else the Chinese one, else its file's name without the extension."""
+        return self.title_en or self.title_zh or PurePath(self.source_name).stem or "Untitled article"
 
-        The file's name without its folder or extension: ``story.txt`` and
-        ``/home/me/story.txt`` are the same article, so they make the same deck.
+    @property
+    def source_name(self) -> str:
+        """The name of its (first) file, without the folder.
+
+        ``story.txt`` and ``/home/me/story.txt`` are the same article: it makes
+        the same deck, however its path was typed.
         """
-        name = PurePath(self.source.split(" + ")[0]).stem if self.source else ""
-        return self.title_en or self.title_zh or name or "Untitled article"
+        return PurePath(self.source.split(" + ")[0]).name if self.source else ""
 
 
 @dataclass(frozen=True)

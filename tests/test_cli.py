@@ -17,6 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from flashgen.cli import app
+from flashgen.options import Options
+from flashgen.pipeline import Source, build_decks
 
 from .paths import EXAMPLES
 
@@ -149,3 +151,41 @@ def test_an_unusable_cache_directory_only_costs_time(tmp_path: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 3 and result.stderr == ""
+
+
+@pytest.mark.parametrize("columns", [80, 150])
+def test_words_table_fits_the_terminal_and_keeps_whole_meanings(
+    columns: int, demo_words: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    lines = invoke("words", str(DEMO), "--max-words", "5").splitlines()
+    assert lines and all(len(line) <= columns for line in lines)
+    cells = " ".join(" ".join(part.strip() for part in line.split("│")[3:4]) for line in lines)
+    for word in demo_words[:5]:
+        assert " ".join(str(word["meaning"]).split()) in " ".join(cells.split())
+
+
+def test_a_deck_of_another_article_with_the_same_title_is_replaced_out_loud(tmp_path: Path) -> None:
+    """Two articles with one title write one file name: the second build says whose deck it replaced."""
+    other = tmp_path / "other-story.txt"
+    other.write_text(DEMO.read_text(encoding="utf-8").replace("diesel", "petrol"), encoding="utf-8")
+    out = tmp_path / "decks"
+    invoke("build", str(DEMO), "-o", str(out))
+    again = runner.invoke(app, ["build", str(DEMO), "-o", str(out)])
+    assert "warning" not in again.stderr  # the same article again: nothing to say
+    result = runner.invoke(app, ["build", str(other), "-o", str(out)])
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and DEMO.name in warnings[0]
+
+
+def test_build_reports_each_step_of_each_article(tmp_path: Path) -> None:
+    steps: list[tuple[str, str]] = []
+    build_decks(
+        [Source(article=DEMO), Source(zh=TWO_FILES / "zh.txt", en=TWO_FILES / "en.txt")],
+        tmp_path,
+        Options(),
+        on_step=lambda name, step: steps.append((Path(name).name, step)),
+    )
+    assert [step for _, step in steps] == ["reading", "analysing"] * 2 + ["writing"]
+    assert steps[0][0] == DEMO.name

@@ -6,16 +6,17 @@ decks (:mod:`.deck`), and the learner's known-word lists (:mod:`.known`).
 The only stage that writes files.
 
 Exports :func:`write_deck`, :func:`prepare_output_dir`, :func:`slugify`,
-:func:`carded_words`, :func:`read_known_words` and :data:`CARDS_PER_NOTE`.
+:func:`carded_words`, :func:`deck_sources`, :func:`read_known_words` and :data:`CARDS_PER_NOTE`.
 """
 
-from .deck import carded_words, prepare_output_dir, slugify, write_deck
+from .deck import carded_words, deck_sources, prepare_output_dir, slugify, write_deck
 from .known import read_known_words
 from .note_type import CARDS_PER_NOTE
 
 __all__ = [
     "CARDS_PER_NOTE",
     "carded_words",
+    "deck_sources",
     "prepare_output_dir",
     "read_known_words",
     "slugify",

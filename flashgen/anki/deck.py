@@ -56,6 +56,9 @@ _WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
 )
 _FIELD_SEPARATOR = "\x1f"
+#: A deck's description names the article file it was built from, so that a later build of another
+#: article with the same title, which would write the same file, can say whose deck it replaces.
+_SOURCE_NOTE = "Built by flashgen from "
 
 
 def slugify(title: str) -> str:
@@ -148,7 +151,7 @@ def _assemble(sections: Sequence[tuple[Article, Sequence[Term]]], options: Optio
     seen: set[str] = set()
     for article, terms in sections:
         name = deck_name(article.title, options)
-        deck = decks.setdefault(name, genanki.Deck(deck_id(name), name))
+        deck = decks.setdefault(name, genanki.Deck(deck_id(name), name, _SOURCE_NOTE + article.source_name))
         deck.add_model(note_type())
         for term in terms:
             guid = note_guid(term.word)
@@ -289,6 +292,22 @@ def _stored_notes(apkg: Path) -> dict[str, _StoredNote] | None:
         except (sqlite3.Error, ValueError, TypeError):
             return None
     return notes if ours or notes else None
+
+
+def deck_sources(path: Path) -> frozenset[str]:
+    """The article files the flashgen deck at ``path`` was built from (none for another file)."""
+    if not path.is_file():
+        return frozenset()
+    with _collection(path) as connection:
+        if connection is None:
+            return frozenset()
+        try:
+            (decks_json,) = connection.execute("SELECT decks FROM col").fetchone()
+            decks = json.loads(decks_json or "{}").values()
+        except (sqlite3.Error, ValueError, TypeError, AttributeError):
+            return frozenset()
+    notes = (str(deck.get("desc", "")) for deck in decks if isinstance(deck, dict))
+    return frozenset(note.removeprefix(_SOURCE_NOTE) for note in notes if note.startswith(_SOURCE_NOTE))
 
 
 def carded_words(directory: Path) -> frozenset[str]:
