@@ -16,16 +16,18 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
 from typer.exceptions import TyperException
 
-from . import anki, pipeline
 from .errors import FlashgenError, UsageError
 from .options import Layout, Options
-from .types import Term
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that run it: --help stays instant
+    from . import pipeline
+    from .types import Term
 
 
 class _OneLineErrors(typer.core.TyperGroup):
@@ -112,6 +114,8 @@ def _options(
     if max_words < 1:
         raise UsageError(f"--max-words {max_words}: must be at least 1")
     words: frozenset[str] = frozenset()
+    if known is not None or skip_built is not None:
+        from . import anki  # the deck code, and genanki, only where decks or word lists are read
     if known is not None:
         words |= anki.read_known_words(known)
     if skip_built is not None:
@@ -128,6 +132,8 @@ def _options(
 
 
 def _single_source(article: Path | None, zh: Path | None, en: Path | None) -> pipeline.Source:
+    from . import pipeline
+
     if article is not None and (zh or en):
         raise UsageError("give either ARTICLE or --zh/--en, not both")
     if article is not None:
@@ -155,6 +161,8 @@ def build(
     include_names: NamesOpt = False,
 ) -> None:
     """Build an Anki deck (.apkg) from each article and print its path."""
+    from . import pipeline
+
     with _user_errors():
         options = _options(layout, level, known, skip_built, max_words, include_names)
         options = replace(options, deck_parent=parent)
@@ -178,6 +186,8 @@ def _build_with_progress(
     sources: list[pipeline.Source], output: Path, options: Options, combine: bool
 ) -> list[pipeline.BuildReport]:
     """Build, showing on a terminal which article is at which step and for how long."""
+    from . import pipeline
+
     if not sys.stderr.isatty():
         return pipeline.build_decks(sources, output, options, combine)
     from rich.console import Console
@@ -198,6 +208,15 @@ def _build_with_progress(
 
 
 def _print_summary(reports: list[pipeline.BuildReport]) -> None:
+    """A table on a terminal; plain lines in a log, where a table's borders are noise."""
+    if not sys.stderr.isatty():
+        for r in reports:
+            typer.echo(
+                f"flashgen: {r.title}: {r.terms} terms, {r.cards} cards, "
+                f"{r.skipped_known} known skipped, {r.seconds:.2f} s",
+                err=True,
+            )
+        return
     from rich.console import Console
     from rich.table import Table
 
@@ -227,6 +246,8 @@ def words(
     include_names: NamesOpt = False,
 ) -> None:
     """List the terms an article's deck would hold, with the reasons they were picked."""
+    from . import pipeline
+
     with _user_errors():
         options = _options(layout, level, known, skip_built, max_words, include_names)
         analysis = pipeline.analyse_source(_single_source(article, zh, en), options)
@@ -276,6 +297,8 @@ def align(
     layout: LayoutOpt = Layout.AUTO,
 ) -> None:
     """Show how an article's Chinese and English sentences pair up."""
+    from . import pipeline
+
     with _user_errors():
         if presplit:
             if zh is None or en is None or article is not None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import anki, text
+from . import text
 from .align import align, align_article, format_links
 from .errors import FlashgenError
 from .options import Options
@@ -133,6 +133,8 @@ def build_decks(
     ``"analysing"``, then ``"writing"`` (the CLI shows it, so a long article
     is not a silent minute).
     """
+    from . import anki  # the deck writer and genanki: only for the runs that write decks
+
     step = on_step or (lambda _name, _step: None)
     anki.prepare_output_dir(out_dir)
     analyses, seconds = [], []
@@ -163,6 +165,8 @@ def _write_decks(
     analyses: Sequence[Analysis], out_dir: Path, options: Options, combine: bool
 ) -> list[tuple[Path, tuple[str, ...]]]:
     """Write the decks: where each analysis went, and which other articles' deck that file held."""
+    from . import anki
+
     groups = (
         [(out_dir / f"{COMBINED_STEM}.apkg", list(analyses))]
         if combine
@@ -184,6 +188,8 @@ def _deck_paths(out_dir: Path, analyses: Sequence[Analysis]) -> list[Path]:
 
 def _deck_path(out_dir: Path, article: Article, taken: set[Path]) -> Path:
     """``out_dir/<slug>.apkg``, numbered when two articles of one batch share a title."""
+    from . import anki
+
     stem = anki.slugify(article.title)
     path = out_dir / f"{stem}.apkg"
     number = 2

@@ -189,3 +189,16 @@ def test_build_reports_each_step_of_each_article(tmp_path: Path) -> None:
     )
     assert [step for _, step in steps] == ["reading", "analysing"] * 2 + ["writing"]
     assert steps[0][0] == DEMO.name
+
+
+@pytest.mark.parametrize("command", ["words", "align", "--help"])
+def test_commands_that_write_no_deck_never_import_the_deck_writer(command: str) -> None:
+    """genanki and the deck code cost start-up time only to the runs that write decks."""
+    args = [command] if command.startswith("--") else [command, str(DEMO), "--json"]
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom flashgen.cli import app\n"
+        f"assert CliRunner().invoke(app, {args!r}).exit_code == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('genanki', 'flashgen.anki'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
