@@ -40,6 +40,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -190,7 +191,9 @@ def _prune(directory: Path) -> None:
 def _stale_index(path: Path) -> bool:
     """Whether an index file is of another format, or its source changed or is gone."""
     with path.open("rb") as fh:
-        start = fh.read(4096)
+        start = fh.read(_HEADER_AT)
+        if len(start) == _HEADER_AT:  # a header is a few hundred bytes: a bigger length is damage
+            start += fh.read(min(int.from_bytes(start[-4:], "little"), 1 << 16))
     try:
         header, _ = _header(start)
         fmt, _marshal, _name, source, size, mtime_ns = header
@@ -360,24 +363,26 @@ def build_jieba_index(dict_path: Path) -> tuple[str, bytes, int, str, str]:
     text = dict_path.read_bytes().decode("utf-8")
     fields = text.split()
     if len(fields) == 3 * (text.count("\n") + (not text.endswith("\n"))):
-        # Every line is "word count tag", as jieba requires: read the columns at once.
-        entries = dict(zip(fields[0::3], zip(map(int, fields[1::3]), fields[2::3], strict=True), strict=True))
-        total = sum(map(int, fields[1::3]))
+        # Every line is "word count tag", as jieba requires: take the columns at once.
+        words, counts, tags = fields[0::3], fields[1::3], fields[2::3]
     else:  # blank lines or stray spaces: line by line, as jieba reads it
-        entries, total = {}, 0
+        words, counts, tags = [], [], []
         for raw in text.split("\n"):
             if line := raw.strip(" \t\n\r\x0b\x0c"):
                 word, count, tag = line.split(" ")
-                entries[word] = (int(count), tag)
-                total += int(count)
-    words = sorted(entries)
-    names = sorted({tag for _, tag in entries.values()})
+                words.append(word)
+                counts.append(count)
+                tags.append(tag)
+    # Sorted by word, file order kept among equal words: the last of each run is the one jieba keeps.
+    order = sorted(range(len(words)), key=words.__getitem__)
+    keep = [i for i, j in pairwise(order) if words[i] != words[j]] + order[-1:]
+    names = sorted(set(tags))
     codes = {name: chr(i) for i, name in enumerate(names)}
     return (
-        "\n".join(words),
-        array("I", [entries[word][0] for word in words]).tobytes(),
-        total,
-        "".join([codes[entries[word][1]] for word in words]),
+        "\n".join([words[i] for i in keep]),
+        array("I", [int(counts[i]) for i in keep]).tobytes(),
+        sum(map(int, counts)),
+        "".join([codes[tags[i]] for i in keep]),
         "\n".join(names),
     )
 

@@ -10,6 +10,7 @@ index, must equal what jieba itself would load.
 
 from __future__ import annotations
 
+import io
 import marshal
 import os
 import signal
@@ -281,6 +282,24 @@ def test_jieba_tables_and_tokens_equal_what_jieba_loads_itself(tmp_path: Path) -
     text = DEMO.read_text(encoding="utf-8")
     for hmm in (True, False):
         assert list(served.cut(text, HMM=hmm)) == list(theirs.cut(text, HMM=hmm))
+
+
+@pytest.mark.parametrize("text", ["乙 3 n\n甲乙 2 v\n甲 1 n\n乙 5 x\n", "甲乙 2 v\n\n乙 3 n\n甲 1 n\n乙 5 x"])
+def test_a_small_dictionary_reads_as_jieba_reads_it(tmp_path: Path, text: str) -> None:
+    """Repeated words (the last line wins), prefixes, blank lines, no final newline."""
+    import jieba
+    from jieba import posseg
+
+    path = tmp_path / "dict.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = io.BytesIO(text.replace("\n\n", "\n").encode())  # jieba itself fails on a blank line
+    expected, total = jieba.Tokenizer.gen_pfdict(lines)
+    table = data.JiebaTable(*data.build_jieba_index(path))
+    assert data.FreqTable(table).as_dict() == expected == {"甲": 1, "甲乙": 2, "乙": 5}
+    assert table.total == total == 11
+    tags = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+    tags.load_word_tag(io.BytesIO(text.replace("\n\n", "\n").encode()))
+    assert {w: data.TagTable(table).get(w) for w in expected} == tags.word_tag_tab
 
 
 def test_jieba_is_imported_without_pkg_resources() -> None:
