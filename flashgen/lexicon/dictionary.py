@@ -85,6 +85,22 @@ def _build_cedict_index() -> tuple[str, bytes, bytes]:
     return "\n".join(headwords), b"".join(payloads), offsets.tobytes()
 
 
+def _is_cedict_index(value: object) -> bool:
+    """Whether a loaded value has the shape :func:`_build_cedict_index` gives:
+    one offset per headword plus one, from 0 to the end of the records."""
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return False
+    headwords, records, offsets = value
+    if not (isinstance(headwords, str) and isinstance(records, bytes) and isinstance(offsets, bytes)):
+        return False
+    width = array("I").itemsize
+    if len(offsets) != width * (headwords.count("\n") + 2):
+        return False
+    ends = array("I")
+    ends.frombytes(offsets[:width] + offsets[-width:])
+    return list(ends) == [0, len(records)]
+
+
 class _Index:
     """Sorted headwords and their entry records, decoded only when looked up.
 
@@ -115,7 +131,7 @@ class _Index:
 
 @cache
 def _cedict() -> _Index:
-    return _Index(*cached_index("cedict-v2", package_file(*_CEDICT), _build_cedict_index))
+    return _Index(*cached_index("cedict-v2", package_file(*_CEDICT), _build_cedict_index, _is_cedict_index))
 
 
 @cache
