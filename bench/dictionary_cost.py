@@ -72,14 +72,14 @@ def cold_run(path: Path, mode: str) -> tuple[float, int, float]:
 
 def in_process_costs() -> tuple[float, float]:
     """Seconds to build the CC-CEDICT index from the data file, and to load its cache."""
-    from flashgen import data
+    from flashgen import cache, data
     from flashgen.lexicon import dictionary
 
     start = time.perf_counter()
     dictionary._build_cedict_index()
     built = time.perf_counter() - start
     start = time.perf_counter()
-    cached = data.cached_index(
+    cached = cache.cached_index(
         "cedict-v2", data.package_file(*dictionary._CEDICT), dictionary._build_cedict_index
     )
     dictionary._Index(*cached)

@@ -23,7 +23,8 @@ from typing import Any
 
 import pytest
 
-from flashgen import data
+from flashgen import cache as disk_cache
+from flashgen import data, jieba_index
 from flashgen.lexicon import dictionary
 
 from .paths import EXAMPLES
@@ -61,7 +62,7 @@ class Builder:
 
 
 def _index(name: str, source: Path, build: Builder) -> Any:
-    return data.cached_index(name, source, build, Builder.check)
+    return disk_cache.cached_index(name, source, build, Builder.check)
 
 
 def _only_index(directory: Path) -> Path:
@@ -86,7 +87,7 @@ def test_flipped_bytes_are_never_served(cache: Path, source: Path, where: str) -
     at = {
         "magic": 2,
         "digest": 20,
-        "header": data._HEADER_AT + 3,
+        "header": disk_cache._HEADER_AT + 3,
         "payload start": len(content) - 10_020,
         "payload end": len(content) - 2,
         "two apart": len(content) // 2,
@@ -103,17 +104,19 @@ def test_flipped_bytes_are_never_served(cache: Path, source: Path, where: str) -
     "content",
     [
         pytest.param(lambda meta: marshal.dumps({"银行": "poison"}), id="bare marshal of another shape"),
-        pytest.param(lambda meta: data._encode(meta, {"银行": "poison"}), id="sound file, wrong shape"),
-        pytest.param(lambda meta: data._encode((*meta[:-1], 1), ("x", b"")), id="another source's file"),
+        pytest.param(lambda meta: disk_cache._encode(meta, {"银行": "poison"}), id="sound file, wrong shape"),
+        pytest.param(
+            lambda meta: disk_cache._encode((*meta[:-1], 1), ("x", b"")), id="another source's file"
+        ),
         pytest.param(lambda meta: b"", id="empty"),
-        pytest.param(lambda meta: data._encode(meta, ("x", b"y" * 9000))[:-100], id="truncated"),
+        pytest.param(lambda meta: disk_cache._encode(meta, ("x", b"y" * 9000))[:-100], id="truncated"),
     ],
 )
 def test_a_foreign_or_truncated_cache_file_is_rebuilt(cache: Path, source: Path, content: Any) -> None:
     build = Builder(source)
     expected = _index("test", source, build)
     path = _only_index(cache)
-    path.write_bytes(content(data._source_meta("test", source)))
+    path.write_bytes(content(disk_cache._source_meta("test", source)))
     assert _index("test", source, build) == expected and build.calls == 2
 
 
@@ -127,10 +130,10 @@ def test_a_wrong_shape_of_the_real_index_is_rebuilt(cache: Path) -> None:
     assert not dictionary._is_cedict_index([headwords, records, offsets])
     assert not dictionary._is_cedict_index((headwords, records, offsets[:3]))
     counts = array("I", [1, 2]).tobytes()
-    assert data._is_jieba_index((headwords, counts, 3, "\x00\x01", "n\nv"))
-    assert not data._is_jieba_index((headwords, counts[:4], 3, "\x00\x01", "n\nv"))
-    assert not data._is_jieba_index((headwords, counts, 3, "\x00", "n\nv"))
-    assert not data._is_jieba_index({"的": 1})
+    assert jieba_index.is_jieba_index((headwords, counts, 3, "\x00\x01", "n\nv"))
+    assert not jieba_index.is_jieba_index((headwords, counts[:4], 3, "\x00\x01", "n\nv"))
+    assert not jieba_index.is_jieba_index((headwords, counts, 3, "\x00", "n\nv"))
+    assert not jieba_index.is_jieba_index({"的": 1})
 
 
 def test_a_directory_in_the_way_costs_time_only(cache: Path, source: Path) -> None:
@@ -144,7 +147,7 @@ def test_a_directory_in_the_way_costs_time_only(cache: Path, source: Path) -> No
 
 
 def _key(name: str, source: Path) -> str:
-    return _key_of(data._source_meta(name, source))
+    return _key_of(disk_cache._source_meta(name, source))
 
 
 def _key_of(meta: tuple[Any, ...]) -> str:
@@ -196,11 +199,11 @@ def test_stale_indexes_and_jieba_caches_are_pruned(cache: Path, source: Path, tm
 
     def plant(name: str, meta: tuple[Any, ...]) -> Path:
         path = cache / f"{name}-{_key_of(meta)}.marshal"
-        path.write_bytes(data._encode(meta, ("x", b"")))
+        path.write_bytes(disk_cache._encode(meta, ("x", b"")))
         return path
 
     kept = [
-        plant("live", data._source_meta("live", other)),
+        plant("live", disk_cache._source_meta("live", other)),
         cache / "notes.txt",
         cache / "jieba.cache.d",
     ]
@@ -211,15 +214,15 @@ def test_stale_indexes_and_jieba_caches_are_pruned(cache: Path, source: Path, tm
     fresh_tmp.write_bytes(b"another run is writing this")
     kept.append(fresh_tmp)
     kept[2].write_text("x")
-    pruned_meta = data._source_meta("gone", gone)
+    pruned_meta = disk_cache._source_meta("gone", gone)
     gone.unlink()
-    changed_meta = data._source_meta("changed", changed)
+    changed_meta = disk_cache._source_meta("changed", changed)
     time.sleep(0.01)
     changed.write_text("xy", encoding="utf-8")
     pruned = [
         plant("gone", pruned_meta),
         plant("changed", changed_meta),
-        plant("format", (1, *data._source_meta("format", other)[1:])),
+        plant("format", (1, *disk_cache._source_meta("format", other)[1:])),
         cache / "cedict-v2-aaaaaaaaaaaa.marshal",  # the previous, headerless format
         cache / "jieba.u0123456789abcdef0123456789abcdef.cache",
         cache / ".flashgen-aaaaaaaaaaaa.tmp",  # left by a killed run long ago
@@ -247,9 +250,9 @@ def test_cache_dir_refuses_what_others_could_plant(tmp_path: Path, monkeypatch: 
     shared.chmod(0o1777)
     for bad in (blocker, blocker / "cache", shared):
         monkeypatch.setenv("FLASHGEN_CACHE_DIR", str(bad))
-        assert data.cache_dir() is None
+        assert disk_cache.cache_dir() is None
     monkeypatch.setenv("FLASHGEN_CACHE_DIR", str(tmp_path / "new" / "cache"))
-    assert data.cache_dir() == tmp_path / "new" / "cache"
+    assert disk_cache.cache_dir() == tmp_path / "new" / "cache"
 
 
 def test_jieba_tables_and_tokens_equal_what_jieba_loads_itself(tmp_path: Path) -> None:
@@ -261,8 +264,8 @@ def test_jieba_tables_and_tokens_equal_what_jieba_loads_itself(tmp_path: Path) -
     theirs.tmp_dir = str(tmp_path)
     theirs.initialize()
     dict_path = data.package_file("jieba", "dict.txt")
-    table = data.JiebaTable(*data.build_jieba_index(dict_path))
-    freq = data.FreqTable(table)
+    table = jieba_index.JiebaTable(*jieba_index.build_jieba_index(dict_path))
+    freq = jieba_index.FreqTable(table)
     assert table.total == theirs.total and freq.as_dict() == theirs.FREQ
     sample = list(theirs.FREQ)[::5]
     assert all(freq.get(w) == theirs.FREQ[w] and w in freq and freq[w] == theirs.FREQ[w] for w in sample)
@@ -272,13 +275,13 @@ def test_jieba_tables_and_tokens_equal_what_jieba_loads_itself(tmp_path: Path) -
     )
     tags = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
     tags.load_word_tag(dict_path.open("rb"))
-    ours = data.TagTable(table)
+    ours = jieba_index.TagTable(table)
     assert all(ours.get(w) == tags.word_tag_tab.get(w) for w in [*sample, *probes])
     freq["新词汇"] = 5  # jieba's add_word
     assert freq.get("新词汇") == 5 and "新词汇" in freq and freq.as_dict()["新词汇"] == 5
 
     served = data.jieba_tokenizer()
-    assert isinstance(served.FREQ, data.FreqTable) and served.total == theirs.total
+    assert isinstance(served.FREQ, jieba_index.FreqTable) and served.total == theirs.total
     text = DEMO.read_text(encoding="utf-8")
     for hmm in (True, False):
         assert list(served.cut(text, HMM=hmm)) == list(theirs.cut(text, HMM=hmm))
@@ -294,12 +297,12 @@ def test_a_small_dictionary_reads_as_jieba_reads_it(tmp_path: Path, text: str) -
     path.write_text(text, encoding="utf-8")
     lines = io.BytesIO(text.replace("\n\n", "\n").encode())  # jieba itself fails on a blank line
     expected, total = jieba.Tokenizer.gen_pfdict(lines)
-    table = data.JiebaTable(*data.build_jieba_index(path))
-    assert data.FreqTable(table).as_dict() == expected == {"甲": 1, "甲乙": 2, "乙": 5}
+    table = jieba_index.JiebaTable(*jieba_index.build_jieba_index(path))
+    assert jieba_index.FreqTable(table).as_dict() == expected == {"甲": 1, "甲乙": 2, "乙": 5}
     assert table.total == total == 11
     tags = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
     tags.load_word_tag(io.BytesIO(text.replace("\n\n", "\n").encode()))
-    assert {w: data.TagTable(table).get(w) for w in expected} == tags.word_tag_tab
+    assert {w: jieba_index.TagTable(table).get(w) for w in expected} == tags.word_tag_tab
 
 
 def test_jieba_is_imported_without_pkg_resources() -> None:
@@ -353,15 +356,15 @@ def _poisoned_caches(directory: Path) -> None:
     """Planted jieba model cache and planted (digest-sound) indexes that would change every card."""
     directory.joinpath("jieba.cache").write_bytes(marshal.dumps(({"的": 1, "银": 1}, 2)))
     cedict = ("银行", b"x\tyin1\tpoison\n", array("I", [0, 14]).tobytes())
-    jieba_index = ("的", b"\x01\0\0\0", 1, "\0", "x")
+    jieba = ("的", b"\x01\0\0\0", 1, "\0", "x")
     for name, source, value, check in [
         ("cedict-v2", data.package_file(*dictionary._CEDICT), cedict, dictionary._is_cedict_index),
-        ("jieba-v3", data.package_file("jieba", "dict.txt"), jieba_index, data._is_jieba_index),
+        ("jieba-v3", data.package_file("jieba", "dict.txt"), jieba, jieba_index.is_jieba_index),
     ]:
-        meta = data._source_meta(name, source)
+        meta = disk_cache._source_meta(name, source)
         path = directory / f"{name}-{_key(name, source)}.marshal"
-        path.write_bytes(data._encode(meta, value))
-        assert data._load(path, meta, check) == (value,)  # what a private cache directory would serve
+        path.write_bytes(disk_cache._encode(meta, value))
+        assert disk_cache._load(path, meta, check) == (value,)  # what a private cache directory would serve
 
 
 class Scenarios:
@@ -453,5 +456,5 @@ def test_an_interrupt_while_caches_are_built_leaves_no_temporary_file(scenarios:
     for i in INTERRUPTS:
         cache = scenarios.root / f"interrupted-{i}"
         for path in cache.iterdir() if cache.exists() else []:
-            assert path.name.endswith(".marshal") and path.read_bytes().startswith(data._MAGIC)
+            assert path.name.endswith(".marshal") and path.read_bytes().startswith(disk_cache._MAGIC)
     assert list((scenarios.root / "interrupted-tmp").iterdir()) == []

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import genanki
 
-from ..data import replace_atomically
+from ..cache import replace_atomically
 from ..errors import FlashgenError
 from ..lexicon import dictionary, pinyin
 from ..options import Options

