@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..data import jieba_tokenizer, pypinyin
 from ..lexicon import dictionary
@@ -92,6 +92,12 @@ class Ending:
     asks: bool
 
 
+#: Sentences whose features are remembered: an alternating article is aligned once per reading of its
+#: layout (``pipeline.likeliest_layout``), and those readings share almost every sentence.
+_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def zh_features(sentence: str) -> ZhSentence:
     """Tokenise a Chinese sentence with jieba and gather each word's English lemmas."""
     tokens = (token.strip() for token in jieba_tokenizer().cut(sentence.lower()))
@@ -107,6 +113,7 @@ def with_learned(sentence: ZhSentence, learned: Mapping[str, frozenset[str]]) ->
     return replace(sentence, words=tuple(sorted(words, key=sorted)))
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def en_features(sentence: str) -> EnSentence:
     """The distinct content lemmas and numbers of an English sentence."""
     tokens = _english_keys(sentence)
