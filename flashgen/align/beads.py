@@ -194,8 +194,9 @@ def _trace_back(
 def _weighed(i0: int, i1: int, j0: int, j1: int, english: bool) -> bool:
     """Whether the orphan model weighs the ends of the bead's English (or Chinese) side.
 
-    Only a side of two sentences or more, in a bead of at most five: the
-    sentence split off must leave a bead behind.
+    Only a side of two sentences or more, so that the sentence split off
+    leaves a bead behind, and a bead of at most five sentences: the shapes
+    the orphan model was fitted on (:func:`orphan_candidates`).
     """
     return (j1 - j0 if english else i1 - i0) > 1 and (i1 - i0) + (j1 - j0) <= _MAX_SPLIT_SIZE
 
