@@ -10,21 +10,20 @@ from collections.abc import Sequence
 
 from ..types import Article, Link, SentencePair
 from .beads import align_once
-from .cost import DEFAULT_WEIGHTS
+from .cost import DEFAULT_WEIGHTS, Weights
 from .features import en_features, zh_features
 
 
-def align_article(article: Article) -> list[SentencePair]:
+def align_article(article: Article, weights: Weights = DEFAULT_WEIGHTS) -> list[SentencePair]:
     """Pair an article's sentences, title first, ids counted over the whole article.
 
-    Each block of paragraphs is aligned on its own, in one pass: the
-    paragraphs already pin down what the second pass of :func:`align_features`
-    would settle (on the development sets cut into paragraphs it moved F1 by
-    ±0.002 and cost a third more time).
+    Each block of paragraphs (:func:`article_blocks`) is aligned on its own,
+    in one pass: the paragraphs already pin down what the second pass of
+    :func:`.beads.align_features` would settle (on the development sets cut
+    into paragraphs it moved F1 by ±0.002 and cost a third more time).
+    ``weights`` let a benchmark try other prices on articles.
     """
-    title_zh = [article.title_zh] if article.title_zh else []
-    title_en = [article.title_en] if article.title_en else []
-    blocks = [(title_zh, title_en), *_blocks(article)]
+    blocks = article_blocks(article)
     zh_all = [s for block_zh, _ in blocks for s in block_zh]
     en_all = [s for _, block_en in blocks for s in block_en]
     zh = [zh_features(s) for s in zh_all]
@@ -32,8 +31,8 @@ def align_article(article: Article) -> list[SentencePair]:
     links: list[Link] = []
     # The titles are a block of their own: the layout pairs them, but a headline may be
     # rewritten rather than translated, so their confidence is measured like any pair's.
-    for i0, i1, j0, j1 in _spans(blocks):
-        for link in align_once(zh[i0:i1], en[j0:j1], DEFAULT_WEIGHTS):
+    for i0, i1, j0, j1 in block_spans(blocks):
+        for link, _ in align_once(zh[i0:i1], en[j0:j1], weights):
             links.append(
                 Link(tuple(i0 + i for i in link.zh_ids), tuple(j0 + j for j in link.en_ids), link.score)
             )
@@ -49,8 +48,19 @@ def align_article(article: Article) -> list[SentencePair]:
     ]
 
 
-def _blocks(article: Article) -> list[tuple[list[str], list[str]]]:
-    """Stretches of text to align on their own: paired paragraphs, or runs around unpaired ones.
+def article_blocks(article: Article) -> list[tuple[list[str], list[str]]]:
+    """The stretches of text :func:`align_article` aligns one by one, in order: the titles, then paragraphs.
+
+    The titles are a block even when one or both are missing (then a short
+    or an empty one), so the paragraphs' blocks follow it in every article.
+    """
+    title_zh = [article.title_zh] if article.title_zh else []
+    title_en = [article.title_en] if article.title_en else []
+    return [(title_zh, title_en), *_paragraph_blocks(article)]
+
+
+def _paragraph_blocks(article: Article) -> list[tuple[list[str], list[str]]]:
+    """Paired paragraphs, or runs around unpaired ones.
 
     A paragraph with one side empty means the reader could not pair
     paragraphs there; all consecutive such paragraphs are merged with their
@@ -69,7 +79,7 @@ def _blocks(article: Article) -> list[tuple[list[str], list[str]]]:
     return blocks
 
 
-def _spans(blocks: Sequence[tuple[list[str], list[str]]]) -> list[tuple[int, int, int, int]]:
+def block_spans(blocks: Sequence[tuple[list[str], list[str]]]) -> list[tuple[int, int, int, int]]:
     """Where each block's sentences sit in the article: (zh start, zh end, en start, en end)."""
     spans = []
     zh_base = en_base = 0

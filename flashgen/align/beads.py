@@ -1,54 +1,52 @@
-"""Sentence alignment: which Chinese sentences translate which English ones.
+"""The bead search: which Chinese sentences translate which English ones.
 
-:func:`align` works in three steps, each linear in the length of the text:
+:func:`align` works in four steps, each linear in the length of the text:
 
 1. **Anchors.**  Every Chinese sentence is compared, through an inverted index
    of English lemmas, with the English sentences in a wide band around the
    diagonal; rare shared words weigh most.  The heaviest chain of candidate
    pairs that is monotone on both sides, less the anchors that stray from
-   their neighbours' line, is a skeleton of near-certain 1-1 links.
+   their neighbours' line, is a skeleton of near-certain 1-1 links
+   (:mod:`flashgen.align.window`).
 2. **Beads.**  A dynamic programme over beads of up to four sentences a side
    (1-0, 0-1, 1-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-4, 4-1, 2-3, 3-2) runs in a narrow
    window around the skeleton, pricing each bead with
-   :mod:`flashgen.align.beads.cost`.
-3. **What the text teaches.**  The confident links of step 2 show which
-   Chinese words keep company with which English ones (names above all,
-   :mod:`flashgen.align.beads.learned`); with them as extra dictionary entries the
+   :mod:`flashgen.align.cost` through :class:`~flashgen.align.scorer.BeadScorer`.
+3. **Orphans.**  A sentence at an end of a bead's many-sentence side that the
+   orphan model (:mod:`flashgen.align.nulls`) judges dropped by the translator
+   is split off as a null link: the search itself, on dictionary evidence,
+   would rather glue it onto a neighbour than leave it alone.
+4. **What the text teaches.**  The cheap links of step 2 show which Chinese
+   words keep company with which English ones (names above all,
+   :mod:`flashgen.align.learned`); with them as extra dictionary entries the
    programme runs again near the first path, where a learned pair straddles
    a boundary.
 
-Each link carries a confidence in 0..1 (see :func:`_confidence`): roughly
-the chance that the link is exactly right, so ``Options.min_confidence`` = 0.5
-keeps pairs that are more likely right than wrong.
+Each link carries a confidence in 0..1 (:mod:`flashgen.align.confidence`):
+the chance that the link is exactly right, calibrated on gold sets that drop
+and merge sentences.  Null links score 0: nothing to teach from.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import accumulate
 
 from ..types import Link
-from .cost import (
-    DEFAULT_WEIGHTS,
-    Weights,
-    byte_ratio,
-    ending_cost,
-    evidence,
-    length_cost,
-    pair_masks,
-    uncovered,
-    word_index,
-)
+from .confidence import BeadFeatures, bead_confidence
+from .cost import DEFAULT_WEIGHTS, Weights
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
-from .learned import learn, straddled
+from .learned import MAX_COST, learn, straddled
+from .nulls import OrphanFeatures, orphan_chance
+from .scorer import BEADS, BeadScorer
 from .window import anchor_chain, path_window, window
 
-#: Bead shapes (Chinese sentences, English sentences) besides the two null ones.
-BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
-#: cost per sentence at which a bead is as likely wrong as right, and how sharply that turns
-_CONFIDENCE_MIDPOINT = 1.23
-_CONFIDENCE_SLOPE = 5.8
+#: a link, and what its confidence was read from (None for a null link)
+Bead = tuple[Link, BeadFeatures | None]
+#: a bead as the sentences it spans: (zh start, zh end, en start, en end)
+Span = tuple[int, int, int, int]
+#: the most sentences a bead may hold for its edges to be weighed as orphans (a 1-4 or a 2-3)
+_MAX_SPLIT_SIZE = 5
 
 
 def align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
@@ -65,122 +63,76 @@ def align_features(
 ) -> list[Link]:
     """:func:`align` on precomputed sentence features (lets a benchmark tune ``weights``).
 
-    Aligns twice.  What the first alignment's confident links teach about the
-    text's own vocabulary (:mod:`flashgen.align.beads.learned`: names, a
+    Aligns twice.  What the first alignment's cheapest links teach about the
+    text's own vocabulary (:mod:`flashgen.align.learned`: names, a
     translator's favourite words) is evidence for the second, which only
     revisits the links a learned pair straddles, near the first path: the new
     words settle where a boundary falls; the first pass has found the way.
     """
-    links = align_once(zh, en, weights)
-    learned = learn(links, zh, en)
+    return [link for link, _ in scored_beads(zh, en, weights)]
+
+
+def scored_beads(
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights = DEFAULT_WEIGHTS
+) -> list[Bead]:
+    """:func:`align_features` with what each link's confidence was read from (None for null links).
+
+    The features are what :mod:`flashgen.align.confidence` is fitted on
+    (``bench/align_fit.py``).  Learning is gated on the cost, not on the
+    confidence, so what is learned does not move when the confidence is refitted.
+    """
+    beads = align_once(zh, en, weights)
+    links = [link for link, _ in beads]
+    sure = [link for link, features in beads if features and features.cost <= MAX_COST]
+    learned = learn(sure, zh, en)
     doubtful = straddled(learned, links, zh, en)
     if not doubtful:
-        return links
+        return beads
     taught = [with_learned(s, learned) for s in zh]
-    return _best_path(_BeadScorer(taught, en, weights), path_window(links, doubtful, len(en), weights.refine))
+    return _best_path(BeadScorer(taught, en, weights), path_window(links, doubtful, len(en), weights.refine))
 
 
-def align_once(zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> list[Link]:
+def align_once(zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> list[Bead]:
+    """One pass of the bead search, without what the text teaches (what an article's paragraphs need)."""
     if not zh or not en:
-        return [Link((i,), ()) for i in range(len(zh))] + [Link((), (j,)) for j in range(len(en))]
+        nulls = [Link((i,), ()) for i in range(len(zh))] + [Link((), (j,)) for j in range(len(en))]
+        return [(link, None) for link in nulls]
     # a text shorter than the window needs no anchors to find its way
     chain = anchor_chain(zh, en) if max(len(zh), len(en)) > weights.window else []
-    return _best_path(_BeadScorer(zh, en, weights), window(chain, len(zh), len(en), weights.window))
+    return _best_path(BeadScorer(zh, en, weights), window(chain, len(zh), len(en), weights.window))
 
 
-# ---------------------------------------------------------------- pass 2: beads
+def orphan_candidates(
+    zh: Sequence[ZhSentence],
+    en: Sequence[EnSentence],
+    links: Sequence[Link],
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[tuple[Link, bool, int, OrphanFeatures]]:
+    """For each end of each link's many-sentence side: (link, English?, sentence id, orphan features).
 
-
-class _BeadScorer:
-    """Prices beads, sharing work between the many beads that overlap.
-
-    A bead's lexical cost is a sum over its sentences of "how much of this
-    sentence the other side leaves unexplained"; each such term depends only
-    on the sentence and the range of the other side, so it is computed once
-    and reused by every bead shape that contains it.
+    The sentences the orphan model (:mod:`flashgen.align.nulls`) weighs, and
+    what it is fitted on (``bench/align_fit.py --orphans``).
     """
-
-    def __init__(self, zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> None:
-        self.zh, self.en, self.weights = zh, en, weights
-        self.ratio = byte_ratio(zh, en)
-        self.evidence = evidence(zh, en)
-        self.indexes = [word_index(s, bits) for s, bits in zip(zh, self.evidence.zh_bits, strict=True)]
-        self.masks: dict[tuple[int, int], tuple[int, int]] = {}
-        self.zh_parts: dict[tuple[int, int, int], float] = {}
-        self.en_parts: dict[tuple[int, int, int], float] = {}
-        self.zh_bytes = list(accumulate((s.size for s in zh), initial=0))
-        self.en_bytes = list(accumulate((s.size for s in en), initial=0))
-        self.zh_alone = _alone_costs(self.evidence.zh_total, weights)
-        self.en_alone = _alone_costs(self.evidence.en_total, weights)
-        self.shape = {
-            (a, b): weights.merge * (a + b - 2) + (weights.many if a > 1 and b > 1 else 0.0) for a, b in BEADS
-        }
-        self.zh_ending = [s.ending for s in zh]
-        self.en_ending = [s.ending for s in en]
-
-    def mask(self, i: int, j: int) -> tuple[int, int]:
-        """:func:`pair_masks` of Chinese sentence ``i`` and English sentence ``j``, computed once."""
-        found = self.masks.get((i, j))
-        if found is None:
-            found = self.masks[(i, j)] = pair_masks(self.indexes[i], self.en[j], self.evidence.en_bits[j])
-        return found
-
-    def zh_part(self, i: int, j0: int, j1: int) -> float:
-        """What of Chinese sentence ``i`` the English sentences ``j0:j1`` leave unexplained."""
-        key = (i, j0, j1)
-        found = self.zh_parts.get(key)
-        if found is None:
-            matched = 0
-            for j in range(j0, j1):
-                matched |= self.mask(i, j)[0]
-            total = self.evidence.zh_total[i]
-            found = self.zh_parts[key] = uncovered(matched.bit_count(), total, self.weights)
-        return found
-
-    def en_part(self, j: int, i0: int, i1: int) -> float:
-        """What of English sentence ``j`` the Chinese sentences ``i0:i1`` leave unexplained."""
-        key = (j, i0, i1)
-        found = self.en_parts.get(key)
-        if found is None:
-            matched = 0
-            for i in range(i0, i1):
-                matched |= self.mask(i, j)[1]
-            total = self.evidence.en_total[j]
-            found = self.en_parts[key] = uncovered(matched.bit_count(), total, self.weights)
-        return found
-
-    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Cost of the bead zh[i0:i1] ↔ en[j0:j1]."""
-        if i0 == i1:
-            return self.en_alone[j1] - self.en_alone[j0]
-        if j0 == j1:
-            return self.zh_alone[i1] - self.zh_alone[i0]
-        w = self.weights
-        lexical = 0.0
-        zh_parts, en_parts = self.zh_parts, self.en_parts
-        for i in range(i0, i1):
-            part = zh_parts.get((i, j0, j1))
-            lexical += self.zh_part(i, j0, j1) if part is None else part
-        for j in range(j0, j1):
-            part = en_parts.get((j, i0, i1))
-            lexical += self.en_part(j, i0, i1) if part is None else part
-        zh_bytes = self.zh_bytes[i1] - self.zh_bytes[i0]
-        en_bytes = self.en_bytes[j1] - self.en_bytes[j0]
-        return (
-            w.lexical * lexical
-            + w.length * length_cost(zh_bytes, en_bytes, self.ratio, w)
-            + self.shape[(i1 - i0, j1 - j0)]
-            + ending_cost(self.zh_ending[i1 - 1], self.en_ending[j1 - 1], w)
-        )
+    scorer = BeadScorer(zh, en, weights)
+    found = []
+    for link in links:
+        if not link.zh_ids or not link.en_ids:
+            continue
+        i0, i1, j0, j1 = link.zh_ids[0], link.zh_ids[-1] + 1, link.en_ids[0], link.en_ids[-1] + 1
+        for english, ids in ((True, link.en_ids), (False, link.zh_ids)):
+            if not _weighed(i0, i1, j0, j1, english):
+                continue
+            for last in (True, False):
+                features = scorer.orphan(i0, i1, j0, j1, english, last)
+                found.append((link, english, ids[-1] if last else ids[0], features))
+    return found
 
 
-def _alone_costs(totals: Sequence[int], weights: Weights) -> list[float]:
-    """Running sums of what leaving each sentence unaligned costs, so a null bead is one subtraction."""
-    return list(accumulate((uncovered(0, total, weights) + weights.null for total in totals), initial=0.0))
+# ---------------------------------------------------------------- the dynamic programme
 
 
-def _best_path(scorer: _BeadScorer, window: list[tuple[int, int]]) -> list[Link]:
-    """The cheapest sequence of beads through the windowed lattice, as links."""
+def _best_path(scorer: BeadScorer, window: list[tuple[int, int]]) -> list[Bead]:
+    """The cheapest sequence of beads through the windowed lattice, as links with their features."""
     n = len(window) - 1
     inf = math.inf
     cost: list[list[float]] = []
@@ -220,33 +172,68 @@ def _best_path(scorer: _BeadScorer, window: list[tuple[int, int]]) -> list[Link]
 
 
 def _trace_back(
-    scorer: _BeadScorer, window: list[tuple[int, int]], move: list[list[tuple[int, int]]]
-) -> list[Link]:
-    """Follow the best moves back from the last cell of the lattice, as links in text order."""
-    links: list[Link] = []
+    scorer: BeadScorer, window: list[tuple[int, int]], move: list[list[tuple[int, int]]]
+) -> list[Bead]:
+    """Follow the best moves back from the last cell of the lattice, as links in text order.
+
+    Then sentences the orphan model (:mod:`flashgen.align.nulls`) judges dropped
+    by the translator are split off the edges of their beads.
+    """
+    spans: list[Span] = []
     i = len(window) - 1
     j = window[i][1]
     while i > 0 or j > 0:
         a, b = move[i][j - window[i][0]]
         if not a and not b:
             raise RuntimeError("aligner lattice is disconnected")  # a bug, never the input's fault
-        links.append(_link(scorer, i - a, i, j - b, j))
+        spans.append((i - a, i, j - b, j))
         i, j = i - a, j - b
-    return links[::-1]
+    return [_bead(scorer, *piece) for span in reversed(spans) for piece in _split_orphans(scorer, *span)]
 
 
-def _link(scorer: _BeadScorer, i0: int, i1: int, j0: int, j1: int) -> Link:
-    return Link(tuple(range(i0, i1)), tuple(range(j0, j1)), _confidence(scorer, i0, i1, j0, j1))
+def _weighed(i0: int, i1: int, j0: int, j1: int, english: bool) -> bool:
+    """Whether the orphan model weighs the ends of the bead's English (or Chinese) side.
 
-
-def _confidence(scorer: _BeadScorer, i0: int, i1: int, j0: int, j1: int) -> float:
-    """The chance that this bead is exactly right, from its cost per sentence.
-
-    A logistic fitted on the development sets (see docs/alignment.md):
-    beads costing under about 0.7 per sentence were right 98% of the time,
-    those over 1.2 fewer than half.  Null links get 0: nothing to teach from.
+    Only a side of two sentences or more, so that the sentence split off
+    leaves a bead behind, and a bead of at most five sentences: the shapes
+    the orphan model was fitted on (:func:`orphan_candidates`).
     """
+    return (j1 - j0 if english else i1 - i0) > 1 and (i1 - i0) + (j1 - j0) <= _MAX_SPLIT_SIZE
+
+
+def _split_orphans(scorer: BeadScorer, i0: int, i1: int, j0: int, j1: int) -> list[Span]:
+    """The bead, less the sentences at the ends of its many-sentence side that are likelier dropped.
+
+    Each split-off sentence becomes a null link of its own, before or after
+    what remains, so the links stay in text order.  The ends are weighed one
+    after another, each on what the earlier splits left of the bead.
+    """
+    before: list[Span] = []
+    after: list[Span] = []
+    for english, last in ((True, True), (True, False), (False, True), (False, False)):
+        if not _weighed(i0, i1, j0, j1, english):
+            continue
+        if orphan_chance(scorer.orphan(i0, i1, j0, j1, english, last)) < scorer.weights.split:
+            continue
+        if english and last:
+            after.insert(0, (i1, i1, j1 - 1, j1))
+            j1 -= 1
+        elif english:
+            before.append((i0, i0, j0, j0 + 1))
+            j0 += 1
+        elif last:
+            after.insert(0, (i1 - 1, i1, j1, j1))
+            i1 -= 1
+        else:
+            before.append((i0, i0 + 1, j0, j0))
+            i0 += 1
+    return [*before, (i0, i1, j0, j1), *after]
+
+
+def _bead(scorer: BeadScorer, i0: int, i1: int, j0: int, j1: int) -> Bead:
+    """The link, with its confidence and what that was read from.  Null links score 0: nothing to teach."""
+    zh_ids, en_ids = tuple(range(i0, i1)), tuple(range(j0, j1))
     if i0 == i1 or j0 == j1:
-        return 0.0
-    per_sentence = scorer.cost(i0, i1, j0, j1) / ((i1 - i0) + (j1 - j0))
-    return 1.0 / (1.0 + math.exp(_CONFIDENCE_SLOPE * (per_sentence - _CONFIDENCE_MIDPOINT)))
+        return Link(zh_ids, en_ids, 0.0), None
+    features = scorer.features(i0, i1, j0, j1)
+    return Link(zh_ids, en_ids, bead_confidence(features)), features

@@ -4,7 +4,7 @@ A *bead* links ``a`` consecutive Chinese sentences to ``b`` consecutive English
 ones.  Its cost (lower is better) adds four pieces of evidence:
 
 - **lexical**: a sentence is *covered* by the other side of the bead in
-  proportion to how many of its words (:mod:`flashgen.align.beads.features`) find a
+  proportion to how many of its words (:mod:`flashgen.align.features`) find a
   partner there; every sentence pays for what stays unexplained.  Costing
   sentence by sentence (not bead by bead) keeps a 1-2 bead and the 1-1 + 0-1
   beads it could be split into comparable.
@@ -117,6 +117,9 @@ class Weights:
     base_coverage: float = 0.15
     #: cost of leaving one sentence unaligned (on top of it being uncovered)
     null: float = 1.2
+    #: least chance of being a dropped sentence (:mod:`flashgen.align.nulls`) at which a sentence at
+    #: the end of a bead's many-sentence side is split off as a null link; above 1 never
+    split: float = 0.8
     #: extra cost per sentence beyond the first on either side of a bead
     merge: float = 0.5
     #: extra cost of a many-to-many bead (2-2, 2-3, 3-2): rare, and noise makes them look good

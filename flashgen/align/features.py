@@ -3,7 +3,7 @@
 Each Chinese word carries the set of English lemmas it may translate to
 (CC-CEDICT glosses, per-character glosses for unknown words, the toneless
 pinyin of names, digits, Latin-script tokens, and what the text itself
-taught, see :mod:`flashgen.align.beads.learned`); each English sentence its
+taught, see :mod:`flashgen.align.learned`); each English sentence its
 lemmas, numbers and Latin tokens, and how it ends (a quotation closed, a
 question asked).  Features are computed once per sentence
 (:func:`zh_features`, :func:`en_features`), so the dynamic programme only

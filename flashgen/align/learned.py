@@ -20,8 +20,10 @@ from collections.abc import Mapping, Sequence
 from ..types import Link
 from .features import EnSentence, ZhSentence, translations
 
-#: only links at least this confident teach anything
-MIN_CONFIDENCE = 0.7
+#: only links costing at most this per sentence teach anything: cheap links are the sure ones
+#: (the cost at which the aligner's confidence used to read 0.7; a threshold on the cost keeps
+#: what is learned independent of how the confidence is calibrated)
+MAX_COST = 1.084
 #: a pair must meet in at least this many links ...
 MIN_TOGETHER = 2
 #: ... and its Dice coefficient (2·together / (count zh + count en)) reach this
@@ -33,14 +35,17 @@ NEAR = 2
 def learn(
     links: Sequence[Link], zh: Sequence[ZhSentence], en: Sequence[EnSentence]
 ) -> dict[str, frozenset[str]]:
-    """Chinese word → English lemmas it keeps company with in the confident ``links``."""
+    """Chinese word → English lemmas it keeps company with in ``links`` (the confident ones).
+
+    The caller picks the links to learn from (:data:`MAX_COST`); null links teach nothing.
+    """
     beads = [
         (
             {term for i in link.zh_ids for term in zh[i].terms},
             {token for j in link.en_ids for token in en[j].tokens},
         )
         for link in links
-        if link.zh_ids and link.en_ids and link.score >= MIN_CONFIDENCE
+        if link.zh_ids and link.en_ids
     ]
     zh_count = Counter(term for terms, _ in beads for term in terms)
     en_count = Counter(lemma for _, lemmas in beads for lemma in lemmas)

@@ -30,6 +30,17 @@ def is_wanted(candidate: Candidate, options: Options) -> bool:
     return level is None or level > options.level
 
 
+def shown_example(pair: SentencePair, min_confidence: float) -> SentencePair:
+    """The example pair as a card shows it: without its English if the alignment is below ``min_confidence``.
+
+    A wrong translation beside a sentence is the worst thing a card can
+    teach, and a pair the aligner doubts is often one (a dropped sentence glued
+    onto a neighbour's translation): the Chinese sentence still shows the
+    word in use.  The word's meaning is then read without the English too.
+    """
+    return pair if pair.score >= min_confidence else replace(pair, en="", en_ids=())
+
+
 @dataclass(frozen=True)
 class Selection:
     """The picked terms, and how many candidates were left out as already known."""
@@ -53,7 +64,9 @@ def select_terms(pairs: Sequence[SentencePair], options: Options) -> Selection:
     ``pairs`` are the article's aligned sentence pairs in text order (title
     first).  Each term comes with its best example pair and its occurrences in
     the article.  A term the dictionary cannot give a meaning for, or finds to
-    be a name when names are not wanted, is passed over for the next one.
+    be a name when names are not wanted, is passed over for the next one.  A
+    term whose best pair is aligned below ``options.min_confidence`` is kept,
+    taught from its Chinese sentence alone (:func:`shown_example`).
     """
     candidates = collect(pairs)
     wanted = [c for c in candidates if is_wanted(c, options)]
@@ -63,7 +76,7 @@ def select_terms(pairs: Sequence[SentencePair], options: Options) -> Selection:
     for ranked in rank(wanted, pairs, options.min_confidence):
         if len(terms) >= options.max_words:
             break
-        example = pairs[ranked.example]
+        example = shown_example(pairs[ranked.example], options.min_confidence)
         word = lookup(ranked.candidate.text, zh_context=example.zh, en_context=example.en)
         if not word.meaning or (word.is_name and not options.include_names):
             continue

@@ -218,6 +218,41 @@ def test_example_prefers_confident_alignment() -> None:
     assert term.example == pairs[1]
 
 
+EXPORT_ROWS = [
+    ("出口管制影响很大。", "Export controls matter."),
+    ("出口管制收紧了。", "Export controls tightened."),
+]
+
+
+def export_pairs(score: float, english: bool = True) -> list[SentencePair]:
+    """Both rows of :data:`EXPORT_ROWS` aligned at ``score``, or left unaligned."""
+    return [
+        SentencePair(zh, en if english else "", (i,), (i,) if english else (), score)
+        for i, (zh, en) in enumerate(EXPORT_ROWS)
+    ]
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [export_pairs(Options().min_confidence - 0.01), export_pairs(0.0, english=False)],
+    ids=["doubtful", "unaligned"],
+)
+def test_a_term_with_no_confident_pair_keeps_its_chinese_without_english(pairs: list[SentencePair]) -> None:
+    """Issue 12: an English sentence below ``min_confidence`` never reaches a card, but the terms stay."""
+    terms = pick_terms(pairs, Options())
+    assert "收紧" in words(terms)
+    for term in terms:
+        assert term.example.zh in [zh for zh, _ in EXPORT_ROWS]
+        assert (term.example.en, term.example.en_ids) == ("", ())
+        assert term.word.meaning and term.word.english == ""
+
+
+def test_an_example_at_the_threshold_keeps_its_english() -> None:
+    pairs = export_pairs(Options().min_confidence)
+    term = next(t for t in pick_terms(pairs, Options()) if t.word.simplified == "出口管制")
+    assert term.example in pairs
+
+
 def test_output_is_deterministic() -> None:
     pairs = pairs_of(EXPORT_RULES + CITY_NEWS)
     first = pick_terms(pairs, Options())

@@ -1,0 +1,208 @@
+"""Fit the aligner's two logistics: the confidence and the orphan model (:mod:`flashgen.align.nulls`).
+
+Aligns the fitting sets (``align_drops.FIT_SETS``: mac-dev and pol as they
+are, and their drop and merge variants with ``FIT_SEED``), records for every
+predicted pair its :class:`~flashgen.align.BeadFeatures` and whether it is
+exactly a gold link, and fits a logistic regression by Newton's method (a few
+features, a few thousand pairs: no library needed).  Prints the coefficients
+to paste into ``flashgen/align/confidence.py`` and the reliability of the
+current and the fitted score on the held-out sets (aca, mag, other seeds).
+
+With ``--orphans``, fits the orphan model the same way on the ends of the
+many-sentence beads the search makes, then tries split thresholds
+(``Weights.split``) with the fitted coefficients.
+
+Run ``python bench/align_fit.py [--orphans]``.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import astuple, replace
+
+from align_drops import (
+    FIT_SEED,
+    FIT_SETS,
+    SETS,
+    SHARED,
+    VARIANTS,
+    as_article,
+    cached_en,
+    cached_zh,
+    derived_set,
+    flat,
+    paragraphs,
+    tally,
+)
+from align_eval import print_reliability
+
+import flashgen.align.confidence
+import flashgen.align.nulls
+from flashgen.align import (
+    DEFAULT_WEIGHTS,
+    BeadFeatures,
+    OrphanFeatures,
+    align_features,
+    article_blocks,
+    bead_confidence,
+    block_spans,
+    orphan_candidates,
+    orphan_chance,
+    scored_beads,
+)
+from flashgen.types import Link
+
+Sample = tuple[tuple[float, ...], bool]
+#: a little L2 pull towards zero, so a feature rare in the fitting data cannot run away
+RIDGE = 1.0
+
+
+def samples(name: str, variant: str, seed: int) -> list[Sample]:
+    """(features, exactly right) of every predicted pair of a (derived) set."""
+    found = []
+    for zh, en, gold in derived_set(name, variant, seed):
+        key = {(link.zh_ids, link.en_ids) for link in gold}
+        for link, features in scored_beads([cached_zh(s) for s in zh], [cached_en(s) for s in en]):
+            if features is not None:
+                found.append((astuple(features), (link.zh_ids, link.en_ids) in key))
+    return found
+
+
+def orphan_samples(name: str, variant: str, seed: int) -> list[Sample]:
+    """(orphan features, is a gold null link) of the ends of every predicted many-sentence bead.
+
+    Aligned without splitting, so the model learns from the beads the search
+    makes: flat (the ``--presplit`` path) and as paragraphed articles, whose
+    small blocks weigh words differently (rarity is counted per block).
+    """
+    found = []
+    unsplit = replace(DEFAULT_WEIGHTS, split=2.0)
+    for doc in derived_set(name, variant, seed):
+        zh, en, gold = doc
+        nulls = {(link.zh_ids, link.en_ids) for link in gold if not (link.zh_ids and link.en_ids)}
+        zh_f, en_f = [cached_zh(s) for s in zh], [cached_en(s) for s in en]
+        # flat: one block; as an article: the blocks align_article aligns one by one
+        blocks = [((0, len(zh), 0, len(en)), align_features(zh_f, en_f, unsplit))]
+        links = paragraphs(unsplit)(doc)
+        for i0, i1, j0, j1 in block_spans(article_blocks(as_article(doc))):
+            inside = [
+                Link(tuple(i - i0 for i in link.zh_ids), tuple(j - j0 for j in link.en_ids), link.score)
+                for link in links
+                if all(i0 <= i < i1 for i in link.zh_ids) and all(j0 <= j < j1 for j in link.en_ids)
+            ]
+            blocks.append(((i0, i1, j0, j1), inside))
+        for (i0, i1, j0, j1), block_links in blocks:
+            candidates = orphan_candidates(zh_f[i0:i1], en_f[j0:j1], block_links, unsplit)
+            for _, english, k, features in candidates:
+                key = ((), (j0 + k,)) if english else ((i0 + k,), ())
+                found.append((astuple(features), key in nulls))
+    return found
+
+
+def fit(data: Sequence[Sample], rounds: int = 30) -> tuple[float, ...]:
+    """Logistic regression (intercept first) by Newton's method with a small ridge."""
+    size = len(data[0][0]) + 1
+    w = [0.0] * size
+    for _ in range(rounds):
+        gradient = [0.0] * size
+        hessian = [[0.0] * size for _ in range(size)]
+        for x, y in data:
+            row = (1.0, *x)
+            p = 1.0 / (
+                1.0 + math.exp(-max(-30.0, min(30.0, sum(a * b for a, b in zip(w, row, strict=True)))))
+            )
+            for a in range(size):
+                gradient[a] += (p - y) * row[a]
+                for b in range(size):
+                    hessian[a][b] += p * (1 - p) * row[a] * row[b]
+        for a in range(1, size):
+            gradient[a] += RIDGE * w[a]
+            hessian[a][a] += RIDGE
+        step = _solve(hessian, gradient)
+        w = [a - b for a, b in zip(w, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-7:
+            break
+    return tuple(w)
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting."""
+    n = len(vector)
+    rows = [[*matrix[k], vector[k]] for k in range(n)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(n):
+            if r != col and rows[r][col]:
+                factor = rows[r][col] / rows[col][col]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col], strict=True)]
+    return [rows[k][n] / rows[k][k] for k in range(n)]
+
+
+def table(label: str, data: Sequence[Sample], coefficients: Sequence[float]) -> None:
+    """Reliability of the confidence with these coefficients on these samples."""
+    scored = [(bead_confidence(BeadFeatures(*x), coefficients), ok) for x, ok in data]  # type: ignore[arg-type]
+    print_reliability(f"{label}, {len(scored)} pairs", scored)
+
+
+def main(argv: Sequence[str]) -> int:
+    if not SHARED.is_dir():
+        print(f"{SHARED}: not found; nothing to fit")
+        return 0
+    if "--orphans" in argv:
+        return fit_orphans()
+    fitting = [s for name in FIT_SETS for v in ("plain", *VARIANTS) for s in samples(name, v, FIT_SEED)]
+    coefficients = fit(fitting)
+    print("COEFFICIENTS = (" + ", ".join(f"{c:.3f}" for c in coefficients) + ")")
+    held = [
+        s
+        for name in SETS
+        for v in VARIANTS
+        for seed in (2, 3)
+        if name not in FIT_SETS or seed != FIT_SEED
+        for s in samples(name, v, seed)
+    ]
+    plain = [s for name in SETS if name not in FIT_SETS for s in samples(name, "plain", 0)]
+    for label, coef in (("current", flashgen.align.confidence.COEFFICIENTS), ("fitted", coefficients)):
+        for what, data in (("fitted on", fitting), ("held-out derived", held), ("held-out plain", plain)):
+            table(f"{label} score, {what}", data, coef)
+    return 0
+
+
+def fit_orphans() -> int:
+    """Fit the orphan model, then the split threshold: best mean exact-bead F1 of the fitting drop
+    sets among thresholds that leave the plain fitting sets' strict F1 where it was."""
+    data = [s for name in FIT_SETS for v in ("plain", *VARIANTS) for s in orphan_samples(name, v, FIT_SEED)]
+    coefficients = fit(data)
+    print(f"{len(data)} candidates, {sum(ok for _, ok in data)} orphans")
+    print("nulls.COEFFICIENTS = (" + ", ".join(f"{c:.3f}" for c in coefficients) + ")")
+    _orphan_table(data, coefficients)
+    flashgen.align.nulls.COEFFICIENTS = coefficients  # the aligner reads the module's constant
+    for threshold in (2.0, 0.9, 0.8, 0.7, 0.6, 0.5):
+        weights = replace(DEFAULT_WEIGHTS, split=threshold)
+        cells, drops = [], []
+        for name in FIT_SETS:
+            for variant in ("plain", *VARIANTS):
+                for mode, aligner in (("flat", flat(weights)), ("para", paragraphs(weights))):
+                    t = tally(derived_set(name, variant, FIT_SEED), aligner)
+                    score = f"{t.bead()[2]:.3f}/{t.strict()[2]:.3f}({t.null_recall():.2f})"
+                    cells.append(f"{name}/{variant}/{mode} {score}")
+                    if variant != "plain":
+                        drops.append(t.bead()[2])
+        print(
+            f"split ≥ {threshold}: mean drop F1 {sum(drops) / len(drops):.4f}  " + "  ".join(cells),
+            flush=True,
+        )
+    return 0
+
+
+def _orphan_table(data: Sequence[Sample], coefficients: tuple[float, ...]) -> None:
+    for t in (0.5, 0.7, 0.9):
+        chosen = [ok for x, ok in data if orphan_chance(OrphanFeatures(*x), coefficients) >= t]  # type: ignore[arg-type]
+        print(f"  chance ≥ {t}: {len(chosen)} split, {sum(chosen)} of them orphans")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

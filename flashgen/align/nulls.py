@@ -1,0 +1,64 @@
+"""Sentences the translator dropped: telling them from the sentences a bead really holds.
+
+The bead search prices a dropped sentence left alone (a null link) against
+the same sentence glued onto its neighbour's bead, and with dictionary
+evidence alone the glue usually wins: the glued sentence is unexplained
+either way, and a merge costs less than a null because true 1-2 beads whose
+second sentence no gloss explains are common in literary translation.
+Cheaper nulls find more dropped sentences but break as many true beads.
+
+What separates the two is a handful of facts about the sentence at the edge
+of a bead's many-sentence side (:class:`OrphanFeatures`, read by
+:meth:`.scorer.BeadScorer.orphan`): how much of it the other side explains,
+whether it explains anything of the other side its side-mates do not, how
+the bead's length fits with and without it, and what the bead search itself
+paid to keep it.  A logistic over them, fitted by ``python bench/align_fit.py
+--orphans`` on mac-dev, pol and sets derived from them that drop and merge
+sentences, gives the chance that the sentence is an orphan; the bead search
+(:mod:`.beads`) splits it off when that chance reaches ``Weights.split``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass
+
+from .confidence import logistic
+
+
+@dataclass(frozen=True)
+class OrphanFeatures:
+    """A sentence at the edge of a bead's many-sentence side, as the orphan model sees it."""
+
+    #: the share of the sentence the other side of the bead leaves unexplained
+    uncovered: float
+    #: the share of the other side's words that only this sentence explains
+    own: float
+    #: log(1 + weighted words of the sentence that could have matched)
+    evidence: float
+    #: Gale–Church length cost of the bead with the sentence, less without it (unweighted)
+    length: float
+    #: what the bead costs with the sentence, less without it and less leaving it alone
+    margin: float
+    #: sentences in the bead
+    size: int
+    #: the mean share of the bead's other sentences left unexplained once it is split off
+    rest: float
+    #: the sentence's share of its side's bytes in the bead
+    share: float
+    #: ``uncovered`` times ``evidence``: many words, none explained
+    silent: float
+
+
+#: intercept, then one weight per field of :class:`OrphanFeatures`, in order (bench/align_fit.py)
+COEFFICIENTS = (0.893, -0.809, -3.132, -0.984, -0.023, 1.794, 0.211, -2.920, 0.508, 1.699)
+
+
+def orphan_chance(features: OrphanFeatures, coefficients: Sequence[float] | None = None) -> float:
+    """The chance that the sentence has no counterpart in the bead: a logistic over its features.
+
+    ``coefficients`` default to the module's :data:`COEFFICIENTS`, read at call
+    time, so ``bench/align_fit.py --orphans`` can try freshly fitted ones
+    through the whole aligner.
+    """
+    return logistic(astuple(features), COEFFICIENTS if coefficients is None else coefficients)
