@@ -40,7 +40,7 @@ THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95)
 def read_pair(zh_path: Path, en_path: Path) -> tuple[list[str], list[str]]:
     """Both files, one sentence per line, read exactly as ``flashgen align --presplit`` reads them."""
     try:
-        from flashgen.text.reader import read_presplit
+        from flashgen.text import read_presplit
     except ImportError:  # the reader is not there yet: the same rule, every line a sentence
         return (
             zh_path.read_text(encoding="utf-8").splitlines(),

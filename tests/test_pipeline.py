@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from flashgen.errors import FlashgenError
 from flashgen.options import Layout, Options
 from flashgen.pipeline import analyse
-from flashgen.text.reader import parse_article
+from flashgen.text import parse_article
 
 #: Pieces of real bilingual prose mixed with hostile text, so that many draws reach the aligner
 #: and the picker instead of stopping at "no Chinese text found".

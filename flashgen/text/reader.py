@@ -20,18 +20,6 @@ from .decoding import clean_lines, decode
 from .languages import Chunk, join_lines, language, separate
 from .sentences import CLOSERS, FINALS, HAN_RE, LATIN_WORD_RE, split_chinese, split_english
 
-__all__ = [
-    "MAX_BYTES",
-    "decode",
-    "parse_article",
-    "parse_layouts",
-    "read_article",
-    "read_layouts",
-    "read_presplit",
-    "read_text",
-    "read_two_files",
-]
-
 #: Larger files are refused: a news article is well under 100 KB and a whole
 #: novel under 5 MB, while reading, aligning and segmenting cost about a
 #: second per MB, so refusing early keeps a stray 50 MB dump from costing minutes.

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from flashgen.errors import FlashgenError
 from flashgen.options import Layout, Options
+from flashgen.text import parse_article, read_article, read_presplit, read_two_files
+from flashgen.text.decoding import decode
 from flashgen.text.languages import join_lines, language, separate
-from flashgen.text.reader import decode, parse_article, read_article, read_presplit, read_two_files
 from flashgen.types import Article
 
 from ..paths import EXAMPLES, SHARED, load_cases, shared_file
