@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         FEATURES.write_bytes(pickle.dumps(examples))
 
     everything = sorted({k for e in examples for f in e[0] for k in f if k != "english"})
-    grid = list(itertools.product((1.0, 3.0, 10.0, 30.0), (1e-3,), (True, False)))
+    grid = list(itertools.product((1.0, 2.0, 3.0, 5.0), (1e-3,), (True, False)))
     models = {}
     for name in ("g2pm", "plain"):
         names = [n for n in everything if name == "g2pm" or not n.startswith("g2pm")]

@@ -111,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
                 cell[1] += 1
             if system == "engine" and got != case.pinyin:
                 today = readers.read("lookup", case.word, case.sentence)
-                misses.append(f"{case.half} {case.kind} {case.word} {case.sentence} want {case.pinyin}"
-                              f" engine {got} lookup {today}")
+                misses.append(
+                    f"{case.half} {case.kind} {case.word} {case.sentence} want {case.pinyin}"
+                    f" engine {got} lookup {today}"
+                )
     kinds = [*cases.kinds(found), "all"]
     print("| system | half | " + " | ".join(kinds) + " |")
     print("|" + " --- |" * (len(kinds) + 2))

@@ -1,11 +1,17 @@
-"""A prototype reading engine: one scorer for every character of a sentence and for the card word.
+"""A prototype reading engine (issue #11): one scorer for the characters of a sentence and the card word.
 
-Issue #11.  Every Han character of a sentence gets candidate readings and a
-log-linear score per candidate; the weights are fitted on data
-(``bench/fit_readings.py`` on the FIT half of the CPP dev set) and shipped in
-``flashgen/data/reading_weights.json``.  Nothing here is a hand rule about a
-particular character; the only hand-set parts are the candidate gate and the
-weight of the aligned English (CPP has no English to fit it on).
+**Not wired into** :func:`flashgen.lookup` **and not exported**: it misses the
+issue's bar (``docs/reading_model.md`` has the figures).  It sits at the top
+of the lexicon, above :mod:`.word`, because today's rule-based ``lookup`` is
+one of its features.
+
+Every Han character of a sentence gets candidate readings and a log-linear
+score per candidate; the weights are fitted on data (``bench/fit_readings.py``,
+on the FIT halves of the CPP dev set and of the project's polyphone cases) and
+shipped in ``flashgen/data/reading_weights.json``.  Nothing here is a hand rule
+about a particular character; the only hand-set parts are the candidate gate,
+the sentence length called short, and the weight of the aligned English (no
+data set with English was at hand to fit it).
 
 Candidates for a character (never a reading CC-CEDICT does not list):
 
@@ -17,14 +23,19 @@ Candidates for a character (never a reading CC-CEDICT does not list):
   (鸟 diǎo, 草 cào, 比 bī) is dropped unless the aligned English confirms one of
   its senses or the token's dictionary reading needs it.
 
-Evidence (features, see :func:`_features`): pypinyin's whole-sentence reading
+Evidence (features, see :func:`candidates`): pypinyin's whole-sentence reading
 (told apart from its out-of-context default), the g2pM polyphone model's
 probability among the candidates (when the optional ``g2pM`` package and numpy
-are installed), the CC-CEDICT readings of the token and of longer dictionary
-words around it, a frequency prior per reading (CC-CEDICT words that read the
-character so, weighted by jieba's counts), what kind of word the reading is
-(particle, classifier, verb, adjective, noun, name) crossed with jieba's tags of
-the token and of its neighbours, and surname readings inside a name.
+are installed: ``pip install flashgen[engine]``), the CC-CEDICT readings of the
+token and of longer dictionary words around it, a frequency prior per reading
+(CC-CEDICT words that read the character so, weighted by jieba's counts), what
+kind of word the reading is (particle, classifier, verb, adjective, noun, name)
+crossed with jieba's tags of the token and of its neighbours, surname readings
+inside a name, and today's rule-based ``lookup`` (:func:`rules_voice`) crossed
+with what tells when to trust it: the kind of token (one character, dictionary
+word, word read from parts), whether a slot or grammar rule fired, whether the
+word has neutral-tone twins, whether the sentence is short (everyday text, where
+g2pM is weak), and whether the rules stand alone against pypinyin and g2pM.
 
 Decoding: a token CC-CEDICT lists takes the dictionary reading with the best
 summed log-probability of its syllables, so the card word and the sentence line
@@ -361,6 +372,7 @@ def candidates(
         top = max(known.values())
         norm = top + math.log(sum(math.exp(v - top) for v in known.values()))
     table = prior(char)
+    g2pm_pick = max(known, key=known.__getitem__) if known else fixed
     # dictionary words around: longer ones made of whole tokens, shorter ones inside the token, any crossing
     starts = {t.start for t in tokens} | {len(sentence)}
     ends = {t.end for t in tokens} | {0}
@@ -381,6 +393,7 @@ def candidates(
     rule = voice.syllables[position - token.start] if voice.syllables else None
     size = "single" if len(token.text) == 1 else "word" if word_readings(token.text) else "parts"
     short = len(sentence) <= SHORT
+    alone = rule is not None and rule != heard and (g2pm_pick is None or rule != g2pm_pick)
     previous = tokens[index - 1] if index > 0 else None
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     first_of_name = token.tag.startswith(_NAME_TAGS) and position == token.start
@@ -394,7 +407,7 @@ def candidates(
         if default == reading:
             f["default"] = 1.0
         if known:
-            f["g2pm_logp"] = (known[reading] - norm) if reading in known else math.log(1e-3)
+            f["g2pm_logp"] = max((known[reading] - norm) if reading in known else -10.0, -10.0)
             f["g2pm_top"] = 1.0 if reading in known and known[reading] == top else 0.0
         elif fixed is not None and fixed == reading:
             f["g2pm_fixed"] = 1.0
@@ -426,6 +439,8 @@ def candidates(
                 f["rules|twins"] = 1.0
             if short:
                 f["rules|short"] = 1.0
+            if alone:  # the rules against both pypinyin and g2pM (a g2pm feature: the plain model lacks it)
+                f["g2pm|rules_alone|short" if short else "g2pm|rules_alone"] = 1.0
         if known and short:
             f["g2pm_logp|short"] = f["g2pm_logp"]
         if known and voice.twins:
