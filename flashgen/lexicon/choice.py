@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
+from dataclasses import dataclass
 
 from . import dictionary
 from .grammar import GRAMMAR, grammar_bonus
@@ -45,6 +46,21 @@ _DEMONSTRATIVES = frozenset("这那哪每各某")
 _DEFAULT_WEIGHT = 0.4
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What the rules say of one candidate reading (see :func:`choose` for the order)."""
+
+    agreement: float  # with pypinyin's reading of the whole sentence
+    grammar: float  # the slot, the dictionary words around, 姓, a bound reading
+    dated: float  # a penalty for dated, Taiwan-only or misplaced bound readings
+    fit: float  # the aligned English's support
+    neutral: float  # the slot's (or the common use's) preference between neutral-tone twins
+    common: bool  # not a name
+
+    def key(self) -> tuple[float, float, float, bool]:
+        return (self.agreement + self.grammar - self.dated, self.fit, self.neutral, self.common)
+
+
 def choose(
     word: str,
     candidates: Sequence[Reading],
@@ -59,6 +75,18 @@ def choose(
     English, then the slot's preference between neutral-tone variants, then
     common words over names.
     """
+    found = evidence(word, candidates, english, zh_context, position)
+    return max(zip(candidates, found, strict=True), key=lambda pair: pair[1].key())[0]
+
+
+def evidence(
+    word: str,
+    candidates: Sequence[Reading],
+    english: Set[str],
+    zh_context: str | None,
+    position: int | None,
+) -> list[Evidence]:
+    """The rules' evidence for each of ``candidates``, in their order."""
     heard = syllables_heard(word, zh_context, position)
     slot = Slot.of(zh_context, position, len(word)) if zh_context and position is not None else None
     # A lone character pypinyin read as it reads it out of context is weak
@@ -68,7 +96,7 @@ def choose(
         _compound_readings(word, zh_context, position) if zh_context and position is not None else set()
     )
 
-    def score(reading: Reading) -> tuple[float, float, float, bool]:
+    def score(reading: Reading) -> Evidence:
         fit = max((sense_score(s, english) for s in reading.senses), default=0.0)
         grammar = grammar_bonus(slot, word, reading, candidates) if slot else 0.0
         grammar += word_slot_bonus(slot, reading, candidates) if slot and len(word) > 1 else 0.0
@@ -83,14 +111,11 @@ def choose(
             inside = _inside(reading.bound, word, zh_context, position)
             grammar += GRAMMAR if inside else 0.0
             dated += 0.0 if inside or reading.bound in (zh_context or "") else _DATED
-        return (
-            _agreement(reading.numbered, heard, weight) + grammar - dated,
-            fit,
-            neutral,
-            not reading.is_name,
+        return Evidence(
+            _agreement(reading.numbered, heard, weight), grammar, dated, fit, neutral, not reading.is_name
         )
 
-    return max(candidates, key=score)
+    return [score(reading) for reading in candidates]
 
 
 def _inside(longer: str, word: str, zh_context: str | None, position: int | None) -> bool:
