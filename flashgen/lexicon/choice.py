@@ -42,8 +42,14 @@ _DATED_SENSE = re.compile(
 )
 #: Demonstratives before a numeral and classifier (这一行, 每一种).
 _DEMONSTRATIVES = frozenset("这那哪每各某")
-#: The weight of pypinyin's out-of-context default for a lone character.
-_DEFAULT_WEIGHT = 0.4
+#: The weight of pypinyin's out-of-context default for a lone character when it is all the sentence
+#: tells (its reading there is its default).
+_DEFAULT_WEIGHT = 0.2
+#: The weight of the reading in most common use (pypinyin's reading of the word alone: 鸟 niǎo, not
+#: diǎo; 说 shuō, not shuì), whatever the sentence: a prior, so that weak or no evidence leaves the
+#: everyday reading.  Fitted with the other weights on half of CPP dev and half of our polyphone
+#: cases (``bench/fit_choice.py``).
+USUAL_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -51,14 +57,16 @@ class Evidence:
     """What the rules say of one candidate reading (see :func:`choose` for the order)."""
 
     agreement: float  # with pypinyin's reading of the whole sentence
+    usual: float  # with pypinyin's reading of the word alone: the reading in most common use
     grammar: float  # the slot, the dictionary words around, 姓, a bound reading
     dated: float  # a penalty for dated, Taiwan-only or misplaced bound readings
     fit: float  # the aligned English's support
     neutral: float  # the slot's (or the common use's) preference between neutral-tone twins
     common: bool  # not a name
 
-    def key(self) -> tuple[float, float, float, bool]:
-        return (self.agreement + self.grammar - self.dated, self.fit, self.neutral, self.common)
+    def key(self) -> tuple[float, float, float, float, bool]:
+        total = self.agreement + self.usual + self.grammar - self.dated
+        return (total, self.fit, self.neutral, self.usual, self.common)  # ties go to the usual reading
 
 
 def choose(
@@ -76,7 +84,9 @@ def choose(
     common words over names.
     """
     found = evidence(word, candidates, english, zh_context, position)
-    return max(zip(candidates, found, strict=True), key=lambda pair: pair[1].key())[0]
+    # a vulgar reading only where the English asks for it, unless the word has no other
+    allowed = [(r, e) for r, e in zip(candidates, found, strict=True) if not r.vulgar or e.fit > 0]
+    return max(allowed or zip(candidates, found, strict=True), key=lambda pair: pair[1].key())[0]
 
 
 def evidence(
@@ -88,6 +98,7 @@ def evidence(
 ) -> list[Evidence]:
     """The rules' evidence for each of ``candidates``, in their order."""
     heard = syllables_heard(word, zh_context, position)
+    usual = sentence_syllables(word)
     slot = Slot.of(zh_context, position, len(word)) if zh_context and position is not None else None
     # A lone character pypinyin read as it reads it out of context is weak
     # evidence: its default (长 zhǎng) ignores the sentence.
@@ -112,7 +123,13 @@ def evidence(
             grammar += GRAMMAR if inside else 0.0
             dated += 0.0 if inside or reading.bound in (zh_context or "") else _DATED
         return Evidence(
-            _agreement(reading.numbered, heard, weight), grammar, dated, fit, neutral, not reading.is_name
+            _agreement(reading.numbered, heard, weight),
+            _agreement(reading.numbered, usual, USUAL_WEIGHT / len(word)),
+            grammar,
+            dated,
+            fit,
+            neutral,
+            not reading.is_name,
         )
 
     return [score(reading) for reading in candidates]

@@ -1,4 +1,4 @@
-"""The structural particles 得, 地, 为 and 着, read by their neighbours.
+"""The structural particles 得, 地, 为, 着 and 了, read by their neighbours.
 
 pypinyin reads them by phrase or by one default (得 dé, 着 zhe); their slot
 decides: 得 after a verb or adjective is "de" (跑得快), between a subject and
@@ -34,6 +34,8 @@ def particle_reading(slot: Slot, word: str) -> str | None:
         return "wei2" if named else "wei4"
     if word == "着":
         return _zhe_reading(slot)
+    if word == "了":
+        return _le_reading(slot)
     return None
 
 
@@ -46,3 +48,13 @@ def _zhe_reading(slot: Slot) -> str | None:
     if potential or (slot.rest[:1] == "了" and is_verb(*slot.before)):
         return "zhao2"
     return "zhe5"
+
+
+def _le_reading(slot: Slot) -> str | None:
+    """了 on its own after a word is the particle le (吃了饭, 下雨了, 送了我一束花); after 得 or 不
+    that follow a verb, the potential complement liǎo "to manage" (吃不了, 受得了)."""
+    if not slot.before[0] or slot.position + slot.length not in token_boundaries(slot.sentence):
+        return None  # 了解, 了不起: the start of a word
+    if slot.before[0] in ("不", "得") and is_verb(*slot.before2):
+        return "liao3"
+    return "le5"

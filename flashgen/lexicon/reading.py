@@ -9,6 +9,7 @@ whether CC-CEDICT lists classifiers for it, the one word it is bound to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +36,14 @@ class Reading:
     defers: bool = False
     #: The word it is only used in (挣 zhēng "used in 挣扎"): elsewhere it is not the reading.
     bound: str = ""
+    #: Vulgar: every sense CC-CEDICT gives it is marked vulgar or slang, or it is a variant of a
+    #: vulgar word (鸟 diǎo "variant of 屌", 草 cào "variant of 肏", 比 bī "euphemistic variant of
+    #: 屄").  A card shows it only when the aligned English asks for it.
+    vulgar: bool = False
+
+
+#: How CC-CEDICT marks a vulgar or slang sense.
+_VULGAR = re.compile(r"\((vulgar|slang)\)|\bvulgar\b|euphemistic variant|\bto fuck\b")
 
 
 @cache
@@ -55,8 +64,17 @@ def readings(word: str) -> tuple[Reading, ...]:
         defers = any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
         borrowed = defers and not own
         bound = "" if own else _bound_in(entry.senses)
+        vulgar = all(_VULGAR.search(s) for s in senses) or _points_to_vulgar(entry.senses)
         found = Reading(
-            entry.pinyin_numbered, entry.traditional, senses, entry.is_name, borrowed, counted, defers, bound
+            entry.pinyin_numbered,
+            entry.traditional,
+            senses,
+            entry.is_name,
+            borrowed,
+            counted,
+            defers,
+            bound,
+            vulgar,
         )
         known = merged.get(key)
         if known is None:
@@ -66,6 +84,17 @@ def readings(word: str) -> tuple[Reading, ...]:
         else:
             merged[key] = _merge(known, found)
     return tuple(sorted(merged.values(), key=lambda r: r.is_name))
+
+
+def _points_to_vulgar(senses: Sequence[str]) -> bool:
+    """Whether a sense makes the entry a variant of a word CC-CEDICT marks vulgar or slang."""
+    for sense in senses:
+        target = cross_reference(sense) if "variant of" in sense else None
+        if target is not None and any(
+            _VULGAR.search(s) for e in dictionary.entries(target[0]) for s in e.senses
+        ):
+            return True
+    return False
 
 
 def _bound_in(senses: Sequence[str]) -> str:
@@ -88,6 +117,7 @@ def _merge(first: Reading, second: Reading) -> Reading:
         first.counted or second.counted,
         first.defers or second.defers,
         first.bound if first.bound == second.bound else "",
+        first.vulgar and second.vulgar,
     )
 
 
