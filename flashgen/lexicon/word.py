@@ -21,16 +21,14 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose, syllables_heard
 from .dictionary import STOPWORDS, lemma
+from .equivalent import Span, english_span, rank_senses
 from .pinyin import marks, normalise, sentence_syllables
 from .reading import Reading, readings
 from .senses import (
-    Span,
     common_sense,
     content_lemmas,
-    english_span,
     noun_glosses,
     plain_adjective,
-    rank_senses,
     sense_score,
     short_gloss,
     starts_as_verb,
