@@ -25,6 +25,7 @@ from functools import cache
 from ..lexicon import dictionary
 from ..types import SentencePair
 from .candidates import Candidate
+from .evidence import article_translation
 from .segmentation import (
     EVERYDAY_ZIPF,
     English,
@@ -79,6 +80,7 @@ class Ranked:
     score: float
     reasons: tuple[str, ...]
     example: int
+    translation: str = ""  # the English lemma the article shows it means (:mod:`.evidence`), if any
 
 
 @cache
@@ -266,10 +268,13 @@ def rank(
     ranked = []
     for candidate in candidates:
         translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
+        translation = "" if translated else article_translation(candidate.text, candidate.pair_ids, pairs)
+        if translation:  # the article shows what it means: a unit the English confirms
+            translated = set(candidate.pair_ids)
         if not is_term(candidate, bool(translated)):
             continue
         points, reasons = score(candidate, bool(translated))
         if points >= MIN_SCORE:
             example = best_example(candidate, pairs, translated, min_confidence)
-            ranked.append(Ranked(candidate, round(points, 3), reasons, example))
+            ranked.append(Ranked(candidate, round(points, 3), reasons, example, translation))
     return sorted(ranked, key=lambda r: (-r.score, r.candidate.first))

@@ -1,0 +1,66 @@
+"""What the article itself shows a word means, where the dictionary cannot say.
+
+CC-CEDICT lacks many words a news article uses (度假村 "resort", 咖啡师
+"barista", 坍缩 "collapse"), and a meaning glued from their parts ("holiday +
+village") is a poor card.  A translated article holds better evidence: an
+English word that occurs in exactly the pairs where the Chinese word does,
+and that no other word of those sentences explains, is its translation.  Two
+occurrences at least, so that the coincidence of one sentence proves nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..data import jieba_tokenizer
+from ..lexicon import dictionary
+from ..types import SentencePair
+from .segmentation import English
+
+#: Shortest English lemma taken as a translation (no "use", "new").
+_MIN_LETTERS = 4
+#: The article has at least this many times as many pairs as the word occurs in.
+_MIN_CONTRAST = 3
+#: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
+_STEM_LETTERS = 6
+
+
+def article_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair]) -> str:
+    """The English lemma found in exactly the pairs holding ``word`` and explained by no other
+    word of their Chinese, when there is one such lemma; else ""."""
+    where = set(pair_ids)
+    if len(where) < 2 or len(where) * _MIN_CONTRAST > len(pairs):  # in most pairs, proof of nothing
+        return ""
+    english = [{_key(w) for w in English.of(pair.en).words - dictionary.STOPWORDS} for pair in pairs]
+    shared = set.intersection(*(english[i] for i in where))
+    found = [
+        key
+        for key in sorted(shared)
+        if len(key) >= _MIN_LETTERS
+        and not any(key in english[i] for i in range(len(english)) if i not in where)
+        and _unexplained(key, word, [pairs[i].zh for i in where])
+    ]
+    return found[0] if len(found) == 1 else ""
+
+
+def _key(lemma: str) -> str:
+    """A lemma compared by its first letters, as the picker compares translations (collapse / collapsed)."""
+    return lemma[:_STEM_LETTERS]
+
+
+def _unexplained(key: str, word: str, sentences: Sequence[str]) -> bool:
+    """Whether no other word of the Chinese sentences has a gloss starting like ``key``."""
+    for sentence in sentences:
+        for token in jieba_tokenizer().cut(sentence.replace(word, "，"), HMM=False):
+            if any(_key(g) == key for g in dictionary.gloss_words(token)):
+                return False
+    return True
+
+
+def surface(key: str, sentence: str) -> str:
+    """The sentence's own word for a translation ``key`` ("baristas" for barista), or ""."""
+    for word in sentence.replace("\u2019", "'").split():
+        bare = word.strip(".,;:!?\"'()“”")
+        if [_key(w) for w in dictionary.english_lemmas(bare)] == [key]:
+            return bare
+    return ""
