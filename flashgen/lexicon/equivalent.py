@@ -76,13 +76,13 @@ def english_span(senses: Sequence[str], en_context: str, parts: bool = False) ->
     alternatives: list[frozenset[str]] = []
     for rank, sense in enumerate(senses):
         for alternative in sense_alternatives(sense):
-            alternatives.append(alternative)
+            alternatives.append(frozenset(_undoubled(g) for g in alternative))
             for gloss in alternative:
-                wanted.setdefault(gloss, 1.0 if rank == 0 or parts else _LESSER_SENSE)
-                part_of.setdefault(gloss, rank)
+                wanted.setdefault(_undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
+                part_of.setdefault(_undoubled(gloss), rank)
     proper = {lemma(w.lower()) for sense in senses for w in _WORD.findall(sense) if w[:1].isupper()}
     words = list(_WORD.finditer(en_context))
-    lemmas = [lemma(w.group().lower()) for w in words]
+    lemmas = [sentence_lemma(w.group()) for w in words]
     hidden = _inside_names([w.group() for w in words])
     matches = [_best_gloss(lem, wanted, _COMPOUND if parts else 1.0) for lem in lemmas]
     best = Span("", 0.0)
@@ -117,6 +117,93 @@ def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tu
         if score > best[0]:
             best = (score, gloss)
     return best
+
+
+#: Irregular past forms news English uses, which the light lemmas leave alone.
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in [
+        "fell:fall",
+        "rose:rise",
+        "grew:grow",
+        "grown:grow",
+        "fallen:fall",
+        "risen:rise",
+        "began:begin",
+        "begun:begin",
+        "broke:break",
+        "broken:break",
+        "brought:bring",
+        "built:build",
+        "bought:buy",
+        "caught:catch",
+        "chose:choose",
+        "chosen:choose",
+        "drew:draw",
+        "drawn:draw",
+        "drove:drive",
+        "driven:drive",
+        "fought:fight",
+        "found:find",
+        "flew:fly",
+        "flown:fly",
+        "forgot:forget",
+        "gave:give",
+        "given:give",
+        "held:hold",
+        "hid:hide",
+        "hidden:hide",
+        "kept:keep",
+        "knew:know",
+        "known:know",
+        "laid:lay",
+        "led:lead",
+        "left:leave",
+        "lost:lose",
+        "made:make",
+        "meant:mean",
+        "met:meet",
+        "paid:pay",
+        "ran:run",
+        "rewritten:rewrite",
+        "wrote:write",
+        "written:write",
+        "sold:sell",
+        "sent:send",
+        "shot:shoot",
+        "shook:shake",
+        "shrank:shrink",
+        "shrunk:shrink",
+        "sank:sink",
+        "sunk:sink",
+        "spent:spend",
+        "spoke:speak",
+        "spoken:speak",
+        "stole:steal",
+        "stolen:steal",
+        "struck:strike",
+        "swept:sweep",
+        "took:take",
+        "taken:take",
+        "taught:teach",
+        "thought:think",
+        "threw:throw",
+        "thrown:throw",
+        "told:tell",
+        "understood:understand",
+        "won:win",
+        "wore:wear",
+        "worn:wear",
+        "withdrew:withdraw",
+        "withdrawn:withdraw",
+    ]
+)
+
+
+def sentence_lemma(word: str) -> str:
+    """A sentence word's lemma for matching: irregular past forms and doubled consonants undone."""
+    lower = word.lower()
+    return _IRREGULAR.get(lower) or _undoubled(lemma(lower))
 
 
 def _undoubled(word_lemma: str) -> str:
@@ -166,7 +253,7 @@ def _synonym_span(
             continue
         if any(negates(word_lemma, g) for g in wanted):  # "unusual" is no synonym of "ordinary; usual"
             continue
-        related = synonyms(word_lemma) | synonyms(_undoubled(word_lemma))
+        related = synonyms(word_lemma) | synonyms(lemma(words[i].group().lower()))
         weight = max((w for g, w in wanted.items() if g in related), default=0.0) * _SYNONYM
         if weight > best.score:
             best = Span(text[words[i].start() : words[i].end()], weight)

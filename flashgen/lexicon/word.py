@@ -39,6 +39,8 @@ _ARTICLE = re.compile(r"^(a|an|the) ")
 #: Endings of English nouns, the form the head of a composed word takes.
 _NOUN_ENDINGS = ("ty", "ment", "ness", "ance", "ence", "ship")
 
+#: English words sharing this many first letters count as one when telling what explains a word.
+_STEM_LETTERS = 6
 #: Senses shown on a card: enough to place the word, few enough to read.
 MAX_SENSES = 4
 
@@ -114,7 +116,7 @@ def _composed(
         pinyin=marks(numbered),
         pinyin_numbered=numbered,
         meaning=rendered.lower() or literal,
-        english=rendered or span.text,
+        english=rendered or (span.text if _renders_all(parts, span.text) else ""),
         hsk=dictionary.hsk_level(word),
         composed=True,
     )
@@ -215,9 +217,24 @@ def _rendering(
     neighbour = _neighbour_word(en_context, span, before=missing[0] == 0)
     length = sum(len(p.text) for p in parts)
     explained = _sentence_glosses(zh_context[:position] + "，" + zh_context[position + length :])
-    if neighbour is None or lemma(neighbour.lower()) in explained | STOPWORDS:
+    # "executive" is explained by 执行官 "executive officer" as by "execute": stems compared
+    if neighbour is None or lemma(neighbour.lower()) in STOPWORDS or _stem(neighbour) in explained:
         return ""
     return f"{neighbour} {span}" if missing[0] == 0 else f"{span} {neighbour}"
+
+
+def _renders_all(parts: list[_Part], span: str) -> bool:
+    """Whether the span renders the word: it confirms the head (last part), or it is one word
+    derived from a part's gloss ("enforcement" for 强制+执行).  A modifier's alone ("chief" of
+    首要任务 in "chief executive") translates another word; the head's ("exciting" for 令人+兴奋)
+    this one."""
+    lemmas = content_lemmas(span)
+    if " " not in span and any(
+        g != w and g in w for p in parts for g in content_lemmas(p.sense) for w in lemmas
+    ):
+        return True
+    head = parts[-1]
+    return bool(head.sense) and sense_score(head.sense, lemmas) > 0
 
 
 def _neighbour_word(en_context: str, span: str, before: bool) -> str | None:
@@ -233,9 +250,15 @@ def _neighbour_word(en_context: str, span: str, before: bool) -> str | None:
 
 @cache
 def _sentence_glosses(text: str) -> frozenset[str]:
-    """Gloss words of the words of a Chinese text: what its English translation may contain."""
-    words = data.jieba_tokenizer().cut(text, HMM=False)
-    return frozenset().union(*(dictionary.gloss_words(w) for w in words))
+    """Gloss stems of the words of a Chinese text, and of the words inside them (执行 in
+    执行官, which CC-CEDICT lacks): what its English translation may contain."""
+    words = data.jieba_tokenizer().cut_for_search(text, HMM=False)
+    return frozenset(_stem(g) for w in words for g in dictionary.gloss_words(w))
+
+
+def _stem(word: str) -> str:
+    """A word's lemma cut to its first letters, so that derivations meet (execute / executive)."""
+    return lemma(word.lower())[:_STEM_LETTERS]
 
 
 def _gloss(part: _Part, english: Set[str], head: bool) -> str:
