@@ -1,4 +1,5 @@
-"""What the article itself shows a word means, where the dictionary cannot say.
+"""What the article itself shows a word means: where the dictionary cannot say, and where
+a word the learner knows is used in a sense they have not met (质量 "mass", not "quality").
 
 CC-CEDICT lacks many words a news article uses (度假村 "resort", 咖啡师
 "barista", 坍缩 "collapse"), and a meaning glued from their parts ("holiday +
@@ -10,13 +11,18 @@ occurrences at least, so that the coincidence of one sentence proves nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
+from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score
 from ..types import SentencePair
 from .segmentation import English
 
+#: A leading note naming a field: "(physics) mass", "(computing) cache".
+_DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
 #: Shortest English lemma taken as a translation (no "use", "new").
 _MIN_LETTERS = 4
 #: The article has at least this many times as many pairs as the word occurs in.
@@ -64,3 +70,21 @@ def surface(key: str, sentence: str) -> str:
         if [_key(w) for w in dictionary.english_lemmas(bare)] == [key]:
             return bare
     return ""
+
+
+@cache
+def in_new_sense(word: str, sentence_en: str) -> bool:
+    """Whether the English confirms a specialised sense of ``word`` and not its first one:
+    质量 next to "mass" is used as "(physics) mass", not "quality".
+
+    Specialised: CC-CEDICT marks it with a leading domain note, and the English holds every word
+    of one of its alternatives (游客 "(online gaming) guest player" is not confirmed by "guests").
+    Senses without a note are often one meaning split into synonyms (终于 "at last; finally").
+    """
+    senses = clean_senses(dictionary.all_senses(word))
+    english = content_lemmas(sentence_en)
+    if len(senses) < 2 or sense_score(senses[0], english):
+        return False
+    return any(
+        _DOMAIN.match(sense) and any(a <= english for a in sense_alternatives(sense)) for sense in senses[1:]
+    )

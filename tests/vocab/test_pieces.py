@@ -52,3 +52,11 @@ def test_the_article_confirms_a_word_the_dictionary_lacks() -> None:
     ]
     terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
     assert terms["度假村"].meaning == "resort" and terms["度假村"].english == "resort"
+
+
+def test_a_known_word_in_a_specialised_sense_is_new_vocabulary() -> None:
+    from flashgen.vocab.evidence import in_new_sense
+
+    assert in_new_sense("质量", "It had about 25 times the mass of the Sun.")
+    assert not in_new_sense("质量", "The quality of the beans has improved.")
+    assert not in_new_sense("终于", "The rain finally stopped.")
