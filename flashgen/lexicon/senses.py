@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence, Set
+from functools import cache
 
 from .dictionary import STOPWORDS, english_lemmas, is_cross_reference
 
@@ -210,6 +211,7 @@ _NEGATIONS = ("un", "in", "im", "ir", "il", "dis", "non", "non-")
 _DERIVATIONS = ("ness", "ity", "ment", "ation", "ion", "ive", "ous", "al", "ly", "e")
 
 
+@cache  # the same gloss and sentence word meet again and again across a card's senses
 def match_word(gloss: str, word_lemma: str) -> float:
     """How well one sentence word renders one gloss word (:func:`_match`), antonyms and roots judged.
 
@@ -217,10 +219,12 @@ def match_word(gloss: str, word_lemma: str) -> float:
     "unusual"), unless the gloss is itself negative; another derivation of the
     same root counts as another form of the stem (密度 "density", "dense").
     """
-    if negates(word_lemma, gloss):
+    if gloss == word_lemma:
+        return 1.0
+    if word_lemma.endswith(gloss) and negates(word_lemma, gloss):
         return 0.0
     found = _match(gloss, {word_lemma})
-    if not found and _root(gloss) == _root(word_lemma) and len(_root(gloss)) >= 4:
+    if not found and gloss[:4] == word_lemma[:4] and _root(gloss) == _root(word_lemma):
         return _STEM
     return found
 
