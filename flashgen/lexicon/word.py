@@ -98,18 +98,18 @@ def _composed(
     next to "head coach", not 主教+练 "bishop practice"), else the one jieba
     makes, else the one with fewer and commoner parts.  When the English has a
     span that renders every part, that span is the meaning ("labor
-    relations"); otherwise the meaning is the parts' short glosses, joined by
-    " + " when a single character of it is unconfirmed, so that the learner
-    sees a composition, not a dictionary sense ("sample + capacity").
+    relations"); otherwise the meaning is the parts' short glosses joined by
+    " + ", so that the learner sees a composition, not a dictionary sense
+    ("sample + capacity").
     """
     parts = _best_split(word, english, zh_context, position)
     numbered = _unstressed(word, " ".join(_syllables(p, zh_context, position, parts) for p in parts))
     senses = [p.sense for p in parts if p.sense]
     span = english_span(senses, en_context, parts=True) if en_context and senses else Span("", 0.0)
     rendered = _rendering(parts, span.text, zh_context, position, en_context)
-    literal = (" + " if any(len(p.text) == 1 and not p.confirmed for p in parts) else " ").join(
-        _gloss(p, english, head=i == len(parts) - 1) for i, p in enumerate(parts)
-    )
+    # not confirmed as a whole: the parts' own meanings, shown as parts ("of chief importance +
+    # assignment" for 首要任务), never passed off as the word's sense
+    literal = " + ".join(_gloss(p, english, head=i == len(parts) - 1) for i, p in enumerate(parts))
     return WordInfo(
         simplified=word,
         traditional="".join(p.reading.traditional if p.reading else p.text for p in parts),
