@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from ..data import jieba_tokenizer
@@ -31,19 +32,42 @@ _MIN_CONTRAST = 3
 _STEM_LETTERS = 6
 
 
-def article_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair]) -> str:
-    """The English lemma found in exactly the pairs holding ``word`` and explained by no other
-    word of their Chinese, when there is one such lemma; else ""."""
-    where = set(pair_ids)
+@dataclass(frozen=True)
+class ArticleEnglish:
+    """The article's English as translation keys: per pair, and the pairs each key occurs in.
+
+    Built once per article, so that asking for every candidate stays linear in the text.
+    """
+
+    keys: tuple[frozenset[str], ...]
+    pairs_of: dict[str, frozenset[int]]
+
+    @staticmethod
+    def of(pairs: Sequence[SentencePair]) -> ArticleEnglish:
+        keys = tuple(
+            frozenset(_key(w) for w in English.of(pair.en).words - dictionary.STOPWORDS) for pair in pairs
+        )
+        where: dict[str, set[int]] = {}
+        for index, found in enumerate(keys):
+            for key in found:
+                where.setdefault(key, set()).add(index)
+        return ArticleEnglish(keys, {key: frozenset(ids) for key, ids in where.items()})
+
+
+def article_translation(
+    word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair], english: ArticleEnglish
+) -> str:
+    """The English word (a lemma's first letters) found in exactly the pairs holding ``word`` and
+    explained by no other word of their Chinese, when there is one such word; else ""."""
+    where = frozenset(pair_ids)
     if len(where) < 2 or len(where) * _MIN_CONTRAST > len(pairs):  # in most pairs, proof of nothing
         return ""
-    english = [{_key(w) for w in English.of(pair.en).words - dictionary.STOPWORDS} for pair in pairs]
-    shared = set.intersection(*(english[i] for i in where))
+    first = english.keys[min(where)]
     found = [
         key
-        for key in sorted(shared)
+        for key in sorted(first)
         if len(key) >= _MIN_LETTERS
-        and not any(key in english[i] for i in range(len(english)) if i not in where)
+        and english.pairs_of[key] == where
         and _unexplained(key, word, [pairs[i].zh for i in where])
     ]
     return found[0] if len(found) == 1 else ""

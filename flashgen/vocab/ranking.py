@@ -25,7 +25,7 @@ from functools import cache
 from ..lexicon import dictionary
 from ..types import SentencePair
 from .candidates import Candidate
-from .evidence import article_translation, in_new_sense
+from .evidence import ArticleEnglish, article_translation, in_new_sense
 from .segmentation import (
     EVERYDAY_ZIPF,
     English,
@@ -276,10 +276,13 @@ def rank(
     order of first occurrence; candidates that are no terms (:func:`is_term`)
     are left out."""
     english = [English.of(pair.en) for pair in pairs]
+    article = ArticleEnglish.of(pairs)
     ranked = []
     for candidate in candidates:
         translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
-        translation = "" if translated else article_translation(candidate.text, candidate.pair_ids, pairs)
+        translation = (
+            "" if translated else article_translation(candidate.text, candidate.pair_ids, pairs, article)
+        )
         if translation:  # the article shows what it means: a unit the English confirms
             translated = set(candidate.pair_ids)
         if not is_term(candidate, bool(translated)):
