@@ -268,26 +268,38 @@ _MARKED = re.compile(
 )
 
 
-def rank_senses(senses: Sequence[str], english: Set[str]) -> list[str]:
-    """``senses`` ordered for the card: those the English confirms first (best first), then those
+def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True) -> list[str]:
+    """``senses`` ordered for the card: those the English confirms first (best first, the more
+    completely confirmed first on a tie), then those
     a synonym of a sentence word confirms, then the rest in dictionary order (CC-CEDICT lists the
     common senses first), senses marked vulgar, slang, archaic, dialect or literary last.
+
+    Without ``complete`` a tie keeps the dictionary's order: a composed word's
+    part takes the sense it lists first, which composes best (强制 "to force").
 
     A marked sense comes first only on an exact match, every word of one of
     its alternatives in the English (风情 is not "amorous feelings" first
     because the sentence says "feelings").
     """
 
-    def key(item: tuple[int, str]) -> tuple[float, int, bool, int]:
+    def key(item: tuple[int, str]) -> tuple[float, float, int, bool, int]:
         index, sense = item
         direct = sense_score(sense, english)
         marked = _MARKED.search(sense) is not None
         if direct and marked and not _exact(sense, english):
             direct = 0.0
         related = 0 if direct or not english else _related(sense, english)
-        return (-direct, -related, marked, index)
+        coverage = _coverage(sense, english) if direct and complete else 0.0
+        return (-direct, -coverage, -related, marked, index)
 
     return [sense for _, sense in sorted(enumerate(senses), key=key)]
+
+
+def _coverage(sense: str, english: Set[str]) -> float:
+    """The largest share of an alternative's words the English holds: on a tie, the sense it
+    confirms more completely comes first (越狱 "to jailbreak" before "to break out of prison"
+    next to "jailbreaking")."""
+    return max((len(a & english) / len(a) for a in sense_alternatives(sense)), default=0.0)
 
 
 def _exact(sense: str, english: Set[str]) -> bool:

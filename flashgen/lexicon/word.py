@@ -162,7 +162,7 @@ def _cuts(text: str) -> list[tuple[str, ...]]:
 def _part(text: str, english: Set[str], zh_context: str | None, at: int | None, last: bool) -> _Part:
     """One part read at offset ``at`` of the sentence, with the sense the English confirms or a common one."""
     reading = _reading(text, english, zh_context, at, last)
-    ranked = rank_senses(reading.senses, english) if reading else []
+    ranked = rank_senses(reading.senses, english, complete=False) if reading else []
     confirmed = bool(ranked) and sense_score(ranked[0], english) > 0
     sense = ranked[0] if confirmed else common_sense(reading.senses) if reading else ""
     return _Part(text, reading, sense, confirmed)
@@ -229,9 +229,8 @@ def _renders_all(parts: list[_Part], span: str) -> bool:
     首要任务 in "chief executive") translates another word; the head's ("exciting" for 令人+兴奋)
     this one."""
     lemmas = content_lemmas(span)
-    if " " not in span and any(
-        g != w and g in w for p in parts for g in content_lemmas(p.sense) for w in lemmas
-    ):
+    # a gloss inside a longer word, not at its start: "enforcement", not "effectively"
+    if " " not in span and any(g in w[1:] for p in parts for g in content_lemmas(p.sense) for w in lemmas):
         return True
     head = parts[-1]
     return bool(head.sense) and sense_score(head.sense, lemmas) > 0
