@@ -3,8 +3,10 @@
 The reading, the sense and the English equivalent of a word, chosen by its
 sentence and the aligned English.  From the bottom up: CC-CEDICT, HSK levels
 and frequencies (:mod:`.dictionary`); tone marks and the sentence's pypinyin
-reading (:mod:`.pinyin`); senses and their fit to the English
-(:mod:`.senses`); jieba's tags (:mod:`.tagging`); a word's candidate readings
+reading (:mod:`.pinyin`); English synonyms CC-CEDICT implies
+(:mod:`.synonyms`); senses and their fit to the English (:mod:`.senses`); the
+English equivalent and the senses' order on a card (:mod:`.equivalent`);
+jieba's tags (:mod:`.tagging`); a word's candidate readings
 (:mod:`.reading`); the words around it (:mod:`.slot`) and the readings they
 demand (:mod:`.particles`, :mod:`.grammar`, :mod:`.twins`); the choice among
 the readings (:mod:`.choice`); and :func:`lookup`, which puts it all together,

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass
+from functools import cache
 
-from .dictionary import STOPWORDS, english_lemmas, is_cross_reference, lemma
+from .dictionary import STOPWORDS, english_lemmas, is_cross_reference
 
 #: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
 _REFERENCE = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[[^\]]*\]")
@@ -69,8 +69,6 @@ _FUNCTION = frozenset(
 )
 #: Senses of a modal verb.
 _MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
-#: Longest English equivalent, in words ("wake-up call", "national security").
-MAX_SPAN = 4
 #: A sentence word shorter than the gloss word it sits in ("security" in a
 #: gloss "cybersecurity") counts for this much.
 _PARTIAL = 0.5
@@ -78,12 +76,6 @@ _PARTIAL = 0.5
 _MIN_STEM = 5
 #: Another derivation of the same stem (retaliate / retaliatory).
 _STEM = 0.75
-#: The cost of an unmatched content word inside an English equivalent.
-_GAP = 1.0
-#: A derived word holding a part's gloss, for a composed word (cybersecurity for 网络安全).
-_COMPOUND = 1.5
-#: Words of the best-fitting sense outweigh those of the senses after it.
-_LESSER_SENSE = 0.75
 
 
 def clean_senses(raw: Iterable[str]) -> list[str]:
@@ -213,6 +205,48 @@ def _match(gloss: str, english: Set[str]) -> float:
     return 0.0
 
 
+#: Prefixes that negate an English word: "usual" inside "unusual" is its antonym.
+_NEGATIONS = ("un", "in", "im", "ir", "il", "dis", "non", "non-")
+#: Derivational endings stripped to compare roots (dense / density, thick / thickness).
+_DERIVATIONS = ("ness", "ity", "ment", "ation", "ion", "ive", "ous", "al", "ly", "e")
+
+
+@cache  # the same gloss and sentence word meet again and again across a card's senses
+def match_word(gloss: str, word_lemma: str) -> float:
+    """How well one sentence word renders one gloss word (:func:`_match`), antonyms and roots judged.
+
+    A gloss inside a negated word is its antonym, no match (寻常 "usual",
+    "unusual"), unless the gloss is itself negative; another derivation of the
+    same root counts as another form of the stem (密度 "density", "dense").
+    """
+    if gloss == word_lemma:
+        return 1.0
+    if word_lemma.endswith(gloss) and negates(word_lemma, gloss):
+        return 0.0
+    found = _match(gloss, {word_lemma})
+    if not found and gloss[:4] == word_lemma[:4] and _root(gloss) == _root(word_lemma):
+        return _STEM
+    return found
+
+
+def negates(word_lemma: str, gloss: str) -> bool:
+    """Whether the English word is the gloss word negated ("unusual" for "usual")."""
+    return gloss != word_lemma and any(word_lemma == p + gloss for p in _NEGATIONS)
+
+
+def _root(word: str) -> str:
+    for ending in _DERIVATIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def sense_alternatives(sense: str) -> list[frozenset[str]]:
+    """The content lemmas of each alternative of a sense ("safety; security"), notes left out."""
+    found = [frozenset(content_lemmas(_NOTE.sub(" ", a))) for a in sense.split(";")]
+    return [a for a in found if a]
+
+
 def _same_stem(a: str, b: str) -> bool:
     """Whether two words share a long common prefix (investigate / investigation)."""
     shorter = min(len(a), len(b))
@@ -230,12 +264,6 @@ def sense_score(sense: str, english: Set[str]) -> float:
     return sum(_match(g, english) for g in main) + 0.5 * sum(_match(g, english) for g in notes - main)
 
 
-def rank_senses(senses: Sequence[str], english: Set[str]) -> list[str]:
-    """``senses`` with those the English confirms first (best first), others in dictionary order."""
-    scored = [(sense_score(s, english), -i, s) for i, s in enumerate(senses)]
-    return [s for _, _, s in sorted(scored, reverse=True)]
-
-
 def common_sense(senses: Sequence[str]) -> str:
     """The first sense in common use: not a surname, abbreviation, dated or bound-form sense."""
     for sense in senses:
@@ -249,58 +277,3 @@ def short_gloss(sense: str, english: Set[str]) -> str:
     alternatives = [_NOTE.sub("", a).strip() for a in sense.split(";")]
     best = max(alternatives, key=lambda a: (sense_score(a, english), -alternatives.index(a)))
     return best.removeprefix("to ").strip() or sense
-
-
-@dataclass(frozen=True)
-class Span:
-    """A run of words of the English sentence and how well it translates a term."""
-
-    text: str
-    score: float
-
-
-def english_span(senses: Sequence[str], en_context: str, parts: bool = False) -> Span:
-    """The contiguous 1-4 words of ``en_context`` that best match ``senses``.
-
-    ``senses`` come best first: words of the first count fully, words of the
-    others a little less, so 出口 "an exit" next to "exit ... leave" picks
-    "exit".  A span must begin and end on a matching word; unmatched content
-    words inside it cost a point, so "export control" beats "export" for
-    出口管制.
-    With ``parts`` the senses are the best senses of a composed word's parts
-    (网络, 安全), which count alike; and a derived word holding a part's gloss
-    counts half again, since English often renders the whole compound as one
-    word: "cybersecurity" for 网络安全, not "network" or "security" elsewhere in
-    the sentence.
-    The text keeps the sentence's own casing and inflection.
-    """
-    wanted: dict[str, float] = {}
-    for rank, sense in enumerate(senses):
-        for gloss in _sense_lemmas(sense)[0]:
-            wanted.setdefault(gloss, 1.0 if rank == 0 or parts else _LESSER_SENSE)
-    words = list(_WORD.finditer(en_context))
-    lemmas = [lemma(w.group().lower()) for w in words]
-    weights = [_match_word(lem, wanted, _COMPOUND if parts else 1.0) for lem in lemmas]
-    best = Span("", 0.0)
-    for start, first in enumerate(weights):
-        if not first:
-            continue
-        total = 0.0
-        for end in range(start, min(start + MAX_SPAN, len(words))):
-            total += weights[end] or (0.0 if lemmas[end] in STOPWORDS else -_GAP)
-            if weights[end] and total > best.score:
-                best = Span(en_context[words[start].start() : words[end].end()], total)
-    return best
-
-
-def _match_word(word_lemma: str, wanted: dict[str, float], derived: float) -> float:
-    """How well one sentence word matches the wanted gloss words; ``derived`` scales a gloss inside it."""
-    if word_lemma in STOPWORDS:
-        return 0.0
-    return max(
-        (
-            _match(g, {word_lemma}) * weight * (derived if g != word_lemma and g in word_lemma else 1.0)
-            for g, weight in wanted.items()
-        ),
-        default=0.0,
-    )

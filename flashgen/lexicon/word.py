@@ -21,16 +21,14 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose, syllables_heard
 from .dictionary import STOPWORDS, lemma
+from .equivalent import Span, english_span, rank_senses
 from .pinyin import marks, normalise, sentence_syllables
 from .reading import Reading, readings
 from .senses import (
-    Span,
     common_sense,
     content_lemmas,
-    english_span,
     noun_glosses,
     plain_adjective,
-    rank_senses,
     sense_score,
     short_gloss,
     starts_as_verb,
@@ -41,6 +39,8 @@ _ARTICLE = re.compile(r"^(a|an|the) ")
 #: Endings of English nouns, the form the head of a composed word takes.
 _NOUN_ENDINGS = ("ty", "ment", "ness", "ance", "ence", "ship")
 
+#: English words sharing this many first letters count as one when telling what explains a word.
+_STEM_LETTERS = 6
 #: Senses shown on a card: enough to place the word, few enough to read.
 MAX_SENSES = 4
 
@@ -98,25 +98,25 @@ def _composed(
     next to "head coach", not 主教+练 "bishop practice"), else the one jieba
     makes, else the one with fewer and commoner parts.  When the English has a
     span that renders every part, that span is the meaning ("labor
-    relations"); otherwise the meaning is the parts' short glosses, joined by
-    " + " when a single character of it is unconfirmed, so that the learner
-    sees a composition, not a dictionary sense ("sample + capacity").
+    relations"); otherwise the meaning is the parts' short glosses joined by
+    " + ", so that the learner sees a composition, not a dictionary sense
+    ("sample + capacity").
     """
     parts = _best_split(word, english, zh_context, position)
     numbered = _unstressed(word, " ".join(_syllables(p, zh_context, position, parts) for p in parts))
     senses = [p.sense for p in parts if p.sense]
     span = english_span(senses, en_context, parts=True) if en_context and senses else Span("", 0.0)
     rendered = _rendering(parts, span.text, zh_context, position, en_context)
-    literal = (" + " if any(len(p.text) == 1 and not p.confirmed for p in parts) else " ").join(
-        _gloss(p, english, head=i == len(parts) - 1) for i, p in enumerate(parts)
-    )
+    # not confirmed as a whole: the parts' own meanings, shown as parts ("of chief importance +
+    # assignment" for 首要任务), never passed off as the word's sense
+    literal = " + ".join(_gloss(p, english, head=i == len(parts) - 1) for i, p in enumerate(parts))
     return WordInfo(
         simplified=word,
         traditional="".join(p.reading.traditional if p.reading else p.text for p in parts),
         pinyin=marks(numbered),
         pinyin_numbered=numbered,
         meaning=rendered.lower() or literal,
-        english=rendered or span.text,
+        english=rendered or (span.text if _renders_all(parts, span.text) else ""),
         hsk=dictionary.hsk_level(word),
         composed=True,
     )
@@ -162,7 +162,7 @@ def _cuts(text: str) -> list[tuple[str, ...]]:
 def _part(text: str, english: Set[str], zh_context: str | None, at: int | None, last: bool) -> _Part:
     """One part read at offset ``at`` of the sentence, with the sense the English confirms or a common one."""
     reading = _reading(text, english, zh_context, at, last)
-    ranked = rank_senses(reading.senses, english) if reading else []
+    ranked = rank_senses(reading.senses, english, complete=False) if reading else []
     confirmed = bool(ranked) and sense_score(ranked[0], english) > 0
     sense = ranked[0] if confirmed else common_sense(reading.senses) if reading else ""
     return _Part(text, reading, sense, confirmed)
@@ -217,9 +217,23 @@ def _rendering(
     neighbour = _neighbour_word(en_context, span, before=missing[0] == 0)
     length = sum(len(p.text) for p in parts)
     explained = _sentence_glosses(zh_context[:position] + "，" + zh_context[position + length :])
-    if neighbour is None or lemma(neighbour.lower()) in explained | STOPWORDS:
+    # "executive" is explained by 执行官 "executive officer" as by "execute": stems compared
+    if neighbour is None or lemma(neighbour.lower()) in STOPWORDS or _stem(neighbour) in explained:
         return ""
     return f"{neighbour} {span}" if missing[0] == 0 else f"{span} {neighbour}"
+
+
+def _renders_all(parts: list[_Part], span: str) -> bool:
+    """Whether the span renders the word: it confirms the head (last part), or it is one word
+    derived from a part's gloss ("enforcement" for 强制+执行).  A modifier's alone ("chief" of
+    首要任务 in "chief executive") translates another word; the head's ("exciting" for 令人+兴奋)
+    this one."""
+    lemmas = content_lemmas(span)
+    # a gloss inside a longer word, not at its start: "enforcement", not "effectively"
+    if " " not in span and any(g in w[1:] for p in parts for g in content_lemmas(p.sense) for w in lemmas):
+        return True
+    head = parts[-1]
+    return bool(head.sense) and sense_score(head.sense, lemmas) > 0
 
 
 def _neighbour_word(en_context: str, span: str, before: bool) -> str | None:
@@ -235,9 +249,15 @@ def _neighbour_word(en_context: str, span: str, before: bool) -> str | None:
 
 @cache
 def _sentence_glosses(text: str) -> frozenset[str]:
-    """Gloss words of the words of a Chinese text: what its English translation may contain."""
-    words = data.jieba_tokenizer().cut(text, HMM=False)
-    return frozenset().union(*(dictionary.gloss_words(w) for w in words))
+    """Gloss stems of the words of a Chinese text, and of the words inside them (执行 in
+    执行官, which CC-CEDICT lacks): what its English translation may contain."""
+    words = data.jieba_tokenizer().cut_for_search(text, HMM=False)
+    return frozenset(_stem(g) for w in words for g in dictionary.gloss_words(w))
+
+
+def _stem(word: str) -> str:
+    """A word's lemma cut to its first letters, so that derivations meet (execute / executive)."""
+    return lemma(word.lower())[:_STEM_LETTERS]
 
 
 def _gloss(part: _Part, english: Set[str], head: bool) -> str:

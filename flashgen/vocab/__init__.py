@@ -1,8 +1,10 @@
 """Stage 4, vocabulary: the terms of an article worth a card, best first.
 
 jieba's segmentation repaired (:mod:`.segmentation`), whole terms recovered
-(:mod:`.compounds`), everything a learner does not need filtered out
-(:mod:`.candidates`), the rest ranked by salience, difficulty and usefulness
+(:mod:`.compounds`), pieces of numbers, negated words and names not counted
+(:mod:`.occurrences`), everything a learner does not need filtered out
+(:mod:`.candidates`), what the article itself shows a word means
+(:mod:`.evidence`), the rest ranked by salience, difficulty and usefulness
 (:mod:`.ranking`), and each term looked up in its best example
 (:mod:`.selection`).
 

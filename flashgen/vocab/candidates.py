@@ -6,7 +6,8 @@
    a compound term rather than a phrase (出口 / 管制 → 出口管制,
    :mod:`flashgen.vocab.compounds`);
 3. keep the tokens a learner could want as cards, counting each occurrence once:
-   the parts of a merged compound are not counted again.
+   the parts of a merged compound are not counted again, and neither are the
+   pieces of a number phrase, a negated word or a name (:mod:`flashgen.vocab.occurrences`).
 
 Everything here is pure and deterministic: the same pairs give the same
 candidates in the same (first-occurrence) order.
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from ..lexicon import dictionary
 from ..lexicon.tagging import MODAL_VERBS
 from ..types import SentencePair
-from .compounds import merge_dictionary_words, merge_pairs, repeated_compounds
+from .compounds import merge_dictionary_words, merge_pairs, repeated_compounds, split_transparent
+from .occurrences import is_piece
 from .segmentation import (
     LOCALITY_TAG,
     English,
@@ -61,9 +63,10 @@ class Candidate:
 
 def article_tokens(pairs: Sequence[SentencePair]) -> list[list[Token]]:
     """Each pair's Chinese as terms: segmented, repaired, compounds recovered."""
+    english = [English.of(pair.en) for pair in pairs]
     sentences = [merge_dictionary_words(segment(pair.zh)) for pair in pairs]
-    compounds = repeated_compounds(sentences, [English.of(pair.en) for pair in pairs])
-    return [merge_pairs(tokens, compounds) for tokens in sentences]
+    compounds = repeated_compounds(sentences, english)
+    return split_transparent([merge_pairs(tokens, compounds) for tokens in sentences], english)
 
 
 def is_phrase(token: Token) -> bool:
@@ -113,9 +116,9 @@ def collect(pairs: Sequence[SentencePair]) -> list[Candidate]:
     found: dict[str, Candidate] = {}
     position = 0
     for pair_id, tokens in enumerate(article_tokens(pairs)):
-        for token in tokens:
+        for at, token in enumerate(tokens):
             position += 1
-            if not is_card_worthy(token):
+            if not is_card_worthy(token) or is_piece(tokens, at, English.of(pairs[pair_id].en)):
                 continue
             candidate = found.get(token.text)
             if candidate is None:

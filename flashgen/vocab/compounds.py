@@ -9,10 +9,12 @@ that has a compound's shape, with the aligned English backing it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
 from ..lexicon import dictionary
+from ..lexicon.synonyms import synonyms
 from .segmentation import (
     LOCALITY_TAG,
     NAME_TAGS,
@@ -22,6 +24,7 @@ from .segmentation import (
     is_function_tag,
     is_han,
     is_name,
+    lexicon_split,
     tag_of,
 )
 
@@ -186,3 +189,66 @@ def merge_pairs(tokens: Sequence[Token], pairs: frozenset[tuple[str, str]]) -> l
         else:
             merged.append(token)
     return merged
+
+
+#: A phrase used this often is the article's own term, transparent or not (出口管制 ×5 "export control").
+_TERM_REPEATS = 3
+#: The highest HSK level of the words a transparent phrase is made of.
+_KNOWN_LEVEL = 5
+#: English words between the renderings of a phrase's two parts ("bank's employees").
+_MAX_GAP = 2
+
+
+def split_transparent(sentences: Sequence[Sequence[Token]], english: Sequence[English]) -> list[list[Token]]:
+    """Each sentence with its transparent phrases cut back into their words.
+
+    A phrase is transparent when CC-CEDICT lacks it, it is two known words
+    of two or more characters (:func:`_known`), and the aligned English renders each
+    word on its own, in order (客户数据 "customer data", "data
+    security" for 数据安全): its meaning is the sum of its words, and its
+    words make the cards.
+    A phrase the writer keeps using is the article's term and stays whole.
+    """
+    counts = Counter(t.text for tokens in sentences for t in tokens)
+    split: list[list[Token]] = []
+    for tokens, en in zip(sentences, english, strict=True):
+        out: list[Token] = []
+        for token in tokens:
+            parts = _phrase_parts(token.text)
+            if parts and counts[token.text] < _TERM_REPEATS and _rendered_in_order(parts, en):
+                out += [Token(p, tag_of(p)) for p in parts]
+            else:
+                out.append(token)
+        split.append(out)
+    return split
+
+
+def _phrase_parts(word: str) -> tuple[str, ...] | None:
+    """The two known words a phrase CC-CEDICT lacks is made of, else None."""
+    if not is_han(word) or dictionary.contains(word):
+        return None
+    parts = lexicon_split(word)
+    known = len(parts) == 2 and all(len(p) >= 2 and _known(p) for p in parts)
+    return parts if known else None
+
+
+def _known(word: str) -> bool:
+    """A word an intermediate learner has studied: HSK 1-5 (临床 "clinical", HSK 7-9, is not)."""
+    level = dictionary.hsk_level(word)
+    return level is not None and level <= _KNOWN_LEVEL
+
+
+def _rendered_in_order(parts: Sequence[str], english: English) -> bool:
+    """Whether English words render the first part, then (a word or two later) the second."""
+    first, head = (dictionary.gloss_words(p) for p in parts)
+    at = [i for i, w in enumerate(english.lemmas) if _renders(w, first)]
+    return any(_renders(w, head) for i in at for w in english.lemmas[i + 1 : i + 2 + _MAX_GAP])
+
+
+def _renders(word: str, glosses: frozenset[str]) -> bool:
+    """A gloss word, one sharing its first six letters (telecom / telecommunications), or a synonym."""
+    return (
+        word in glosses
+        or any(len(g) >= 6 and g[:6] == word[:6] for g in glosses)
+        or bool(synonyms(word) & glosses)
+    )

@@ -25,6 +25,7 @@ from functools import cache
 from ..lexicon import dictionary
 from ..types import SentencePair
 from .candidates import Candidate
+from .evidence import ArticleEnglish, article_translation, in_new_sense
 from .segmentation import (
     EVERYDAY_ZIPF,
     English,
@@ -79,6 +80,7 @@ class Ranked:
     score: float
     reasons: tuple[str, ...]
     example: int
+    translation: str = ""  # the English lemma the article shows it means (:mod:`.evidence`), if any
 
 
 @cache
@@ -103,6 +105,12 @@ def difficulty_level(word: str) -> int | None:
     if not levels or None in levels:
         return None
     return min(7, max(lv for lv in levels if lv is not None) + 1)
+
+
+def easy(word: str) -> bool:
+    """A word an intermediate learner knows: HSK 1-4, or everyday (zipf above 5)."""
+    level = dictionary.hsk_level(word)
+    return (level is not None and level <= _KNOWN_LEVEL) or dictionary.zipf(word) > _COMMON_ZIPF
 
 
 @cache
@@ -228,16 +236,21 @@ def _level_reason(level: int | None) -> str:
     return "HSK 7-9" if level >= 7 else f"HSK {level}"
 
 
-def score(candidate: Candidate, translated: bool) -> tuple[float, tuple[str, ...]]:
-    """The candidate's score and the short reasons a user sees for it."""
+def score(candidate: Candidate, translated: bool, new_sense: bool = False) -> tuple[float, tuple[str, ...]]:
+    """The candidate's score and the short reasons a user sees for it.
+
+    A known word used in a sense the learner has not met (``new_sense``:
+    质量 "mass", not "quality") scores as a word outside the HSK lists, neither
+    easy nor common: that sense is new vocabulary.
+    """
     word = candidate.text
     zipf = general_zipf(word)
-    level = difficulty_level(word)
+    level = None if new_sense else difficulty_level(word)
     points = _salience(candidate.count, zipf)
-    points += _rarity_points(zipf)
+    points += max(0.0, _rarity_points(zipf)) if new_sense else _rarity_points(zipf)
     points += _LEVEL_POINTS.get(level, 0.0) if level is not None else _UNLISTED_POINTS
     reasons = [f"×{candidate.count} here"] if candidate.count > 1 else []
-    reasons.append(_level_reason(dictionary.hsk_level(word)))
+    reasons.append("new sense" if new_sense else _level_reason(dictionary.hsk_level(word)))
     if zipf < _RARE_ZIPF:
         reasons.append(f"rare: zipf {zipf:.1f}")
     elif zipf > _COMMON_ZIPF:
@@ -263,13 +276,20 @@ def rank(
     order of first occurrence; candidates that are no terms (:func:`is_term`)
     are left out."""
     english = [English.of(pair.en) for pair in pairs]
+    article = ArticleEnglish.of(pairs)
     ranked = []
     for candidate in candidates:
         translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
+        translation = (
+            "" if translated else article_translation(candidate.text, candidate.pair_ids, pairs, article)
+        )
+        if translation:  # the article shows what it means: a unit the English confirms
+            translated = set(candidate.pair_ids)
         if not is_term(candidate, bool(translated)):
             continue
-        points, reasons = score(candidate, bool(translated))
+        unmet = easy(candidate.text) and any(in_new_sense(candidate.text, pairs[i].en) for i in translated)
+        points, reasons = score(candidate, bool(translated), unmet)
         if points >= MIN_SCORE:
             example = best_example(candidate, pairs, translated, min_confidence)
-            ranked.append(Ranked(candidate, round(points, 3), reasons, example))
+            ranked.append(Ranked(candidate, round(points, 3), reasons, example, translation))
     return sorted(ranked, key=lambda r: (-r.score, r.candidate.first))

@@ -200,11 +200,31 @@ def _is_modified_word(pieces: Sequence[str]) -> bool:
     )
 
 
+#: Aspect particles jieba glues onto a verb (洋溢着, 坍缩了, 经历过).
+_ASPECT = "着了过"
+
+
+def _aspect_glued(token: Token) -> bool:
+    """A verb with an aspect particle jieba keeps as one word (洋溢着 "brimming with"): CC-CEDICT
+    lacks the whole and lists the verb.  Words the dictionary lists whole stay (绕过, 为了, 除了)."""
+    text = token.text
+    return (
+        len(text) >= 3
+        and text[-1] in _ASPECT
+        and is_han(text)
+        and not dictionary.contains(text)
+        and dictionary.contains(text[:-1])
+    )
+
+
 def repair(tokens: Iterable[Token]) -> list[Token]:
-    """Re-split glued and description-like tokens (see :func:`_needs_resplit`)."""
+    """Re-split glued and description-like tokens (see :func:`_needs_resplit`), and take
+    aspect particles off the verbs jieba glued them to (:func:`_aspect_glued`)."""
     repaired: list[Token] = []
     for token in tokens:
-        if _needs_resplit(token):
+        if _aspect_glued(token):
+            repaired += [Token(token.text[:-1], tag_of(token.text[:-1])), Token(token.text[-1], "ul")]
+        elif _needs_resplit(token):
             repaired.extend(Token(piece, tag_of(piece)) for piece in lexicon_split(token.text))
         else:
             repaired.append(token)

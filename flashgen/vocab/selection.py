@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 from ..lexicon import dictionary
 from ..lexicon.word import lookup
 from ..options import Options
-from ..types import SentencePair, Term
+from ..types import SentencePair, Term, WordInfo
 from .candidates import Candidate, collect
+from .evidence import surface
 from .ranking import rank
 
 
@@ -39,6 +40,18 @@ def shown_example(pair: SentencePair, min_confidence: float) -> SentencePair:
     word in use.  The word's meaning is then read without the English too.
     """
     return pair if pair.score >= min_confidence else replace(pair, en="", en_ids=())
+
+
+def with_article_translation(word: WordInfo, translation: str, sentence_en: str) -> WordInfo:
+    """The card with the English the article shows the word means (:mod:`.evidence`): its
+    equivalent when the dictionary's glosses found none, and its meaning when the dictionary
+    lacks the word and the meaning is only glued from parts (度假村 "resort", not "holiday + village")."""
+    shown = surface(translation, sentence_en) if translation else ""
+    if not shown:
+        return word
+    if word.composed and word.meaning != word.english.lower():
+        return replace(word, meaning=shown.lower(), english=shown)
+    return word if word.english else replace(word, english=shown)
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,7 @@ def select_terms(pairs: Sequence[SentencePair], options: Options) -> Selection:
             break
         example = shown_example(pairs[ranked.example], options.min_confidence)
         word = lookup(ranked.candidate.text, zh_context=example.zh, en_context=example.en)
+        word = with_article_translation(word, ranked.translation, example.en)
         if not word.meaning or (word.is_name and not options.include_names):
             continue
         terms.append(Term(word, example, ranked.candidate.count, ranked.score, ranked.reasons))

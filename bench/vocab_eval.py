@@ -1,0 +1,142 @@
+"""How good the cards are on articles: key terms picked, junk, meanings, English equivalents.
+
+Run by hand (``python bench/vocab_eval.py [-v]``); never part of the test suite.  For each
+set of articles it prints, with default options (``flashgen words``' code path):
+
+- **recall**: the teacher's key terms among the cards;
+- **junk**: cards on the case's "junk" or "never" list, as a share of all cards;
+- **meaning**: key terms picked whose *first* sense on the card holds the expected English
+  (or a listed synonym): the card must lead with the sense the article uses;
+- **english ok**: key terms picked whose highlighted English equivalent holds it;
+- **empty english**: cards, of all cards, with no English equivalent.
+
+Sets: ``tests/vocab/cases/articles`` split by the word "DEVELOPMENT" or "HELD-OUT" in
+each file's "about" (held-out articles are for reporting only, never for tuning), the
+picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
+(``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
+``-v`` lists the misses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flashgen.align import align_article
+from flashgen.lexicon.dictionary import all_senses, english_lemmas
+from flashgen.lexicon.senses import clean_senses
+from flashgen.options import Options
+from flashgen.text import read_article
+from flashgen.types import SentencePair, Term
+from flashgen.vocab import pick_terms
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "vocab" / "cases"
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class Tally:
+    """Counts summed over the articles of one set."""
+
+    keys: int = 0
+    picked_keys: int = 0
+    graded: int = 0  # picked key terms with an expected English
+    meaning_ok: int = 0
+    english_ok: int = 0
+    cards: int = 0
+    junk: int = 0
+    empty: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def row(self, name: str) -> str:
+        def pct(a: int, b: int) -> str:
+            return f"{a:3}/{b:<3} {100 * a / b:5.1f}%" if b else "      –      "
+
+        return (
+            f"{name:<10} recall {pct(self.picked_keys, self.keys)}  junk {pct(self.junk, self.cards)}  "
+            f"meaning {pct(self.meaning_ok, self.graded)}  english ok {pct(self.english_ok, self.graded)}  "
+            f"empty english {pct(self.empty, self.cards)}"
+        )
+
+
+def _words(text: str) -> list[str]:
+    """Light lemmas, a doubled final consonant undone (emitted, brimming: emit, brim)."""
+    lemmas = english_lemmas(text)
+    return [w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls" else w for w in lemmas]
+
+
+def holds(text: str, expected: list[str]) -> bool:
+    """Whether ``text`` holds one of the expected English phrases, words compared as light lemmas."""
+    words = " " + " ".join(_words(text)) + " "
+    return any(f" {' '.join(_words(e))} " in words for e in expected if _words(e))
+
+
+def first_sense(term: Term) -> str:
+    """The first sense the card shows: a composed meaning is one sense."""
+    meaning = term.word.meaning
+    senses = sorted(clean_senses(all_senses(term.word.simplified)), key=len, reverse=True)
+    return next((s for s in senses if meaning.startswith(s)), meaning)
+
+
+def grade(tally: Tally, name: str, pairs: list[SentencePair], case: dict[str, object]) -> None:
+    terms = pick_terms(pairs, Options())
+    by_word = {t.word.simplified: t for t in terms}
+    bad = set(case.get("junk", [])) | set(case.get("never", []))  # type: ignore[arg-type]
+    tally.cards += len(terms)
+    tally.empty += sum(not t.word.english for t in terms)
+    tally.junk += sum(w in bad for w in by_word)
+    tally.misses += [f"{name}: junk {w}" for w in by_word if w in bad]
+    for key in case["key"]:  # type: ignore[attr-defined]
+        term_text, expected = (key["term"], key.get("english")) if isinstance(key, dict) else (key, None)
+        alternatives = term_text.split("|")
+        found = next((by_word[a] for a in alternatives if a in by_word), None)
+        tally.keys += 1
+        if found is None:
+            tally.misses.append(f"{name}: missing {term_text}")
+            continue
+        tally.picked_keys += 1
+        if expected:
+            tally.graded += 1
+            sense = first_sense(found)
+            tally.meaning_ok += holds(sense, expected)
+            tally.english_ok += holds(found.word.english, expected)
+            if not holds(sense, expected):
+                tally.misses.append(f"{name}: meaning {term_text} {sense!r} (want {expected[0]})")
+            if not holds(found.word.english, expected):
+                tally.misses.append(
+                    f"{name}: english {term_text} {found.word.english!r} (want {expected[0]})"
+                )
+
+
+def pairs_of(rows: list[list[str]]) -> list[SentencePair]:
+    return [SentencePair(zh, en, (i,), (i,), 1.0) for i, (zh, en) in enumerate(rows)]
+
+
+def main(verbose: bool) -> None:
+    sets: dict[str, Tally] = {"dev": Tally(), "held-out": Tally(), "picker": Tally()}
+    for path in sorted((CASES / "articles").glob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        which = "held-out" if re.search(r"HELD-OUT", case["about"]) else "dev"
+        grade(sets[which], path.stem, pairs_of(case["pairs"]), case)
+    for path in sorted((CASES / "picker").glob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        grade(sets["picker"], path.stem, pairs_of(case["pairs"]), case)
+    seed = SHARED / "corpus" / "seed-article.txt"
+    if seed.exists():
+        gold = json.loads((SHARED / "gold" / "seed-terms.json").read_text(encoding="utf-8"))
+        sets["seed"] = Tally()
+        grade(sets["seed"], "seed", align_article(read_article(seed, Options())), gold)
+    else:
+        print("seed: ../shared absent, skipped")
+    for name, tally in sets.items():
+        print(tally.row(name))
+        if verbose and name != "held-out":
+            print("".join(f"    {m}\n" for m in tally.misses), end="")
+
+
+if __name__ == "__main__":
+    main("-v" in sys.argv[1:])

@@ -1,0 +1,311 @@
+"""The English equivalent: the words of the aligned sentence that translate a term.
+
+The card highlights them, so a wrong one teaches a wrong word.  The span is
+the contiguous 1-4 words that best match the chosen senses
+(:mod:`flashgen.lexicon.senses` matching: same lemma, a gloss inside a derived
+word, another form of the same stem), with three guards, each against a
+kind of error seen on real articles:
+
+- **it must render a gloss, not share a stray word with it**: the matched
+  gloss words cover at least half of one alternative of a sense (目睹 "to see
+  at first hand" is not "first"; 控股 "to own a controlling number of shares"
+  is not "owned"), or a name the gloss spells (特朗普 "Trump");
+- **a composed word's parts are rendered in order** ("effectively forced" is
+  not 强制+执+行 "force + execute + effective");
+- **never an antonym**: a gloss inside a negated English word (寻常 "usual" in
+  "unusual") is no match;
+- **never a piece of a proper name**: inside a run of capitalised words
+  ("New York", "Hubble Space Telescope") only the run's last word, its
+  generic head, may match, unless the whole name does.
+
+When nothing matches directly, a synonym that CC-CEDICT lists beside a gloss
+(:mod:`flashgen.lexicon.synonyms`: 温馨 "warm" and the sentence's "cozy")
+gives a one-word equivalent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+
+from .dictionary import STOPWORDS, lemma
+from .senses import match_word, negates, sense_alternatives, sense_score
+from .synonyms import synonyms
+
+_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+#: Longest English equivalent, in words ("wake-up call", "national security").
+MAX_SPAN = 4
+#: The cost of an unmatched content word inside an English equivalent.
+_GAP = 1.0
+#: A derived word holding a part's gloss, for a composed word (cybersecurity for 网络安全).
+_COMPOUND = 1.5
+#: Words of the best-fitting sense outweigh those of the senses after it.
+_LESSER_SENSE = 0.75
+#: A synonym's match: weak evidence, used only when no gloss matches.
+_SYNONYM = 0.5
+#: Small words inside a name ("Academy of Sciences", "Bank of England").
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
+#: A headline in Title Case is no run of names.
+_TITLE_CASE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of words of the English sentence and how well it translates a term."""
+
+    text: str
+    score: float
+
+
+def english_span(senses: Sequence[str], en_context: str, parts: bool = False) -> Span:
+    """The contiguous 1-4 words of ``en_context`` that best translate ``senses``.
+
+    ``senses`` come best first: words of the first count fully, words of the
+    others a little less, so 出口 "an exit" next to "exit ... leave" picks
+    "exit".  A span must begin and end on a matching word; unmatched content
+    words inside it cost a point, so "export control" beats "export" for
+    出口管制.  With ``parts`` the senses are the best senses of a composed
+    word's parts (网络, 安全), which count alike; and a derived word holding a
+    part's gloss counts half again, since English often renders the whole
+    compound as one word: "cybersecurity" for 网络安全.  The text keeps the
+    sentence's own casing and inflection.
+    """
+    wanted: dict[str, float] = {}
+    part_of: dict[str, int] = {}  # with ``parts``: which part a gloss word renders
+    alternatives: list[frozenset[str]] = []
+    for rank, sense in enumerate(senses):
+        for alternative in sense_alternatives(sense):
+            alternatives.append(frozenset(_undoubled(g) for g in alternative))
+            for gloss in alternative:
+                wanted.setdefault(_undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
+                part_of.setdefault(_undoubled(gloss), rank)
+    proper = {lemma(w.lower()) for sense in senses for w in _WORD.findall(sense) if w[:1].isupper()}
+    words = list(_WORD.finditer(en_context))
+    lemmas = [sentence_lemma(w.group()) for w in words]
+    hidden = _inside_names([w.group() for w in words])
+    matches = [_best_gloss(lem, wanted, _COMPOUND if parts else 1.0) for lem in lemmas]
+    best = Span("", 0.0)
+    for start in range(len(words)):
+        if not matches[start][0]:
+            continue
+        total, matched, part = 0.0, set(), 0
+        for end in range(start, min(start + MAX_SPAN, len(words))):
+            weight, gloss = matches[end]
+            total += weight or (0.0 if lemmas[end] in STOPWORDS else -_GAP)
+            if gloss:
+                if parts and part_of[gloss] < part:  # parts are rendered in order, or not at all
+                    break
+                part = part_of[gloss]
+                matched.add(gloss)
+            if not weight or total <= best.score or not (matched & proper or _covers(matched, alternatives)):
+                continue
+            if any(hidden[start : end + 1]) and not _whole_name(hidden, start, end):
+                continue
+            best = Span(en_context[words[start].start() : words[end].end()], total)
+    return best if best.text else _synonym_span(wanted, words, lemmas, hidden, en_context)
+
+
+def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tuple[float, str]:
+    """The weight and gloss word of the best match of one sentence word, (0, "") for none."""
+    if word_lemma in STOPWORDS:
+        return 0.0, ""
+    best = (0.0, "")
+    for gloss, weight in wanted.items():
+        score = match_word(gloss, word_lemma) * weight
+        score *= derived if gloss != word_lemma and gloss in word_lemma else 1.0
+        if score > best[0]:
+            best = (score, gloss)
+    return best
+
+
+#: Irregular past forms news English uses, which the light lemmas leave alone.
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in [
+        "fell:fall",
+        "rose:rise",
+        "grew:grow",
+        "grown:grow",
+        "fallen:fall",
+        "risen:rise",
+        "began:begin",
+        "begun:begin",
+        "broke:break",
+        "broken:break",
+        "brought:bring",
+        "built:build",
+        "bought:buy",
+        "caught:catch",
+        "chose:choose",
+        "chosen:choose",
+        "drew:draw",
+        "drawn:draw",
+        "drove:drive",
+        "driven:drive",
+        "fought:fight",
+        "found:find",
+        "flew:fly",
+        "flown:fly",
+        "forgot:forget",
+        "gave:give",
+        "given:give",
+        "held:hold",
+        "hid:hide",
+        "hidden:hide",
+        "kept:keep",
+        "knew:know",
+        "known:know",
+        "laid:lay",
+        "led:lead",
+        "left:leave",
+        "lost:lose",
+        "made:make",
+        "meant:mean",
+        "met:meet",
+        "paid:pay",
+        "ran:run",
+        "rewritten:rewrite",
+        "wrote:write",
+        "written:write",
+        "sold:sell",
+        "sent:send",
+        "shot:shoot",
+        "shook:shake",
+        "shrank:shrink",
+        "shrunk:shrink",
+        "sank:sink",
+        "sunk:sink",
+        "spent:spend",
+        "spoke:speak",
+        "spoken:speak",
+        "stole:steal",
+        "stolen:steal",
+        "struck:strike",
+        "swept:sweep",
+        "took:take",
+        "taken:take",
+        "taught:teach",
+        "thought:think",
+        "threw:throw",
+        "thrown:throw",
+        "told:tell",
+        "understood:understand",
+        "won:win",
+        "wore:wear",
+        "worn:wear",
+        "withdrew:withdraw",
+        "withdrawn:withdraw",
+    ]
+)
+
+
+def sentence_lemma(word: str) -> str:
+    """A sentence word's lemma for matching: irregular past forms and doubled consonants undone."""
+    lower = word.lower()
+    return _IRREGULAR.get(lower) or _undoubled(lemma(lower))
+
+
+def _undoubled(word_lemma: str) -> str:
+    """The lemma without the consonant doubled before -ed/-ing ("emitt" from "emitted")."""
+    doubled = len(word_lemma) > 4 and word_lemma[-1] == word_lemma[-2] and word_lemma[-1] not in "aeiouls"
+    return word_lemma[:-1] if doubled else word_lemma
+
+
+def _covers(matched: set[str], alternatives: Sequence[frozenset[str]]) -> bool:
+    """Whether the matched gloss words render at least half of some alternative."""
+    return any(2 * len(matched & a) >= len(a) for a in alternatives if matched & a)
+
+
+def _inside_names(words: Sequence[str]) -> list[bool]:
+    """For each word, whether it is inside a run of capitalised words and not its last word."""
+    capital = [w[:1].isupper() for w in words]
+    if not words or sum(capital) >= _TITLE_CASE_SHARE * len(words):
+        return [False] * len(words)
+    # "Academy of the Sciences": a name's small words belong to it when capitals surround them
+    joined = list(capital)
+    for i, word in enumerate(words):
+        if word in _NAME_LINKS and i and joined[i - 1]:
+            after = next((j for j in range(i + 1, len(words)) if words[j] not in _NAME_LINKS), None)
+            joined[i] = after is not None and capital[after]
+    return [
+        joined[i] and i + 1 < len(words) and joined[i + 1] and (i > 0 or words[i].lower() not in STOPWORDS)
+        for i in range(len(words))
+    ]
+
+
+def _whole_name(hidden: Sequence[bool], start: int, end: int) -> bool:
+    """Whether words start..end are a whole capitalised run (a name matched whole: New York)."""
+    return (start == 0 or not hidden[start - 1]) and not hidden[end]
+
+
+def _synonym_span(
+    wanted: dict[str, float],
+    words: Sequence[re.Match[str]],
+    lemmas: Sequence[str],
+    hidden: Sequence[bool],
+    text: str,
+) -> Span:
+    """The one sentence word CC-CEDICT lists as a synonym of a gloss word, best weighted, first on ties."""
+    best = Span("", 0.0)
+    for i, word_lemma in enumerate(lemmas):
+        if word_lemma in STOPWORDS or hidden[i] or len(word_lemma) < 3:
+            continue
+        if any(negates(word_lemma, g) for g in wanted):  # "unusual" is no synonym of "ordinary; usual"
+            continue
+        related = synonyms(word_lemma) | synonyms(lemma(words[i].group().lower()))
+        weight = max((w for g, w in wanted.items() if g in related), default=0.0) * _SYNONYM
+        if weight > best.score:
+            best = Span(text[words[i].start() : words[i].end()], weight)
+    return best
+
+
+#: Notes that mark a sense a learner should not meet first: register, age, region.
+_MARKED = re.compile(
+    r"\((?:vulgar|slang|Internet slang|archaic|old|dated|obsolete|dialect|literary|derog\.|euphemism)[^)]*\)"
+    r"|^(?:old|archaic) ",
+    re.IGNORECASE,
+)
+
+
+def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True) -> list[str]:
+    """``senses`` ordered for the card: those the English confirms first (best first, the more
+    completely confirmed first on a tie), then those
+    a synonym of a sentence word confirms, then the rest in dictionary order (CC-CEDICT lists the
+    common senses first), senses marked vulgar, slang, archaic, dialect or literary last.
+
+    Without ``complete`` a tie keeps the dictionary's order: a composed word's
+    part takes the sense it lists first, which composes best (强制 "to force").
+
+    A marked sense comes first only on an exact match, every word of one of
+    its alternatives in the English (风情 is not "amorous feelings" first
+    because the sentence says "feelings").
+    """
+
+    def key(item: tuple[int, str]) -> tuple[float, float, int, bool, int]:
+        index, sense = item
+        direct = sense_score(sense, english)
+        marked = _MARKED.search(sense) is not None
+        if direct and marked and not _exact(sense, english):
+            direct = 0.0
+        related = 0 if direct or not english else _related(sense, english)
+        coverage = _coverage(sense, english) if direct and complete else 0.0
+        return (-direct, -coverage, -related, marked, index)
+
+    return [sense for _, sense in sorted(enumerate(senses), key=key)]
+
+
+def _coverage(sense: str, english: Set[str]) -> float:
+    """The largest share of an alternative's words the English holds: on a tie, the sense it
+    confirms more completely comes first (越狱 "to jailbreak" before "to break out of prison"
+    next to "jailbreaking")."""
+    return max((len(a & english) / len(a) for a in sense_alternatives(sense)), default=0.0)
+
+
+def _exact(sense: str, english: Set[str]) -> bool:
+    return any(a <= english for a in sense_alternatives(sense))
+
+
+def _related(sense: str, english: Set[str]) -> int:
+    """How many gloss words of ``sense`` have a synonym among the sentence's lemmas."""
+    return sum(bool(synonyms(g) & english) for alternative in sense_alternatives(sense) for g in alternative)

@@ -1,0 +1,114 @@
+"""What the article itself shows a word means: where the dictionary cannot say, and where
+a word the learner knows is used in a sense they have not met (质量 "mass", not "quality").
+
+CC-CEDICT lacks many words a news article uses (度假村 "resort", 咖啡师
+"barista", 坍缩 "collapse"), and a meaning glued from their parts ("holiday +
+village") is a poor card.  A translated article holds better evidence: an
+English word that occurs in exactly the pairs where the Chinese word does,
+and that no other word of those sentences explains, is its translation.  Two
+occurrences at least, so that the coincidence of one sentence proves nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..data import jieba_tokenizer
+from ..lexicon import dictionary
+from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score
+from ..types import SentencePair
+from .segmentation import English
+
+#: A leading note naming a field: "(physics) mass", "(computing) cache".
+_DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
+#: Shortest English lemma taken as a translation (no "use", "new").
+_MIN_LETTERS = 4
+#: The article has at least this many times as many pairs as the word occurs in.
+_MIN_CONTRAST = 3
+#: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
+_STEM_LETTERS = 6
+
+
+@dataclass(frozen=True)
+class ArticleEnglish:
+    """The article's English as translation keys: per pair, and the pairs each key occurs in.
+
+    Built once per article, so that asking for every candidate stays linear in the text.
+    """
+
+    keys: tuple[frozenset[str], ...]
+    pairs_of: dict[str, frozenset[int]]
+
+    @staticmethod
+    def of(pairs: Sequence[SentencePair]) -> ArticleEnglish:
+        keys = tuple(
+            frozenset(_key(w) for w in English.of(pair.en).words - dictionary.STOPWORDS) for pair in pairs
+        )
+        where: dict[str, set[int]] = {}
+        for index, found in enumerate(keys):
+            for key in found:
+                where.setdefault(key, set()).add(index)
+        return ArticleEnglish(keys, {key: frozenset(ids) for key, ids in where.items()})
+
+
+def article_translation(
+    word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair], english: ArticleEnglish
+) -> str:
+    """The English word (a lemma's first letters) found in exactly the pairs holding ``word`` and
+    explained by no other word of their Chinese, when there is one such word; else ""."""
+    where = frozenset(pair_ids)
+    if len(where) < 2 or len(where) * _MIN_CONTRAST > len(pairs):  # in most pairs, proof of nothing
+        return ""
+    first = english.keys[min(where)]
+    found = [
+        key
+        for key in sorted(first)
+        if len(key) >= _MIN_LETTERS
+        and english.pairs_of[key] == where
+        and _unexplained(key, word, [pairs[i].zh for i in where])
+    ]
+    return found[0] if len(found) == 1 else ""
+
+
+def _key(lemma: str) -> str:
+    """A lemma compared by its first letters, as the picker compares translations (collapse / collapsed)."""
+    return lemma[:_STEM_LETTERS]
+
+
+def _unexplained(key: str, word: str, sentences: Sequence[str]) -> bool:
+    """Whether no other word of the Chinese sentences has a gloss starting like ``key``."""
+    for sentence in sentences:
+        for token in jieba_tokenizer().cut(sentence.replace(word, "，"), HMM=False):
+            if any(_key(g) == key for g in dictionary.gloss_words(token)):
+                return False
+    return True
+
+
+def surface(key: str, sentence: str) -> str:
+    """The sentence's own word for a translation ``key`` ("baristas" for barista), or ""."""
+    for word in sentence.replace("\u2019", "'").split():
+        bare = word.strip(".,;:!?\"'()“”")
+        if [_key(w) for w in dictionary.english_lemmas(bare)] == [key]:
+            return bare
+    return ""
+
+
+@cache
+def in_new_sense(word: str, sentence_en: str) -> bool:
+    """Whether the English confirms a specialised sense of ``word`` and not its first one:
+    质量 next to "mass" is used as "(physics) mass", not "quality".
+
+    Specialised: CC-CEDICT marks it with a leading domain note, and the English holds every word
+    of one of its alternatives (游客 "(online gaming) guest player" is not confirmed by "guests").
+    Senses without a note are often one meaning split into synonyms (终于 "at last; finally").
+    """
+    senses = clean_senses(dictionary.all_senses(word))
+    english = content_lemmas(sentence_en)
+    if len(senses) < 2 or sense_score(senses[0], english):
+        return False
+    return any(
+        _DOMAIN.match(sense) and any(a <= english for a in sense_alternatives(sense)) for sense in senses[1:]
+    )

@@ -1,0 +1,37 @@
+"""The English equivalent: a gloss rendered, never an antonym or a piece of a name, synonyms last."""
+
+from __future__ import annotations
+
+from flashgen import lookup
+from flashgen.lexicon.equivalent import english_span, rank_senses
+from flashgen.lexicon.synonyms import synonyms
+
+
+def test_an_antonym_is_no_equivalent() -> None:
+    word = lookup("寻常", "这一现象并不寻常。", "Such an event is unusual.")
+    assert word.english == ""
+
+
+def test_a_piece_of_a_name_is_no_equivalent_but_its_head_may_be() -> None:
+    assert english_span(["new"], "He moved to New York last year.").text == ""
+    assert english_span(["telescope"], "Data from the Hubble Space Telescope.").text == "Telescope"
+
+
+def test_a_stray_word_of_a_long_gloss_is_no_equivalent() -> None:
+    assert english_span(["to see at first hand", "to witness"], "The first results came in.").text == ""
+
+
+def test_synonyms_listed_by_the_dictionary_fill_the_gap() -> None:
+    assert "warm" in synonyms("cozy")
+    assert lookup("温馨", "房间处处洋溢着温馨的气息。", "Every corner brims with a cozy warmth.").english
+    assert lookup("简朴", "房间陈设简朴。", "The furnishings are spartan.").english == "spartan"
+
+
+def test_another_derivation_of_the_root_matches() -> None:
+    assert english_span(["density"], "It becomes so dense that light cannot escape.").text == "dense"
+
+
+def test_marked_senses_come_first_only_on_an_exact_match() -> None:
+    senses = ["(old) butler", "housekeeper"]
+    assert rank_senses(senses, {"butler", "house"})[0] == "(old) butler"
+    assert rank_senses(senses, {"old", "man"})[0] == "housekeeper"

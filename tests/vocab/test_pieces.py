@@ -1,0 +1,62 @@
+"""Candidates are whole words: no aspect glue, no pieces of numbers, negated words or names;
+transparent phrases give their words; the article itself confirms words the dictionary lacks."""
+
+from __future__ import annotations
+
+from flashgen.options import Options
+from flashgen.types import SentencePair
+from flashgen.vocab.candidates import collect
+from flashgen.vocab.segmentation import segment
+from flashgen.vocab.selection import pick_terms
+
+
+def pairs_of(rows: list[tuple[str, str]]) -> list[SentencePair]:
+    return [SentencePair(zh, en, (i,), (i,), 1.0) for i, (zh, en) in enumerate(rows)]
+
+
+def texts(rows: list[tuple[str, str]]) -> set[str]:
+    return {c.text for c in collect(pairs_of(rows))}
+
+
+def test_aspect_particles_come_off_the_verb() -> None:
+    assert "洋溢" in [t.text for t in segment("处处洋溢着温馨的气息")]
+    assert "绕过" in [t.text for t in segment("他们绕过了防火墙")]  # a dictionary word stays whole
+
+
+def test_pieces_of_numbers_negated_words_and_names_are_not_candidates() -> None:
+    found = texts(
+        [
+            ("他在31年前来到这里。", "He came here 31 years ago."),
+            ("这一现象并不寻常。", "Such an event is unusual."),
+            ("研究员李明说。", "said the researcher Li Ming."),
+            ("对华信控股集团旗下的银行罚款。", "The bank owned by Huaxin Holdings Group was fined."),
+        ]
+    )
+    assert not found & {"年前", "寻常", "明说", "控股集团"}
+
+
+def test_a_transparent_phrase_gives_its_words() -> None:
+    rows = [("银行掌握的客户数据越来越多。", "Banks hold ever more customer data.")]
+    found = texts(rows)
+    assert "客户数据" not in found and {"客户", "数据"} <= found
+
+
+def test_the_article_confirms_a_word_the_dictionary_lacks() -> None:
+    rows = [
+        ("集团正在山脚下兴建一座度假村。", "A group is building a resort below the mountain."),
+        ("度假村有度假村的客人。", "The resort will have its own guests."),
+        ("清晨六点，雾气还笼罩着山谷。", "At six in the morning, mist still hangs over the valley."),
+        ("她培训村里的年轻人。", "She trains young people from the village."),
+        ("客人们围坐在火塘边。", "Guests gather around the fire pit."),
+        ("她最大的心愿是让更多人了解这片土地。", "Her wish is for more people to know this land."),
+    ]
+    terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
+    assert terms["度假村"].meaning == "resort" and terms["度假村"].english == "resort"
+
+
+def test_a_known_word_in_a_specialised_sense_is_new_vocabulary() -> None:
+    from flashgen.vocab.evidence import in_new_sense
+
+    assert in_new_sense("质量", "It had about 25 times the mass of the Sun.")
+    assert not in_new_sense("质量", "The quality of the beans has improved.")
+    assert not in_new_sense("终于", "The rain finally stopped.")
