@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -22,12 +22,12 @@ import typer
 import typer.core
 from typer.exceptions import TyperException
 
+from .console import build_with_progress, print_summary, print_terms
 from .errors import FlashgenError, UsageError
 from .options import Layout, Options
 
 if TYPE_CHECKING:  # the pipeline is imported by the commands that run it: --help stays instant
     from . import pipeline
-    from .types import Term
 
 
 class _OneLineErrors(typer.core.TyperGroup):
@@ -78,8 +78,6 @@ KnownOpt = Annotated[
 SkipBuiltOpt = Annotated[Path | None, typer.Option("--skip-built", help="Skip words carded in DIR's decks.")]
 MaxWordsOpt = Annotated[int, typer.Option("--max-words", help="At most N terms per article.")]
 NamesOpt = Annotated[bool, typer.Option("--include-names", help="Keep person, place and organisation names.")]
-#: From this many columns, ``flashgen words`` also shows each term's count, score and reasons.
-_WIDE_TERMINAL = 120
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -169,7 +167,7 @@ def build(
         if articles and (zh or en):
             raise UsageError("give either ARTICLE files or --zh/--en, not both")
         sources = pipeline.expand_sources(articles) if articles else [_single_source(None, zh, en)]
-        reports = _build_with_progress(sources, output, options, combine)
+        reports = build_with_progress(sources, output, options, combine)
         for path in dict.fromkeys(report.deck_path for report in reports):
             typer.echo(str(path))
         for report in reports:
@@ -179,57 +177,7 @@ def build(
                     f"the same title ({', '.join(report.replaced)}); use another -o to keep both",
                     err=True,
                 )
-        _print_summary(reports)
-
-
-def _build_with_progress(
-    sources: list[pipeline.Source], output: Path, options: Options, combine: bool
-) -> list[pipeline.BuildReport]:
-    """Build, showing on a terminal which article is at which step and for how long."""
-    from . import pipeline
-
-    if not sys.stderr.isatty():
-        return pipeline.build_decks(sources, output, options, combine)
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), *Progress.get_default_columns()[:-1], TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("starting", total=len(sources))
-        started: set[str] = set()
-
-        def show(name: str, step: str) -> None:
-            if step == "reading" and started:
-                progress.advance(task)
-            started.add(name)
-            progress.update(task, description=f"{Path(name).name}: {step}")
-
-        return pipeline.build_decks(sources, output, options, combine, on_step=show)
-
-
-def _print_summary(reports: list[pipeline.BuildReport]) -> None:
-    """A table on a terminal; plain lines in a log, where a table's borders are noise."""
-    if not sys.stderr.isatty():
-        for r in reports:
-            typer.echo(
-                f"flashgen: {r.title}: {r.terms} terms, {r.cards} cards, "
-                f"{r.skipped_known} known skipped, {r.seconds:.2f} s",
-                err=True,
-            )
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("article", "terms", "cards", "skipped known", "seconds", title="flashgen build")
-    for report in reports:
-        table.add_row(
-            report.title,
-            str(report.terms),
-            str(report.cards),
-            str(report.skipped_known),
-            f"{report.seconds:.2f}",
-        )
-    Console(stderr=True).print(table)
+        print_summary(reports)
 
 
 @app.command()
@@ -255,36 +203,7 @@ def words(
             records = [pipeline.term_record(term) for term in analysis.terms]
             typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         else:
-            _print_terms(analysis.terms)
-
-
-def _print_terms(terms: Sequence[Term]) -> None:
-    """The terms as a table that fits the terminal: why each was picked only where there is room.
-
-    At 80 columns eight columns leave a meaning a few letters wide; the meaning
-    is what a reader checks, so it keeps the room and wraps, never cut.
-    """
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    wide = console.width >= _WIDE_TERMINAL
-    table = Table(expand=True)
-    table.add_column("term", no_wrap=True)
-    table.add_column("pinyin", no_wrap=True)
-    table.add_column("meaning", ratio=3)
-    table.add_column("english", ratio=1)
-    table.add_column("HSK", no_wrap=True)
-    if wide:
-        for heading in ("count", "score", "reasons"):
-            table.add_column(heading, ratio=2 if heading == "reasons" else None)
-    for term in terms:
-        word = term.word
-        row = [word.simplified, word.pinyin, word.meaning, word.english, str(word.hsk or "-")]
-        if wide:
-            row += [str(term.count), f"{term.score:.2f}", ", ".join(term.reasons)]
-        table.add_row(*row)
-    console.print(table)
+            print_terms(analysis.terms)
 
 
 @app.command()

@@ -375,7 +375,11 @@ class Scenarios:
         reference = _start(root / "sound", root / "tmp")
         self.expected, errors = reference.communicate(timeout=120)
         assert reference.returncode == 0 and errors == "", errors
-        assert sorted(p.name.split("-v")[0] for p in (root / "sound").iterdir()) == ["cedict", "jieba", "synonyms"]
+        assert sorted(p.name.split("-v")[0] for p in (root / "sound").iterdir()) == [
+            "cedict",
+            "jieba",
+            "synonyms",
+        ]
         assert list((root / "tmp").iterdir()) == []
 
         damaged = _copy(root / "sound", root / "damaged")

@@ -9,9 +9,10 @@ Exports :func:`write_deck`, :func:`prepare_output_dir`, :func:`slugify`,
 :func:`carded_words`, :func:`deck_sources`, :func:`read_known_words` and :data:`CARDS_PER_NOTE`.
 """
 
-from .deck import carded_words, deck_sources, prepare_output_dir, slugify, write_deck
+from .deck import prepare_output_dir, slugify, write_deck
 from .known import read_known_words
 from .note_type import CARDS_PER_NOTE
+from .packages import carded_words, deck_sources
 
 __all__ = [
     "CARDS_PER_NOTE",

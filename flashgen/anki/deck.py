@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import html
 import itertools
 import json
 import os
@@ -31,9 +30,7 @@ import tempfile
 import time
 import unicodedata
 import zipfile
-import zlib
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
 import genanki
@@ -44,21 +41,15 @@ from ..lexicon import dictionary, pinyin
 from ..options import Options
 from ..types import Article, Term, WordInfo
 from .note_type import MODEL_ID, NOTE_TYPE_MOD, note_fields, note_type
+from .packages import FIELD_SEPARATOR, SOURCE_NOTE, StoredNote, stored_notes
 
 MAX_SLUG_LENGTH = 80
 #: File systems limit a name to 255 bytes; a slug of 80 characters from CJK Extension B (4 bytes
 #: each in UTF-8) would pass it with ".apkg", so the slug is cut by bytes as well.
 MAX_SLUG_BYTES = 200
-#: A collection in a package is read for --skip-built and to update a deck; a real one of a few
-#: thousand notes is a few MB, and a larger member is refused before it fills the disk (zip bomb).
-MAX_COLLECTION_BYTES = 256 * 2**20
 _WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
 )
-_FIELD_SEPARATOR = "\x1f"
-#: A deck's description names the article file it was built from, so that a later build of another
-#: article with the same title, which would write the same file, can say whose deck it replaces.
-_SOURCE_NOTE = "Built by flashgen from "
 
 
 def slugify(title: str) -> str:
@@ -113,15 +104,6 @@ def note_tags(word: WordInfo, article: Article) -> list[str]:
     return ["flashgen", slugify(article.title), "hsk-none" if word.hsk is None else f"hsk{word.hsk}"]
 
 
-@dataclass(frozen=True)
-class _StoredNote:
-    """A note as a previous package holds it."""
-
-    fields: str
-    tags: tuple[str, ...]
-    mod: int
-
-
 def write_deck(sections: Sequence[tuple[Article, Sequence[Term]]], path: Path, options: Options) -> int:
     """Write every section into one .apkg at ``path``; return the number of notes.
 
@@ -151,7 +133,7 @@ def _assemble(sections: Sequence[tuple[Article, Sequence[Term]]], options: Optio
     seen: set[str] = set()
     for article, terms in sections:
         name = deck_name(article.title, options)
-        deck = decks.setdefault(name, genanki.Deck(deck_id(name), name, _SOURCE_NOTE + article.source_name))
+        deck = decks.setdefault(name, genanki.Deck(deck_id(name), name, SOURCE_NOTE + article.source_name))
         deck.add_model(note_type())
         for term in terms:
             guid = note_guid(term.word)
@@ -163,11 +145,11 @@ def _assemble(sections: Sequence[tuple[Article, Sequence[Term]]], options: Optio
     return list(decks.values())
 
 
-def _note_mod(stored: _StoredNote | None, note: genanki.Note, now: int) -> int:
+def _note_mod(stored: StoredNote | None, note: genanki.Note, now: int) -> int:
     """Keep the previous time for an unchanged note; otherwise be newer than it."""
     if stored is None:
         return now
-    if stored.fields == _FIELD_SEPARATOR.join(note.fields) and set(stored.tags) == set(note.tags):
+    if stored.fields == FIELD_SEPARATOR.join(note.fields) and set(stored.tags) == set(note.tags):
         return stored.mod
     return max(now, stored.mod + 1)
 
@@ -184,7 +166,7 @@ def prepare_output_dir(directory: Path) -> None:
         raise FlashgenError(f"{directory}: output directory is not writable")
 
 
-def _check_target(path: Path) -> dict[str, _StoredNote]:
+def _check_target(path: Path) -> dict[str, StoredNote]:
     """Fail early on an unusable output path; return the notes of the deck it replaces."""
     prepare_output_dir(path.parent)
     if path.is_dir():
@@ -193,7 +175,7 @@ def _check_target(path: Path) -> dict[str, _StoredNote]:
         return {}
     if not path.is_file():
         raise FlashgenError(f"{path}: exists and is not a regular file; not overwriting it")
-    stored = _stored_notes(path)
+    stored = stored_notes(path)
     if stored is None:
         raise FlashgenError(f"{path}: exists and is not a flashgen deck; not overwriting it")
     return stored
@@ -234,94 +216,3 @@ def _write_package(decks: list[genanki.Deck], mods: dict[str, int], now: int, ta
                 package.close()
             raise
         package.close()
-
-
-def _extract_collection(apkg: Path, directory: Path) -> Path | None:
-    """Copy the SQLite collection out of a zip package; None if there is none to read.
-
-    Newer Anki exports carry ``collection.anki21`` (and a stub ``.anki2``);
-    the zstd-compressed ``.anki21b`` cannot be ours and is ignored.
-    """
-    database = directory / "collection.db"
-    if not apkg.is_file():  # a FIFO named x.apkg would block the read forever
-        return None
-    try:
-        with zipfile.ZipFile(apkg) as package:
-            names = set(package.namelist())
-            member = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
-            if member is None or package.getinfo(member).file_size > MAX_COLLECTION_BYTES:
-                return None
-            with package.open(member) as source, database.open("wb") as target:
-                # the size in the zip's header can lie: count what is really inflated
-                copied = 0
-                while chunk := source.read(2**20):
-                    copied += len(chunk)
-                    if copied > MAX_COLLECTION_BYTES:
-                        return None
-                    target.write(chunk)
-    except (OSError, EOFError, zipfile.BadZipFile, zlib.error):
-        return None
-    return database
-
-
-@contextlib.contextmanager
-def _collection(apkg: Path) -> Iterator[sqlite3.Connection | None]:
-    """The collection inside a package, opened read-only, or None if it has none."""
-    with tempfile.TemporaryDirectory(prefix="flashgen-") as tmp:
-        database = _extract_collection(apkg, Path(tmp))
-        if database is None:
-            yield None
-            return
-        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-        try:
-            yield connection
-        finally:
-            connection.close()
-
-
-def _stored_notes(apkg: Path) -> dict[str, _StoredNote] | None:
-    """Our notes in ``apkg`` by GUID, or None when it is not a deck this tool wrote."""
-    with _collection(apkg) as connection:
-        if connection is None:
-            return None
-        try:
-            (models_json,) = connection.execute("SELECT models FROM col").fetchone()
-            ours = str(MODEL_ID) in json.loads(models_json or "{}")
-            rows = connection.execute("SELECT guid, flds, tags, mod FROM notes WHERE mid = ?", (MODEL_ID,))
-            notes = {guid: _StoredNote(fields, tuple(tags.split()), mod) for guid, fields, tags, mod in rows}
-        except (sqlite3.Error, ValueError, TypeError):
-            return None
-    return notes if ours or notes else None
-
-
-def deck_sources(path: Path) -> frozenset[str]:
-    """The article files the flashgen deck at ``path`` was built from (none for another file)."""
-    if not path.is_file():
-        return frozenset()
-    with _collection(path) as connection:
-        if connection is None:
-            return frozenset()
-        try:
-            (decks_json,) = connection.execute("SELECT decks FROM col").fetchone()
-            decks = json.loads(decks_json or "{}").values()
-        except (sqlite3.Error, ValueError, TypeError, AttributeError):
-            return frozenset()
-    notes = (str(deck.get("desc", "")) for deck in decks if isinstance(deck, dict))
-    return frozenset(note.removeprefix(_SOURCE_NOTE) for note in notes if note.startswith(_SOURCE_NOTE))
-
-
-def carded_words(directory: Path) -> frozenset[str]:
-    """Simplified headwords of every note of ours in the .apkg files in ``directory``.
-
-    Files that are not our decks are skipped; a directory that does not exist
-    yet simply holds no decks.
-    """
-    if not directory.exists():
-        return frozenset()
-    if not directory.is_dir():
-        raise FlashgenError(f"{directory}: not a directory of decks")
-    words: set[str] = set()
-    for apkg in sorted(p for p in directory.glob("*.apkg") if p.is_file()):
-        notes = _stored_notes(apkg) or {}
-        words.update(html.unescape(n.fields.split(_FIELD_SEPARATOR, 1)[0]) for n in notes.values())
-    return frozenset(words)

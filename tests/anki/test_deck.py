@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flashgen.anki.deck import MAX_SLUG_LENGTH, carded_words, deck_name, note_guid, slugify, write_deck
+from flashgen.anki.deck import MAX_SLUG_LENGTH, deck_name, note_guid, slugify, write_deck
 from flashgen.anki.note_type import FIELDS, MODEL_ID, escape, note_fields
+from flashgen.anki.packages import carded_words
 from flashgen.errors import FlashgenError
 from flashgen.options import Options
 
