@@ -13,13 +13,13 @@ layout can be read more than one way, :func:`read_layouts` and
 checks and decoding.
 """
 
+from .files import read_text
 from .reader import (
     parse_article,
     parse_layouts,
     read_article,
     read_layouts,
     read_presplit,
-    read_text,
     read_two_files,
 )
 

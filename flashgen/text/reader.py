@@ -17,21 +17,13 @@ from ..errors import FlashgenError, UsageError
 from ..options import Layout, Options
 from ..types import Article, ParagraphPair
 from .decoding import clean_lines, decode
+from .files import NO_TEXT, read_bytes
 from .languages import Chunk, join_lines, language, separate
 from .sentences import CLOSERS, FINALS, HAN_RE, LATIN_WORD_RE, split_chinese, split_english
-
-#: Larger files are refused: a news article is well under 100 KB and a whole
-#: novel under 5 MB, while reading, aligning and segmenting cost about a
-#: second per MB, so refusing early keeps a stray 50 MB dump from costing minutes.
-MAX_BYTES = 10 * 1024 * 1024
 
 #: Hiragana and katakana, and the share of them among CJK characters above which a text is Japanese.
 _KANA_RE = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _KANA_SHARE = 0.1
-#: What a file over :data:`MAX_BYTES` is told.
-_TOO_LARGE = f"more than the {MAX_BYTES // 2**20} MB a text file may have"
-#: What an empty file, or one of whitespace only, is told.
-_NO_TEXT = "has no text (empty or whitespace only)"
 #: A title is a short line; anything longer is a paragraph.
 _MAX_TITLE_CHARS = 200
 #: A line ending in one of these is a sentence or clause, not a headline.
@@ -48,7 +40,7 @@ def read_layouts(path: Path, options: Options) -> tuple[Article, ...]:
 
     See :func:`parse_layouts`; the caller that can align them chooses.
     """
-    return parse_layouts(decode(_read_bytes(path), str(path)), str(path), options.layout)
+    return parse_layouts(decode(read_bytes(path), str(path)), str(path), options.layout)
 
 
 def read_two_files(zh_path: Path, en_path: Path, options: Options) -> Article:
@@ -117,7 +109,7 @@ def parse_layouts(text: str, source: str, layout: Layout) -> tuple[Article, ...]
         raise UsageError(f"{source}: the presplit layout needs two files (--zh and --en)")
     lines = [line for line in clean_lines(text) if line]
     if not lines:
-        raise FlashgenError(f"{source}: {_NO_TEXT}")
+        raise FlashgenError(f"{source}: {NO_TEXT}")
     _require_languages(source, bool(HAN_RE.search(text)), bool(LATIN_WORD_RE.search(text)))
     _refuse_japanese(source, text)
     split_lines = [separate(line) for line in lines]
@@ -181,48 +173,11 @@ def _is_same_line(lines: list[str], split_lines: list[list[Chunk]], layout: Layo
 # --- files ------------------------------------------------------------------
 
 
-def read_text(path: Path) -> str:
-    """A text file's content, with the checks and decoding articles get (word lists use it).
-
-    Only regular files are read (a FIFO or ``/dev/zero`` would never end), at
-    most :data:`MAX_BYTES`, in any of the encodings :func:`decode` knows.
-    """
-    return decode(_bounded_bytes(path), str(path))
-
-
-def _read_bytes(path: Path) -> bytes:
-    """An article file's bytes, or a one-line error for what cannot be an article file."""
-    data = _bounded_bytes(path)
-    if not data.strip():
-        raise FlashgenError(f"{path}: {_NO_TEXT}")
-    return data
-
-
-def _bounded_bytes(path: Path) -> bytes:
-    try:
-        if not path.exists():
-            raise FlashgenError(f"{path}: no such file")
-        if path.is_dir():
-            raise FlashgenError(f"{path}: is a directory, not a text file")
-        if not path.is_file():
-            raise FlashgenError(f"{path}: is not a regular file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FlashgenError(f"{path}: is {size / 2**20:.1f} MB, {_TOO_LARGE}")
-        with path.open("rb") as file:  # the file may have grown since stat
-            data = file.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise FlashgenError(f"{path}: cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise FlashgenError(f"{path}: is {_TOO_LARGE}")
-    return data
-
-
 def _file_blocks(path: Path) -> tuple[str, list[str]]:
     """(title, paragraphs) of one language's file of a two-file article."""
-    blocks = _blocks(clean_lines(decode(_read_bytes(path), str(path))))
+    blocks = _blocks(clean_lines(decode(read_bytes(path), str(path))))
     if not blocks:
-        raise FlashgenError(f"{path}: {_NO_TEXT}")
+        raise FlashgenError(f"{path}: {NO_TEXT}")
     title = ""
     if len(blocks) > 1 and len(blocks[0]) == 1 and _is_title_like(blocks[0][0]):
         title = _squeezed(blocks.pop(0)[0])
@@ -242,7 +197,7 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 
 def _presplit_lines(path: Path) -> list[str]:
-    text = decode(_read_bytes(path), str(path))
+    text = decode(read_bytes(path), str(path))
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()

@@ -91,7 +91,7 @@ def test_unreadable_files_name_the_file(tmp_path: Path, setup: Any, message: str
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("flashgen.text.reader.MAX_BYTES", 1000)
+    monkeypatch.setattr("flashgen.text.files.MAX_BYTES", 1000)
     path = tmp_path / "big.txt"
     path.write_text("The buses are quiet. 公交车很安静。\n" * 100, encoding="utf-8")
     with pytest.raises(FlashgenError, match="more than"):
