@@ -9,8 +9,9 @@ English equivalent and the senses' order on a card (:mod:`.equivalent`);
 jieba's tags (:mod:`.tagging`); a word's candidate readings
 (:mod:`.reading`); the words around it (:mod:`.slot`) and the readings they
 demand (:mod:`.particles`, :mod:`.grammar`, :mod:`.twins`); the choice among
-the readings (:mod:`.choice`); and :func:`lookup`, which puts it all together,
-composing a meaning from the parts of words CC-CEDICT lacks (:mod:`.word`).
+the readings (:mod:`.choice`); words CC-CEDICT lacks, composed from their
+parts (:mod:`.composed`); and :func:`lookup`, which puts it all together
+(:mod:`.word`).
 
 Calls go one way, down that list; nothing below calls back up.
 
