@@ -358,7 +358,7 @@ def _poisoned_caches(directory: Path) -> None:
     cedict = ("银行", b"x\tyin1\tpoison\n", array("I", [0, 14]).tobytes())
     jieba = ("的", b"\x01\0\0\0", 1, "\0", "x")
     for name, source, value, check in [
-        ("cedict-v2", data.package_file(*dictionary._CEDICT), cedict, dictionary._is_cedict_index),
+        ("cedict-v2", dictionary.cedict_file(), cedict, dictionary._is_cedict_index),
         ("jieba-v3", data.package_file("jieba", "dict.txt"), jieba, jieba_index.is_jieba_index),
     ]:
         meta = disk_cache._source_meta(name, source)

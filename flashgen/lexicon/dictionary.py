@@ -23,9 +23,11 @@ import math
 import re
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from pathlib import Path
 
 from ..cache import cached_index
 from ..data import jieba_tokenizer, package_file
@@ -71,15 +73,28 @@ def is_cross_reference(sense: str) -> bool:
     return _CROSS_REFERENCE.match(sense) is not None
 
 
-def _build_cedict_index() -> tuple[str, bytes, bytes]:
-    records: dict[str, str] = {}
-    with gzip.open(package_file(*_CEDICT), "rt", encoding="utf-8") as fh:
+def cedict_file() -> Path:
+    """The CC-CEDICT file the indexes are built from (and keyed by)."""
+    return package_file(*_CEDICT)
+
+
+def cedict_rows() -> Iterator[tuple[str, str, str, str]]:
+    """Every entry of the CC-CEDICT file as (traditional, simplified, pinyin, "/"-joined glosses).
+
+    Only index builders read the file (once per install); lookups use the index.
+    """
+    with gzip.open(cedict_file(), "rt", encoding="utf-8") as fh:
         for line in fh:
             match = _LINE.match(line)
-            if match is None:
-                continue
-            traditional, simplified, pinyin, glosses = match.groups()
-            records[simplified] = records.get(simplified, "") + f"{traditional}\t{pinyin}\t{glosses}\n"
+            if match is not None:
+                traditional, simplified, pinyin, glosses = match.groups()
+                yield traditional, simplified, pinyin, glosses
+
+
+def _build_cedict_index() -> tuple[str, bytes, bytes]:
+    records: dict[str, str] = {}
+    for traditional, simplified, pinyin, glosses in cedict_rows():
+        records[simplified] = records.get(simplified, "") + f"{traditional}\t{pinyin}\t{glosses}\n"
     headwords = sorted(records)
     payloads = [records[word].encode() for word in headwords]
     offsets = array("I", accumulate((len(p) for p in payloads), initial=0))
@@ -132,7 +147,7 @@ class _Index:
 
 @cache
 def _cedict() -> _Index:
-    return _Index(*cached_index("cedict-v2", package_file(*_CEDICT), _build_cedict_index, _is_cedict_index))
+    return _Index(*cached_index("cedict-v2", cedict_file(), _build_cedict_index, _is_cedict_index))
 
 
 @cache

@@ -15,16 +15,13 @@ strings so that a cold run loads it in milliseconds.
 
 from __future__ import annotations
 
-import gzip
 import re
 from bisect import bisect_left
 from functools import cache
 
 from ..cache import cached_index
-from ..data import package_file
-from .dictionary import _CEDICT, NOTE_RE, STOPWORDS, lemma
+from .dictionary import NOTE_RE, STOPWORDS, cedict_file, cedict_rows, lemma
 
-_GLOSSES = re.compile(r"^\S+ \S+ \[([^\]]*)\] /(.*)/\s*$")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 #: An entry with more senses than this mixes unrelated meanings (反复 "repeatedly; to upend").
 _MAX_SENSES = 4
@@ -44,19 +41,15 @@ def _gloss_lemmas(gloss: str) -> list[str]:
 
 def _build() -> tuple[str, str]:
     related: dict[str, set[str]] = {}
-    with gzip.open(package_file(*_CEDICT), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            match = _GLOSSES.match(line)
-            if match is None or match.group(1)[:1].isupper():  # names gloss nothing alike
-                continue
-            senses = [
-                s for s in match.group(2).split("/") if s and not s.startswith(("CL:", "variant", "see "))
-            ]
-            if not 1 < len(senses) <= _MAX_SENSES:
-                continue
-            words = {w for sense in senses for gloss in sense.split(";") for w in _gloss_lemmas(gloss)}
-            for word in words:
-                related.setdefault(word, set()).update(words - {word})
+    for _, _, pinyin, glosses in cedict_rows():
+        if pinyin[:1].isupper():  # names gloss nothing alike
+            continue
+        senses = [s for s in glosses.split("/") if s and not s.startswith(("CL:", "variant", "see "))]
+        if not 1 < len(senses) <= _MAX_SENSES:
+            continue
+        words = {w for sense in senses for gloss in sense.split(";") for w in _gloss_lemmas(gloss)}
+        for word in words:
+            related.setdefault(word, set()).update(words - {word})
     keys = sorted(related)
     return "\n".join(keys), "\n".join(" ".join(sorted(related[k])) for k in keys)
 
@@ -73,7 +66,7 @@ def _is_index(value: object) -> bool:
 
 @cache
 def _index() -> tuple[list[str], list[str]]:
-    keys, values = cached_index("synonyms-v2", package_file(*_CEDICT), _build, _is_index)
+    keys, values = cached_index("synonyms-v2", cedict_file(), _build, _is_index)
     return keys.split("\n"), values.split("\n")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flashgen import cache, data
+from flashgen import cache
 from flashgen.lexicon import dictionary
 
 
@@ -60,7 +60,7 @@ def test_index_is_rebuilt_into_a_fresh_cache(tmp_path: Path, monkeypatch: pytest
     assert index.record("银行").startswith("銀行\tyin2 hang2\t")
     assert index.position("不存在的词语") == -1
     cached = cache.cached_index(
-        "cedict-test", data.package_file(*dictionary._CEDICT), dictionary._build_cedict_index
+        "cedict-test", dictionary.cedict_file(), dictionary._build_cedict_index
     )
     assert dictionary._Index(*cached).record("地方") == index.record("地方")
     assert list(tmp_path.glob("cedict-test-*.marshal"))
