@@ -18,7 +18,7 @@ from . import text
 from .align import align, align_article, format_links
 from .errors import FlashgenError
 from .options import Options
-from .types import Article, SentencePair, Term
+from .types import Article, SentencePair, Term, two_file_source
 from .vocab import select_terms
 
 #: Paragraphs aligned to choose between readings of a layout: a shifted pairing shows at once.
@@ -38,7 +38,7 @@ class Source:
     @property
     def name(self) -> str:
         """How the progress bar names this source."""
-        return str(self.article) if self.article else f"{self.zh} + {self.en}"
+        return str(self.article) if self.article else two_file_source(self.zh, self.en)
 
 
 @dataclass(frozen=True)

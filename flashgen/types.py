@@ -19,6 +19,15 @@ class ParagraphPair:
     zh: tuple[str, ...]
 
 
+#: How the source of an article given as two files names them: ``zh.txt + en.txt``.
+TWO_FILES = " + "
+
+
+def two_file_source(zh: object, en: object) -> str:
+    """The source name of an article read from a Chinese and an English file."""
+    return f"{zh}{TWO_FILES}{en}"
+
+
 @dataclass(frozen=True)
 class Article:
     """A bilingual article as the reader found it.
@@ -44,7 +53,7 @@ class Article:
         ``story.txt`` and ``/home/me/story.txt`` are the same article: it makes
         the same deck, however its path was typed.
         """
-        return PurePath(self.source.split(" + ")[0]).name if self.source else ""
+        return PurePath(self.source.split(TWO_FILES)[0]).name if self.source else ""
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def evidence(
     slot = Slot.of(zh_context, position, len(word)) if zh_context and position is not None else None
     # A lone character pypinyin read as it reads it out of context is weak
     # evidence: its default (长 zhǎng) ignores the sentence.
-    weight = _DEFAULT_WEIGHT if len(word) == 1 and tuple(heard) == sentence_syllables(word) else 1.0
+    weight = _DEFAULT_WEIGHT if len(word) == 1 and tuple(heard) == usual else 1.0
     compounds = (
         _compound_readings(word, zh_context, position) if zh_context and position is not None else set()
     )

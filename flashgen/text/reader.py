@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import FlashgenError, UsageError
 from ..options import Layout, Options
-from ..types import Article, ParagraphPair
+from ..types import Article, ParagraphPair, two_file_source
 from .decoding import clean_lines, decode
 from .files import NO_TEXT, read_bytes
 from .languages import Chunk, join_lines, language, separate
@@ -69,7 +69,7 @@ def read_two_files(zh_path: Path, en_path: Path, options: Options) -> Article:
         pairs = [ParagraphPair(tuple(e), tuple(z)) for e, z in zip(en_sentences, zh_sentences, strict=True)]
     else:
         pairs = [ParagraphPair(_flat(en_sentences), _flat(zh_sentences))]
-    return Article(en_title, zh_title, tuple(pairs), f"{zh_path} + {en_path}")
+    return Article(en_title, zh_title, tuple(pairs), two_file_source(zh_path, en_path))
 
 
 def read_presplit(zh_path: Path, en_path: Path) -> tuple[list[str], list[str]]:
