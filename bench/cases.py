@@ -1,10 +1,17 @@
-"""The project's polyphone cases (tests/lexicon/cases/polyphones/*.json), split FIT / HELD-OUT.
+"""The project's reading cases, split FIT / HELD-OUT.
 
-Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Each
-kind file ({"word", "sentence", "pinyin"} cases) is split the way CPP dev is
-(``bench/cpp.py``): a case is FIT when the first 8 hex digits of the SHA-1 of
-its sentence (UTF-8) read as an even integer, else HELD-OUT.  The kind is the
-file's name (characters, particles, words, neutral_tone, names).
+Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Three sources, each
+{"word", "sentence", "pinyin"} cases:
+
+- ``tests/lexicon/cases/polyphones/*.json``: written for the old rules; the kind is the file's
+  name (characters, particles, words, neutral_tone, names);
+- ``tests/lexicon/cases/everyday.json``: issue 11's everyday readings (kind "everyday");
+- ``tests/lexicon/cases/everyday_fresh.json``: fresh everyday cases, written before the engine
+  read them, short and news-like (kind "fresh"); a case without a sentence is the word alone.
+
+Each is split the way CPP dev is (``bench/cpp.py``): a case is FIT when the first 8 hex digits
+of the SHA-1 of its sentence (UTF-8; the word when there is none) read as an even integer,
+else HELD-OUT.
 """
 
 from __future__ import annotations
@@ -18,27 +25,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cpp import REPO, half_of
 
-CASES_DIR = REPO / "tests" / "lexicon" / "cases" / "polyphones"
+CASES_DIR = REPO / "tests" / "lexicon" / "cases"
+SOURCES = {"everyday": CASES_DIR / "everyday.json", "fresh": CASES_DIR / "everyday_fresh.json"}
 
 
 @dataclass(frozen=True)
 class Case:
     kind: str
     word: str
-    sentence: str
+    sentence: str | None  # None: the word alone
     pinyin: str  # tone marks, as the card shows it
     half: str  # "fit" or "held-out"
 
 
-def load(directory: Path = CASES_DIR) -> list[Case]:
-    found = []
-    for path in sorted(directory.glob("*.json")):
-        for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
-            found.append(
-                Case(path.stem, case["word"], case["sentence"], case["pinyin"], half_of(case["sentence"]))
-            )
+def _read(path: Path, kind: str) -> list[Case]:
+    return [
+        Case(kind, c["word"], c["sentence"], c["pinyin"], half_of(c["sentence"] or c["word"]))
+        for c in json.loads(path.read_text(encoding="utf-8"))["cases"]
+    ]
+
+
+def load() -> list[Case]:
+    found = [c for path in sorted((CASES_DIR / "polyphones").glob("*.json")) for c in _read(path, path.stem)]
+    for kind, path in SOURCES.items():
+        found += _read(path, kind)
     return found
 
 
 def kinds(cases: list[Case]) -> list[str]:
-    return sorted({c.kind for c in cases})
+    return sorted({c.kind for c in cases}, key=lambda k: (k in SOURCES, k))

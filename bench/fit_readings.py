@@ -1,34 +1,29 @@
-"""Fit the reading engine's weights (bench/reading_engine.py) on a combined FIT set.
+"""Fit the reading engine's prior and weights (flashgen/lexicon/engine.py) on FIT halves only.
 
     python bench/fit_readings.py [--reuse] [--dry-run]
 
-The FIT set is the FIT half of CPP dev (``bench/cpp.py``) plus the FIT half of
-the project's polyphone cases (``bench/cases.py``); both splits hash the
-sentence, so the HELD-OUT halves are never read here.  Evaluate them with
-``python bench/pinyin_eval.py`` and ``python bench/polyphone_cases.py``.
+The FIT set is the FIT half of CPP dev (``bench/cpp.py``) and the FIT halves of the project's
+case files (``bench/cases.py``: the old polyphone cases, issue 11's everyday cases and the
+fresh everyday cases); every split hashes the sentence, and the HELD-OUT halves are never read
+here.  Evaluate them with ``python bench/pinyin_eval.py`` and ``python bench/polyphone_cases.py``.
 
-1. Builds the frequency prior per reading from CC-CEDICT and jieba's counts
-   (no labelled data) and writes it to ``bench/reading_weights.json``.
-2. Computes the runtime features (the very code of ``engine.candidates``) of
-   the marked character of every CPP FIT item and of each character of the
-   word of every FIT case, once, with g2pM.
-3. Chooses by 5-fold cross-validation inside the FIT set (folds by item):
-   the weight of a project case against a CPP item (so that 400 cases are not
-   drowned by 5,000 CPP items), the L2 strength, and whether CPP items inside
-   a word with neutral-tone twins are fitted on (CPP writes full tones where
-   CC-CEDICT, and the cards, have the neutral one).  The criterion is the
-   mean of the two sources' cross-validated accuracies.
-4. Fits the chosen setting on the whole FIT set, twice: with the g2pM features
-   ("g2pm", the model cross-validated) and without them ("plain", no numpy at
-   run time, the same setting), and writes both.
+1. The prior per reading, from CC-CEDICT and jieba's counts (no labelled data).
+2. The runtime features (the very code of ``engine.candidates``, and g2pM's) of the marked
+   character of every CPP FIT item and of each character of every FIT case's word.
+3. The weight of a project case against a CPP item (so that a few hundred everyday cases are
+   not drowned by 5,000 encyclopaedia sentences) and the L2 strength, by 5-fold
+   cross-validation inside the FIT set: the criterion is the mean of the two sources'
+   cross-validated accuracy.
+4. Two weight sets on the whole FIT set with that setting: ``plain`` (without g2pM) and
+   ``g2pm``; then the doubt threshold (``engine.DOUBT``): the share of FIT sentences that would
+   load g2pM, and the accuracy, at each threshold.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
-import os
+import math
 import pickle
 import sys
 import time
@@ -41,141 +36,241 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cases
 import cpp
-import reading_engine as engine
 
+from flashgen.lexicon import dictionary, engine
 from flashgen.lexicon.pinyin import numbered
+from flashgen.lexicon.word import locate
 
-OUT = Path(engine.__file__).parent / engine.WEIGHTS_FILE
 FEATURES = cpp.REPO / ".cache-dev" / "fit-features.pickle"
+#: The settings cross-validated: (weight of a case against a CPP item, L2 strength, debiasing).
+GRID = ((6.0, 1e-4, 0.0), (6.0, 1e-4, 0.5), (6.0, 1e-4, 1.0), (6.0, 3e-4, 0.5))
 
-#: One example: the candidates' features, the gold's index, the source, the item, whether in a twin word.
-Example = tuple[list[dict[str, float]], int, str, int, bool]
+#: One example: the candidates' features, the gold's index, the source, the item, its sentence
+#: (None for a word read alone).
+Example = tuple[list[dict[str, float]], int, str, int, str | None]
+
+
+def build_prior(smoothing: float = 1.0) -> dict[str, dict[str, float]]:
+    """log P(reading | character) for every character with several readings of its own.
+
+    Each CC-CEDICT word of two or more characters votes for the reading it gives each of its
+    characters, with weight log(2 + its jieba count); a character's own entries add one vote
+    per reading.  So 鸟 is niǎo (小鸟, 鸟类 …), and 了 is split between liǎo (了解) and le.
+    """
+    votes: dict[str, dict[str, float]] = {}
+    for word in dictionary._cedict().headwords:
+        if not word or not all(engine._HAN.match(c) for c in word):
+            continue
+        if len(word) == 1:
+            for own in engine.char_readings(word):
+                votes.setdefault(word, {}).setdefault(own, 0.0)
+                votes[word][own] += 1.0
+            continue
+        spelled = engine.word_readings(word)
+        weight = math.log(2 + dictionary.frequency(word))
+        for reading in spelled:
+            for char, syllable in zip(word, reading, strict=True):
+                votes.setdefault(char, {}).setdefault(syllable, 0.0)
+                votes[char][syllable] += weight / len(spelled)
+    table = {}
+    for char, counts in votes.items():
+        mine = set(engine.char_readings(char))
+        if len(mine) < 2:
+            continue
+        keys = mine | set(counts)
+        total = sum(counts.values()) + smoothing * len(keys)
+        table[char] = {r: round(math.log((counts.get(r, 0.0) + smoothing) / total), 3) for r in sorted(keys)}
+    return table
+
+
+def _example(
+    sentence: str, position: int, tokens: tuple[engine.Token, ...], label: str, alone: bool = False
+) -> list | None:
+    """The candidates' features at ``position`` (g2pM's added unless the word is read alone) and the
+    gold's index; None if the gold is not among the candidates."""
+    cands = engine.candidates(sentence, position, tokens)
+    found = [c.reading for c in cands]
+    if label not in found:
+        return None
+    if len(cands) > 1 and not alone:
+        engine.add_g2pm(cands, engine.g2pm_log_probabilities(sentence).get(position, {}))
+    return [[c.features for c in cands], found.index(label)]
 
 
 def cpp_examples(items: list[cpp.Item]) -> tuple[list[Example], int]:
-    found, unreachable = [], 0
+    found, lost = [], 0
     for n, item in enumerate(items):
-        tokens = engine.tokens_of(item.sentence)
-        token = next(t for t in tokens if t.start <= item.offset < t.end)
-        cands = engine.candidates(item.sentence, item.offset, tokens)
-        readings = [c.reading for c in cands]
-        if item.label not in readings:
-            unreachable += 1
-            continue
-        if len(cands) < 2:
-            continue
-        twins = engine.rules_voice(token.text, item.sentence).twins
-        found.append(([c.features for c in cands], readings.index(item.label), "cpp", n, twins))
-    return found, unreachable
+        got = _example(item.sentence, item.offset, engine.tokens_of(item.sentence), item.label)
+        if got is None:
+            lost += 1
+        elif len(got[0]) > 1:
+            found.append((got[0], got[1], "cpp", n, item.sentence))
+    return found, lost
 
 
 def case_examples(fit_cases: list[cases.Case]) -> tuple[list[Example], int]:
-    found, unreachable = [], 0
+    found, lost = [], 0
     for n, case in enumerate(fit_cases):
+        sentence = case.sentence or case.word
+        position = locate(case.word, sentence)
         gold = engine.syllables(numbered(case.pinyin))
-        position = engine.locate(case.word, case.sentence)
         if position is None or len(gold) != len(case.word):
-            unreachable += 1
+            lost += 1
             continue
-        tokens = engine._with_word(
-            engine.tokens_of(case.sentence), case.word, position, engine._tag_of(case.word)
-        )
-        twins = engine.rules_voice(case.word, case.sentence).twins
+        tokens = engine.tokens_for(sentence, case.word, position)
         for i, label in enumerate(gold):
-            cands = engine.candidates(case.sentence, position + i, tokens)
-            readings = [c.reading for c in cands]
-            if label not in readings:
-                unreachable += 1
-                continue
-            if len(cands) >= 2:
-                found.append(([c.features for c in cands], readings.index(label), "case", n, twins))
-    return found, unreachable
+            got = _example(sentence, position + i, tokens, label, case.sentence is None)
+            if got is None:
+                lost += 1
+            elif len(got[0]) > 1:
+                source = "everyday" if case.kind in cases.SOURCES else "case"
+                found.append((got[0], got[1], source, n, case.sentence))
+    return found, lost
 
 
 class Design:
-    """Every candidate of every example as one row of a dense matrix, grouped by example."""
+    """Every candidate of every example as one row of a sparse matrix, grouped by example."""
 
     def __init__(self, feats: list[list[dict[str, float]]], gold: list[int], names: list[str]) -> None:
         index = {n: i for i, n in enumerate(names)}
         sizes = np.array([len(c) for c in feats])
-        self.starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        self.starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
         self.group = np.repeat(np.arange(len(feats)), sizes)
-        self.x = np.zeros((int(sizes.sum()), len(names)), dtype=np.float32)
+        self.rows_n, self.cols_n = int(sizes.sum()), len(names)
+        rows, cols, vals = [], [], []
         row = 0
         for cands in feats:
             for f in cands:
                 for k, v in f.items():
                     if k in index:
-                        self.x[row, index[k]] = v
+                        rows.append(row)
+                        cols.append(index[k])
+                        vals.append(v)
                 row += 1
+        self.rows, self.cols, self.vals = np.array(rows), np.array(cols), np.array(vals, dtype=np.float64)
         self.gold_rows = self.starts + np.array(gold)
 
-    def subset(self, keep: np.ndarray) -> Design:
-        part = object.__new__(Design)
-        rows = keep[self.group]
-        sizes = np.bincount(self.group, minlength=len(keep))[keep]
-        part.x = self.x[rows]
-        part.starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        part.group = np.repeat(np.arange(len(sizes)), sizes)
-        gold_offset = (self.gold_rows - self.starts)[keep]
-        part.gold_rows = part.starts + gold_offset
-        return part
+    def scores(self, w: np.ndarray) -> np.ndarray:
+        return np.bincount(self.rows, weights=self.vals * w[self.cols], minlength=self.rows_n)
 
     def probabilities(self, w: np.ndarray) -> np.ndarray:
-        s = self.x @ w
+        s = self.scores(w)
         s = s - np.maximum.reduceat(s, self.starts)[self.group]
         p = np.exp(s)
         return np.asarray(p / np.add.reduceat(p, self.starts)[self.group])
 
+    def gradient(self, residual: np.ndarray) -> np.ndarray:
+        return np.bincount(self.cols, weights=self.vals * residual[self.rows], minlength=self.cols_n)
+
     def correct(self, w: np.ndarray) -> np.ndarray:
-        s = self.x @ w
-        best = np.maximum.reduceat(s, self.starts)
-        return np.asarray(s[self.gold_rows] >= best)
+        s = self.scores(w)
+        return np.asarray(s[self.gold_rows] >= np.maximum.reduceat(s, self.starts))
 
 
-def fit(design: Design, weight: np.ndarray, l2: float, steps: int = 1500) -> np.ndarray:
+def design_of(examples: list[Example], names: list[str]) -> Design:
+    return Design([e[0] for e in examples], [e[1] for e in examples], names)
+
+
+def fit(design: Design, weight: np.ndarray, l2: float, steps: int = 1200) -> np.ndarray:
     """Conditional logit by Adam on the weighted mean negative log-likelihood plus l2 * |w|^2."""
-    d = design.x.shape[1]
+    d = design.cols_n
     w, m, v = np.zeros(d), np.zeros(d), np.zeros(d)
     share = weight / weight.sum()
     rate, b1, b2 = 0.05, 0.9, 0.999
     for t in range(1, steps + 1):
         residual = design.probabilities(w) * share[design.group]
         residual[design.gold_rows] -= share
-        grad = design.x.T @ residual + 2 * l2 * w
+        grad = design.gradient(residual) + 2 * l2 * w
         m = b1 * m + (1 - b1) * grad
         v = b2 * v + (1 - b2) * grad**2
         w -= rate * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + 1e-8)
     return w
 
 
+def debiased(examples: list[Example], prior: dict[str, dict[str, float]], alpha: float) -> np.ndarray:
+    """A weight per example that undoes, for each character, the data's choice of readings.
+
+    Test cases are written to exercise the rare reading (half of the 好 cases are hào), and CPP
+    samples sentences per reading, so fitted as they are they teach the rare reading too often.
+    An example is weighted by (P_prior(gold) / its share among that character's examples of its
+    source) ** ``alpha``, scaled to mean 1 per character and source: 0 leaves the data as it is,
+    1 gives each character the prior's mix of readings (cross-validated, :func:`cross_validate`).
+    """
+    keys = []
+    for feats, gold, source, _, _ in examples:
+        tag = next((k for k in feats[gold] if k.startswith("c:")), "")
+        keys.append((source, tag[2:3], tag[3 : tag.find("|")]) if tag else None)
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for key in keys:
+        if key is not None:
+            counts.setdefault(key[:2], {}).setdefault(key[2], 0)
+            counts[key[:2]][key[2]] += 1
+    raw = np.ones(len(examples))
+    for i, key in enumerate(keys):
+        if key is not None and key[1] in prior:
+            share = counts[key[:2]][key[2]] / sum(counts[key[:2]].values())
+            raw[i] = (math.exp(prior[key[1]].get(key[2], -10.0)) / share) ** alpha
+    for group in counts:
+        members = [i for i, key in enumerate(keys) if key is not None and key[:2] == group]
+        raw[members] /= raw[members].mean()
+    return raw
+
+
 def cross_validate(
-    examples: list[Example], names: list[str], grid: list[tuple[float, float, bool]]
-) -> tuple[float, float, bool]:
-    """The (case weight, l2, fit CPP twins) of ``grid`` with the best mean of per-source CV accuracy."""
-    design = Design([e[0] for e in examples], [e[1] for e in examples], names)
+    examples: list[Example], names: list[str], prior: dict[str, dict[str, float]]
+) -> tuple[float, float, float]:
+    """The (case weight, L2, debiasing) of ``GRID`` with the best mean cross-validated accuracy on the
+    three sources (CPP, the old case files, the everyday cases: the last are the nearest to running
+    text, so they are what can tell how far to undo the others' over-sampling of rare readings)."""
     source = np.array([e[2] for e in examples])
-    twins = np.array([e[4] for e in examples])
-    folds = np.array([e[3] % 5 for e in examples])  # an item's characters share a fold
-    best, best_score = grid[0], -1.0
-    for case_weight, l2, keep_twins in grid:
-        weight = np.where(source == "case", case_weight, 1.0)
-        use = (source == "case") | ~twins | keep_twins
+    folds = np.array([e[3] % 5 for e in examples])  # a case's characters share a fold
+    best, best_score = GRID[0], -1.0
+    for case_weight, l2, alpha in GRID:
+        weight = np.where(source == "cpp", 1.0, case_weight) * debiased(examples, prior, alpha)
         right = np.zeros(len(examples), dtype=bool)
         for k in range(5):
-            train, test = (folds != k) & use, folds == k
-            w = fit(design.subset(train), weight[train], l2, steps=600)
-            right[test] = design.subset(test).correct(w)
-        on_cpp, on_cases = right[source == "cpp"].mean(), right[source == "case"].mean()
-        score = (on_cpp + on_cases) / 2
+            train = [e for e, f in zip(examples, folds, strict=True) if f != k]
+            test = [e for e, f in zip(examples, folds, strict=True) if f == k]
+            w = fit(design_of(train, names), weight[folds != k], l2, steps=500)
+            right[folds == k] = design_of(test, names).correct(w)
+        by_source = [right[source == name].mean() for name in ("cpp", "case", "everyday")]
         print(
-            f"    case weight {case_weight:g}, l2 {l2:g}, CPP twins {'kept' if keep_twins else 'dropped'}:"
-            f" CV accuracy CPP {on_cpp:.4f}, cases {on_cases:.4f}, mean {score:.4f}",
+            f"    case weight {case_weight:g}, L2 {l2:g}, debiasing {alpha:g}:"
+            f" CV accuracy CPP {by_source[0]:.4f},"
+            f" case files {by_source[1]:.4f}, everyday {by_source[2]:.4f}",
             flush=True,
         )
-        if score > best_score:
-            best, best_score = (case_weight, l2, keep_twins), score
+        if sum(by_source) / 3 > best_score:
+            best, best_score = (case_weight, l2, alpha), sum(by_source) / 3
     return best
+
+
+def in_doubt(examples: list[Example], plain: dict[str, float], threshold: float) -> set[str]:
+    """The sentences where the plain model's best reading of some example is below ``threshold``
+    (never a word read alone, which g2pM does not read)."""
+    doubtful = set()
+    for feats, _, _, _, sentence in examples:
+        scores = [sum(plain.get(k, 0.0) * v for k, v in f.items() if not k.startswith("g2pm")) for f in feats]
+        top = max(scores)
+        if sentence is not None and 1 / sum(math.exp(s - top) for s in scores) < threshold:
+            doubtful.add(sentence)
+    return doubtful
+
+
+def doubt_table(examples: list[Example], plain: dict[str, float], g2pm: dict[str, float]) -> None:
+    """For each threshold: the share of FIT sentences g2pM would be loaded for, and the accuracy."""
+    sentences = {e[4] for e in examples}
+    for threshold in (0.5, 0.7, 0.8, 0.9, 0.95, 0.99):
+        doubtful = in_doubt(examples, plain, threshold)
+        right = 0
+        for feats, gold, _, _, sentence in examples:
+            w = g2pm if sentence in doubtful else plain
+            scores = [sum(w.get(k, 0.0) * v for k, v in f.items()) for f in feats]
+            right += scores[gold] >= max(scores)
+        print(
+            f"    DOUBT {threshold}: g2pM loaded for {len(doubtful) / len(sentences):.1%} of FIT sentences,"
+            f" accuracy on FIT {right / len(examples):.4f}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,21 +286,17 @@ def main(argv: list[str] | None = None) -> int:
     fit_cases = [c for c in cases.load() if c.half == "fit"]
 
     t = time.perf_counter()
-    table = engine.build_prior()
-    print(f"prior for {len(table)} characters in {time.perf_counter() - t:.1f} s")
     model: dict[str, object] = {
-        "about": "flashgen reading engine weights; fitted by bench/fit_readings.py on the FIT halves of "
-        "CPP dev and of tests/lexicon/cases/polyphones (sha1(sentence)[:8] even); "
-        "prior from CC-CEDICT x jieba counts",
-        "prior": table,
-        "models": {},
+        "about": "flashgen reading engine: prior from CC-CEDICT x jieba counts; weights fitted by "
+        "bench/fit_readings.py on the FIT halves (sha1(sentence)[:8] even) of CPP dev and of "
+        "tests/lexicon/cases (polyphones/*, everyday.json, everyday_fresh.json)",
+        "prior": build_prior(),
+        "plain": {},
+        "g2pm": {},
     }
-    if not args.dry_run:
-        OUT.parent.mkdir(exist_ok=True)
-        OUT.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    engine._model.cache_clear()
-    engine._model = lambda: model  # type: ignore[assignment,misc]
-    os.environ["FLASHGEN_READING_MODEL"] = "g2pm"  # the features with g2pM's; "plain" drops those
+    print(f"prior in {time.perf_counter() - t:.1f} s")
+    engine.model.cache_clear()
+    engine.model = lambda: model  # type: ignore[assignment,misc]
 
     if args.reuse and FEATURES.is_file():
         examples = pickle.loads(FEATURES.read_bytes())
@@ -223,33 +314,30 @@ def main(argv: list[str] | None = None) -> int:
         FEATURES.parent.mkdir(exist_ok=True)
         FEATURES.write_bytes(pickle.dumps(examples))
 
-    everything = sorted({k for e in examples for f in e[0] for k in f if k != "english"})
-    grid = list(itertools.product((1.0, 2.0, 3.0, 5.0), (1e-3,), (True, False)))
-    models = {}
-    for name in ("g2pm", "plain"):
-        names = [n for n in everything if name == "g2pm" or not n.startswith("g2pm")]
-        if name == "g2pm":
-            print(f"[{name}] {len(names)} features; cross-validating inside the FIT set")
-            case_weight, l2, keep_twins = cross_validate(examples, names, grid)
-        else:  # the fallback model takes the g2pm model's setting (one cross-validation is enough)
-            print(f"[{name}] {len(names)} features; the g2pm model's setting")
-        use = [e for e in examples if e[2] == "case" or not e[4] or keep_twins]
-        design = Design([e[0] for e in use], [e[1] for e in use], names)
-        weight = np.array([case_weight if e[2] == "case" else 1.0 for e in use])
+    everything = sorted({k for e in examples for f in e[0] for k in f})
+    plain_names = [n for n in everything if not n.startswith("g2pm")]
+    print(f"[g2pm] {len(everything)} features; cross-validating the case weight inside the FIT set")
+    prior = model["prior"]
+    case_weight, l2, alpha = cross_validate(examples, everything, prior)  # type: ignore[arg-type]
+    source = np.array([e[2] for e in examples])
+    weight = np.where(source == "cpp", 1.0, case_weight) * debiased(examples, prior, alpha)  # type: ignore[arg-type]
+    for name, names in (("plain", plain_names), ("g2pm", everything)):
+        design = design_of(examples, names)
         w = fit(design, weight, l2)
+        accuracy = design.correct(w).mean()
         print(
-            f"[{name}] chosen: case weight {case_weight:g}, l2 {l2:g}, CPP twins "
-            f"{'kept' if keep_twins else 'dropped'}; accuracy on what it was fitted on "
-            f"{design.correct(w).mean():.4f}"
+            f"[{name}] case weight {case_weight:g}, L2 {l2:g}, debiasing {alpha:g}; FIT accuracy {accuracy:.4f}"
         )
-        models[name] = {n: round(float(v), 4) for n, v in zip(names, w, strict=True) if abs(v) >= 1e-4}
-        top = sorted(models[name].items(), key=lambda kv: -abs(kv[1]))[:24]
+        model[name] = {n: round(float(v), 3) for n, v in zip(names, w, strict=True) if abs(v) >= 0.005}
+        top = sorted(model[name].items(), key=lambda kv: -abs(kv[1]))[:16]  # type: ignore[union-attr]
         print("   largest weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in top))
-        model[f"fit_{name}"] = {"case_weight": case_weight, "l2": l2, "cpp_twins": keep_twins}
-    model["models"] = models
+    model["fitted_with"] = {"case_weight": case_weight, "l2": l2, "debiasing": alpha}
+    doubt_table(examples, model["plain"], model["g2pm"])  # type: ignore[arg-type]
     if not args.dry_run:
-        OUT.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
+        engine.WEIGHTS_FILE.write_text(
+            json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+        print(f"wrote {engine.WEIGHTS_FILE} ({engine.WEIGHTS_FILE.stat().st_size // 1024} KiB)")
     return 0
 
 

@@ -1,6 +1,6 @@
 """Polyphone accuracy on the CPP dev set, on its FIT and HELD-OUT halves, per kind of word.
 
-    python bench/pinyin_eval.py [--systems pypinyin,lookup,g2pm,engine,engine-lookup] [--limit N]
+    python bench/pinyin_eval.py [--systems pypinyin,g2pm,lookup,line] [--half held-out] [--limit N]
 
 The data is read from ``../shared/pinyin/cpp-dev`` beside the repository (see
 ``bench/cpp.py`` for the split: an item is FIT when the first 8 hex digits of
@@ -13,10 +13,11 @@ nr/ns/nt, or CC-CEDICT's entries for it are all names).
 Systems (each gives the syllable of the marked character):
 
 - ``pypinyin``: pypinyin on the whole sentence, Style.TONE3, neutral_tone_with_five;
-- ``lookup``: today's ``flashgen.lookup(token, zh_context=sentence)``;
-- ``g2pm``: the g2pM package (PyPI g2pM 0.1.2.5), if installed;
-- ``engine``: ``reading_engine.sentence_readings(sentence)``, if present;
-- ``engine-lookup``: ``reading_engine.lookup_reading(token, sentence)``, if present.
+- ``g2pm``: the g2pM package (PyPI g2pM 0.1.2.5) alone;
+- ``lookup``: ``flashgen.lookup(token, zh_context=sentence, position=start)``, the card word's reading;
+- ``line``: ``flashgen.sentence_readings(sentence)``, the card's sentence line.
+
+The engine's weights are fitted on the FIT half (``bench/fit_readings.py``): report the HELD-OUT one.
 
 Labels CC-CEDICT cannot produce are counted and listed, not "fixed": a label
 outside every CC-CEDICT reading of the character and of its token, and a
@@ -97,7 +98,7 @@ class Systems:
     def lookup(self, item: cpp.Item, token: str, start: int) -> str | None:
         from flashgen import lookup
 
-        info = lookup(token, zh_context=item.sentence)
+        info = lookup(token, zh_context=item.sentence, position=start)
         return _word_syllable(info.pinyin_numbered, token, item.offset - start)
 
     def g2pm(self, item: cpp.Item, token: str, start: int) -> str | None:
@@ -109,23 +110,16 @@ class Systems:
             str(self._g2pm(item.sentence, char_split=True)[item.offset]).replace("u:", "ü").replace("v", "ü")
         )
 
-    def engine(self, item: cpp.Item, token: str, start: int) -> str | None:
-        from reading_engine import sentence_readings
+    def line(self, item: cpp.Item, token: str, start: int) -> str | None:
+        from flashgen import sentence_readings
 
         return sentence_readings(item.sentence)[item.offset]
-
-    def engine_lookup(self, item: cpp.Item, token: str, start: int) -> str | None:
-        from reading_engine import lookup_reading
-
-        return _word_syllable(lookup_reading(token, item.sentence), token, item.offset - start)
 
 
 def available(name: str) -> bool:
     try:
         if name == "g2pm":
             import g2pM  # noqa: F401
-        elif name.startswith("engine"):
-            import reading_engine  # noqa: F401
     except ImportError:
         return False
     return True
@@ -133,9 +127,9 @@ def available(name: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--systems", default="pypinyin,lookup,g2pm,engine,engine-lookup")
+    parser.add_argument("--systems", default="pypinyin,g2pm,lookup,line")
     parser.add_argument("--limit", type=int, default=0, help="only the first N items (a quick check)")
-    parser.add_argument("--half", choices=("both", "fit", "held-out"), default="both")
+    parser.add_argument("--half", choices=("both", "fit", "held-out"), default="held-out")
     parser.add_argument("--json", type=Path, help="write every prediction here")
     parser.add_argument("--errors", type=Path, help="write the held-out misses of each system here")
     args = parser.parse_args(argv)

@@ -15,7 +15,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .lexicon import lookup
+    from .lexicon import lookup, sentence_readings
     from .options import Layout, Options
     from .types import Article, Link, ParagraphPair, SentencePair, Term, WordInfo
 
@@ -31,6 +31,7 @@ _EXPORTS = {
     "Term": ".types",
     "WordInfo": ".types",
     "lookup": ".lexicon",
+    "sentence_readings": ".lexicon",
 }
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "Term",
     "WordInfo",
     "lookup",
+    "sentence_readings",
 ]
 
 

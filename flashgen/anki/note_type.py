@@ -23,7 +23,7 @@ from functools import cache
 
 import genanki
 
-from ..lexicon import pinyin
+from ..lexicon import pinyin, sentence_readings
 from ..types import Article, Term, WordInfo
 
 #: Never change: Anki identifies the note type by this id in every collection.
@@ -260,7 +260,7 @@ def note_fields(term: Term, article: Article) -> list[str]:
         _splice(example.zh, _occurrences(example.zh, word.simplified), _highlight),
         cloze_html(example.zh, word.simplified),
         _splice(example.en, _english_span(example.en, word.english), _highlight),
-        escape(pinyin.sentence_pinyin(example.zh)),
+        escape(pinyin.sentence_pinyin(example.zh, sentence_readings(example.zh))),
         "" if word.hsk is None else str(word.hsk),
         escape(article.title),
         "",

@@ -15,9 +15,10 @@ parts (:mod:`.composed`); and :func:`lookup`, which puts it all together
 
 Calls go one way, down that list; nothing below calls back up.
 
-Exports :func:`lookup`.
+Exports :func:`lookup` and :func:`sentence_readings`.
 """
 
+from .engine import sentence_readings
 from .word import lookup
 
-__all__ = ["lookup"]
+__all__ = ["lookup", "sentence_readings"]

@@ -29,7 +29,6 @@ from .senses import (
     plain_adjective,
     sense_score,
     short_gloss,
-    starts_as_verb,
 )
 
 _NOTE = re.compile(r"\([^)]*\)")
@@ -93,12 +92,12 @@ def _best_split(word: str, english: Set[str], zh_context: str | None, position: 
     jieba_split = tuple(data.jieba_tokenizer().cut(word, HMM=False))
 
     @cache  # the same part at the same offset recurs in many splits
-    def part(text: str, offset: int, last: bool) -> _Part:
-        return _part(text, english, zh_context, None if position is None else position + offset, last)
+    def part(text: str, offset: int) -> _Part:
+        return _part(text, english, zh_context, None if position is None else position + offset)
 
     def parts(split: tuple[str, ...]) -> list[_Part]:
         offsets = list(accumulate((len(t) for t in split), initial=0))
-        return [part(t, offsets[i], i == len(split) - 1) for i, t in enumerate(split)]
+        return [part(t, offsets[i]) for i, t in enumerate(split)]
 
     def key(split: tuple[str, ...]) -> tuple[int, int, bool, float]:
         confirmed = sum(len(p.text) for p in parts(split) if p.confirmed)
@@ -125,26 +124,20 @@ def _cuts(text: str) -> list[tuple[str, ...]]:
     return found
 
 
-def _part(text: str, english: Set[str], zh_context: str | None, at: int | None, last: bool) -> _Part:
+def _part(text: str, english: Set[str], zh_context: str | None, at: int | None) -> _Part:
     """One part read at offset ``at`` of the sentence, with the sense the English confirms or a common one."""
-    reading = _reading(text, english, zh_context, at, last)
+    reading = _reading(text, english, zh_context, at)
     ranked = rank_senses(reading.senses, english, complete=False) if reading else []
     confirmed = bool(ranked) and sense_score(ranked[0], english) > 0
     sense = ranked[0] if confirmed else common_sense(reading.senses) if reading else ""
     return _Part(text, reading, sense, confirmed)
 
 
-def _reading(
-    text: str, english: Set[str], zh_context: str | None, at: int | None, last: bool
-) -> Reading | None:
-    """A part's reading; a last single character the English does not settle is a noun (样本量 liàng)."""
+def _reading(text: str, english: Set[str], zh_context: str | None, at: int | None) -> Reading | None:
+    """A part's reading, chosen by the reading engine as the sentence line reads it."""
     candidates = readings(text)
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    fits = [r for r in candidates if any(sense_score(s, english) for s in r.senses)]
-    nouns = [r for r in candidates if not starts_as_verb(r.senses)]
-    if not fits and last and len(text) == 1 and 0 < len(nouns) < len(candidates):
-        candidates = tuple(nouns)
     return choose(text, candidates, english, zh_context, at)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 
 from ..data import pypinyin
@@ -169,17 +170,20 @@ def _unread(chars: str) -> list[str]:
     return [_UNREAD] * len(chars)
 
 
-def sentence_pinyin(zh_sentence: str) -> str:
+def sentence_pinyin(zh_sentence: str, readings: Sequence[str | None] | None = None) -> str:
     """Tone-mark pinyin of a whole sentence for the card back.
 
-    Syllables are separated by spaces; punctuation is shown in its ASCII form,
-    attached to the word before it (opening quotes and brackets to the word
-    after); Latin words and numbers pass through as they are.
+    ``readings`` gives one numbered syllable per character (None where not
+    Han): the card passes the reading engine's (``flashgen.sentence_readings``);
+    by default, pypinyin's.  Syllables are separated by spaces; punctuation is
+    shown in its ASCII form, attached to the word before it (opening quotes and
+    brackets to the word after); Latin words and numbers pass through as they are.
 
     >>> sentence_pinyin("我有一个AI模型，“很好”。")
     'wǒ yǒu yī gè AI mó xíng, "hěn hǎo".'
     """
-    readings = sentence_syllables(zh_sentence)
+    if readings is None:
+        readings = sentence_syllables(zh_sentence)
     words: list[str] = []
     opening = ""
     for piece in _PIECE.finditer(zh_sentence):

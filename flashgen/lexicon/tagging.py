@@ -1,9 +1,9 @@
 """jieba's part-of-speech tags, and the word classes read off them or off CC-CEDICT.
 
-The grammar cues of :mod:`flashgen.lexicon.grammar` and :mod:`flashgen.lexicon.twins` ask the
-same questions of the words around a polyphone: is it a verb, a degree
-adverb, an adjective?  jieba's tags answer most; where it tags a word
-otherwise (选 "zg"), the word's first CC-CEDICT sense does.
+The slot cues of :mod:`flashgen.lexicon.twins` ask the same questions of the
+words around a neutral-tone twin: is it a verb, a degree adverb?  jieba's tags
+answer most; where it tags a word otherwise (选 "zg"), the word's first
+CC-CEDICT sense does.
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ from itertools import accumulate
 
 from .. import data
 from . import dictionary
-from .senses import adjectival, clean_senses
+from .senses import clean_senses
 
-#: Degree adverbs make a following word an adjective (太难了 nán, not nàn).
+#: Degree adverbs: a neutral-tone twin after one is the descriptive word (太大意 dà yi).
 DEGREE = frozenset("太很真更最挺")
 DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "特别", "相当", "不太", "这么", "那么"})
-#: Modal verbs: the word after one is a verb (想干 gàn, 会还 huán, 要长了 zhǎng), a
-#: neutral-tone twin after one is the descriptive word (不能大意 dà yi), and a word the
-#: dictionary lacks that starts with one is a phrase, not a card (要做, 能用).
+#: Modal verbs: a neutral-tone twin after one is the descriptive word (不能大意 dà yi), and a
+#: word the dictionary lacks that starts with one is a phrase, not a card (要做, 能用).
 MODAL_VERBS = frozenset(
     {*"能会要别想敢肯该可应愿需", "不能", "不会", "不要", "不想"}
     | {"可以", "应该", "必须", "愿意", "需要", "能够"}
@@ -43,21 +42,10 @@ def is_degree(word: str) -> bool:
 
 
 @cache
-def is_adjective(word: str) -> bool:
-    """Whether an entry of ``word`` is first of all an adjective (高兴 "happy"), whatever jieba's tag."""
-    return any(adjectival(clean_senses(e.senses), first=1) for e in dictionary.entries(word))
-
-
-@cache
 def token_boundaries(zh_context: str) -> frozenset[int]:
     """The offsets where jieba (without HMM guesses) starts or ends a word."""
     ends = accumulate(len(token) for token in data.jieba_tokenizer().cut(zh_context, HMM=False))
     return frozenset([0, *ends])
-
-
-def is_reduplicated(word: str) -> bool:
-    """静静, 高高兴兴: a reduplicated adjective, an adverbial before 地."""
-    return len(word) >= 2 and word[-1] == word[-2]
 
 
 def is_han(text: str) -> bool:

@@ -25,19 +25,26 @@ from .senses import (
 MAX_SENSES = 4
 
 
-def lookup(word: str, zh_context: str | None = None, en_context: str | None = None) -> WordInfo:
+def lookup(
+    word: str, zh_context: str | None = None, en_context: str | None = None, position: int | None = None
+) -> WordInfo:
     """Reading, meaning, English equivalent, traditional form and HSK level of ``word`` in context.
 
     ``zh_context`` is the Chinese sentence the word occurs in, ``en_context``
     its aligned English; either may be omitted, and the result is then the
-    word's most common dictionary reading and senses.
+    word's everyday dictionary reading and senses.  ``position`` is the
+    character offset of this occurrence in ``zh_context``, for a word that
+    occurs twice (by default, the occurrence jieba cuts as a word).
     """
     english = content_lemmas(en_context) if en_context else set()
     candidates = readings(word)
     if len(candidates) == 1:  # most words: nothing to choose, no need to read the sentence
         best = candidates[0]
     else:
-        position = locate(word, zh_context) if zh_context else None
+        if zh_context is None:
+            position = None
+        elif position is None or zh_context[position : position + len(word)] != word:
+            position = locate(word, zh_context)
         if not candidates:
             return compose(word, zh_context, position, english, en_context or "")
         best = choose(word, candidates, english, zh_context, position)
