@@ -325,9 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         design = design_of(examples, names)
         w = fit(design, weight, l2)
         accuracy = design.correct(w).mean()
-        print(
-            f"[{name}] case weight {case_weight:g}, L2 {l2:g}, debiasing {alpha:g}; FIT accuracy {accuracy:.4f}"
-        )
+        print(f"[{name}] case weight {case_weight:g}, L2 {l2:g}, debiasing {alpha:g}; FIT {accuracy:.4f}")
         model[name] = {n: round(float(v), 3) for n, v in zip(names, w, strict=True) if abs(v) >= 0.005}
         top = sorted(model[name].items(), key=lambda kv: -abs(kv[1]))[:16]  # type: ignore[union-attr]
         print("   largest weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in top))

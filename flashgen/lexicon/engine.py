@@ -362,8 +362,10 @@ def candidates(
     word = token.text if len(token.text) > 1 else ""
     in_word = {r[position - token.start] for r in word_readings(word)} if word else set()
     options = (set(own) | in_word) or set(_heteronyms(char))
-    confirmed = {r for r in options if r in own and any(sense_score(s, english) > 0 for s in own[r].senses)}
-    kept = {r for r in options if not (r in own and own[r].gated) or r in in_word or r in confirmed}
+    gated = {r for r in options if r in own and own[r].gated and r not in in_word}
+    if gated and english:  # a gated reading is let in by the English alone
+        gated = {r for r in gated if not any(sense_score(s, english) > 0 for s in own[r].senses)}
+    kept = options - gated
     options = kept or options
     if len(options) < 2:  # nothing to choose (most characters)
         return [Candidate(r, {}) for r in options]
