@@ -28,7 +28,8 @@ token and its neighbours and with the neighbouring function words; the
 neutral-tone twins' slot preference (:mod:`.twins`); and, only where that
 cheaper evidence leaves a character in doubt, the g2pM polyphone model's
 probability (a small BiLSTM; it needs numpy, whose import costs about a
-fifth of jieba's start-up, so most sentences never pay it).
+fifth of jieba's start-up: a fifth of CPP's sentences are in doubt, but most
+of a news article's are, so a build usually pays it; docs/reading_model.md).
 
 A token CC-CEDICT lists takes the dictionary reading with the best summed
 log-probability, so the card word and the sentence line agree.
@@ -414,7 +415,15 @@ def candidates(
             fine = [f"inword:{word}"]
         else:
             self_tag = f"self:{token.tag[:2]}"
-            coarse = [self_tag, f"prev:{_neighbour(previous)}", f"next:{_neighbour(following)}"]
+            before = tokens[index - 2] if index > 1 else None
+            after = tokens[index + 2] if index + 2 < len(tokens) else None
+            coarse = [
+                self_tag,
+                f"prev:{_neighbour(previous)}",
+                f"next:{_neighbour(following)}",
+                f"prev2:{_neighbour(before)}",
+                f"next2:{_neighbour(after)}",
+            ]
             # what kind of word fits here, learnt for every character at once
             f.update((f"k:{kind}|{c}", 1.0) for kind in kinds for c in coarse)
             fine = [
