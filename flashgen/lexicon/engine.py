@@ -42,7 +42,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -88,11 +88,15 @@ def syllables(numbered: str) -> tuple[str, ...]:
 class CharReading:
     """One reading of a character with what its own CC-CEDICT entries say of it."""
 
-    kinds: frozenset[str]  # particle, classifier, verb, adj, noun, name, none
     surname: bool  # one of its entries is "surname ..."
     name_only: bool  # every entry with this reading is a name
     gated: bool  # every sense is vulgar, archaic or Taiwan-only
     senses: tuple[str, ...]
+
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        """Particle, classifier, verb, adj, noun, name or none (read only for a character with a choice)."""
+        return _kinds(clean_senses(list(self.senses)), self.name_only)
 
 
 @cache
@@ -109,7 +113,6 @@ def char_readings(char: str) -> dict[str, CharReading]:
         senses = tuple(s for e in (common or entries) for s in e.senses)
         every = [s for e in entries for s in e.senses]  # a surname reading is no archaism (沈 shěn)
         result[reading] = CharReading(
-            _kinds(clean_senses(list(senses)), not common),
             any(s.startswith("surname ") for s in every),
             not common,
             bool(every) and all(_GATED.search(s) for s in every),
