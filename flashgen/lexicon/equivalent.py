@@ -30,7 +30,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .dictionary import STOPWORDS, lemma
-from .senses import match_word, negates, sense_alternatives, sense_score
+from .senses import distinct_senses, match_word, negates, sense_alternatives, sense_score
 from .synonyms import synonyms
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
@@ -269,10 +269,10 @@ _MARKED = re.compile(
 
 
 def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True) -> list[str]:
-    """``senses`` ordered for the card: those the English confirms first (best first, the more
-    completely confirmed first on a tie), then those
-    a synonym of a sentence word confirms, then the rest in dictionary order (CC-CEDICT lists the
-    common senses first), senses marked vulgar, slang, archaic, dialect or literary last.
+    """``senses`` ordered for the card, no gloss twice (:func:`distinct_senses`): those the
+    English confirms first (best first, the more completely confirmed first on a tie), then
+    those a synonym of a sentence word confirms, then the rest in dictionary order (CC-CEDICT
+    lists the common senses first), senses marked vulgar, slang, archaic, dialect or literary last.
 
     Without ``complete`` a tie keeps the dictionary's order: a composed word's
     part takes the sense it lists first, which composes best (强制 "to force").
@@ -292,7 +292,7 @@ def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True)
         coverage = _coverage(sense, english) if direct and complete else 0.0
         return (-direct, -coverage, -related, marked, index)
 
-    return [sense for _, sense in sorted(enumerate(senses), key=key)]
+    return distinct_senses(sense for _, sense in sorted(enumerate(senses), key=key))
 
 
 def _coverage(sense: str, english: Set[str]) -> float:

@@ -90,6 +90,31 @@ def clean_senses(raw: Iterable[str]) -> list[str]:
     return shown
 
 
+def distinct_senses(senses: Iterable[str]) -> list[str]:
+    """``senses`` with no gloss shown twice, the first copy kept (issue 11).
+
+    A character's traditional variants are separate CC-CEDICT entries with the
+    same senses (個 and 箇 for 个, 說 and 説 for 说), and a pronoun is glossed
+    "this" as a pronoun and again as a bound form (这): a card lists each
+    gloss once.  Glosses are compared without their notes, so "(bound form)
+    this" repeats "(pronoun) this"; a gloss that is only a note
+    ("(classifier used before a noun …)") is compared whole.  A sense left
+    with no gloss is dropped.
+    """
+    seen: set[str] = set()
+    shown = []
+    for sense in senses:
+        kept = []
+        for gloss in sense.split("; "):
+            key = " ".join(_NOTE.sub(" ", gloss).lower().split()) or gloss
+            if key not in seen:
+                seen.add(key)
+                kept.append(gloss)
+        if kept:
+            shown.append("; ".join(kept))
+    return shown
+
+
 def cross_reference(sense: str) -> tuple[str, str] | None:
     """The (simplified, reading) a cross-reference sense points at, e.g. 一点儿 → ("一点", "yi1 dian3")."""
     if not is_cross_reference(sense):

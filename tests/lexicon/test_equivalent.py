@@ -35,3 +35,11 @@ def test_marked_senses_come_first_only_on_an_exact_match() -> None:
     senses = ["(old) butler", "housekeeper"]
     assert rank_senses(senses, {"butler", "house"})[0] == "(old) butler"
     assert rank_senses(senses, {"old", "man"})[0] == "housekeeper"
+
+
+def test_no_sense_is_shown_twice() -> None:
+    """Issue 11: variant entries (個/箇, 說/説, 喫) and bound-form glosses repeat senses."""
+    for word in ["个", "这", "说", "为", "吃"]:
+        glosses = [" ".join(g.split(")")[-1].split()) or g for g in lookup(word).meaning.split("; ")]
+        assert len(glosses) == len(set(glosses)), (word, glosses)
+    assert rank_senses(["to eat", "(bound form) to eat; to absorb"], set()) == ["to eat", "to absorb"]
