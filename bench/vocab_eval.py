@@ -37,7 +37,7 @@ from flashgen.text import read_article
 from flashgen.types import SentencePair, Term
 from flashgen.vocab import pick_terms
 from flashgen.vocab.candidates import article_tokens, collect
-from flashgen.vocab.ranking import easy, rank
+from flashgen.vocab.ranking import easy, judge, rank
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "vocab" / "cases"
@@ -95,8 +95,9 @@ def lost_at(alternatives: list[str], pairs: list[SentencePair]) -> str:
     - ``glue``: no token is the term, one holds it (jieba's 洋溢着);
     - ``split``: no token is the term, it spans several (a compound the segmenter cut);
     - ``filtered``: a token, but no candidate (a name, a piece, grammar);
+    - ``no term``: a candidate judged no term whatever it scores (``ranking.is_term``);
     - ``known word``: a candidate scored out that a learner is taken to know;
-    - ``scored out``: another candidate scored out, or not a term;
+    - ``scored out``: another candidate scored out;
     - ``cap``: ranked, but past the cap or dropped at lookup.
     """
     tokens = {t.text for sentence in article_tokens(pairs) for t in sentence}
@@ -105,6 +106,8 @@ def lost_at(alternatives: list[str], pairs: list[SentencePair]) -> str:
     candidates = [c for c in collect(pairs) if c.text in alternatives]
     if not candidates:
         return "filtered"
+    if not judge(candidates, pairs):
+        return "no term"
     if not any(r.candidate.text in alternatives for r in rank(candidates, pairs, Options().min_confidence)):
         return "known word" if all(easy(c.text) for c in candidates) else "scored out"
     return "cap"

@@ -7,6 +7,12 @@ village") is a poor card.  A translated article holds better evidence: an
 English word that occurs in exactly the pairs where the Chinese word does,
 and that no other word of those sentences explains, is its translation.  Two
 occurrences at least, so that the coincidence of one sentence proves nothing.
+
+A word used once can still be confirmed as a unit, by its shape in the English:
+two adjacent English words in the Chinese order, one rendering a part of the word
+and the other rendered by nothing else in the sentence (主教练 "head coach",
+入住率 "occupancy rates", 样本量 "sample size").  The unexplained word is what the
+part the dictionary cannot gloss means here.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
@@ -73,6 +80,50 @@ def article_translation(
     return found[0] if len(found) == 1 else ""
 
 
+def unit_translation(
+    word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair]
+) -> tuple[str, frozenset[int]]:
+    """For a word CC-CEDICT lacks, the English that renders it as a unit (the words' keys,
+    space-separated: "head coach") and the pairs showing it; ("", ∅) when none does.
+
+    The word is cut in a dictionary word of two characters or more and one character (主 /
+    教练, 入住 / 率): the words whose meaning would otherwise be glued from a character
+    (:func:`~flashgen.vocab.segmentation.composed_by_character`); a phrase of two longer
+    words is told by its parts' own glosses.  Two adjacent English words render the two
+    parts in the Chinese order: one by a gloss (first letters compared), the other a content
+    word of four letters or more, no adverb, that no other word of the Chinese sentence explains.
+    """
+    if dictionary.contains(word):
+        return "", frozenset()
+    found: dict[str, set[int]] = {}
+    for parts in _two_words(word):
+        glosses = [frozenset(_key(g) for g in dictionary.gloss_words(p)) for p in parts]
+        for index in dict.fromkeys(pair_ids):
+            lemmas = dictionary.english_lemmas(pairs[index].en)
+            for a, b in pairwise(lemmas):
+                if any(w in dictionary.STOPWORDS or not w.isalpha() or w.endswith("ly") for w in (a, b)):
+                    continue
+                keys = (_key(a), _key(b))
+                rendered = [k in g for k, g in zip(keys, glosses, strict=True)]
+                if rendered.count(True) != 1:  # both rendered: its parts are translated, no unit needed
+                    continue
+                other = keys[rendered.index(False)]
+                if len(other) >= _MIN_LETTERS and _unexplained(other, word, [pairs[index].zh]):
+                    found.setdefault(" ".join(keys), set()).add(index)
+    if not found:
+        return "", frozenset()
+    key = max(found, key=lambda k: len(found[k]))
+    return key, frozenset(found[key])
+
+
+def _two_words(word: str) -> list[tuple[str, str]]:
+    """The ways to cut ``word`` in a dictionary word and a single character."""
+    cuts = [1, len(word) - 1] if len(word) > 2 else []
+    return [
+        (word[:i], word[i:]) for i in cuts if dictionary.contains(word[:i]) and dictionary.contains(word[i:])
+    ]
+
+
 def _key(lemma: str) -> str:
     """A lemma compared by its first letters, as the picker compares translations (collapse / collapsed)."""
     return lemma[:_STEM_LETTERS]
@@ -88,11 +139,15 @@ def _unexplained(key: str, word: str, sentences: Sequence[str]) -> bool:
 
 
 def surface(key: str, sentence: str) -> str:
-    """The sentence's own word for a translation ``key`` ("baristas" for barista), or ""."""
-    for word in sentence.replace("\u2019", "'").split():
-        bare = word.strip(".,;:!?\"'()“”")
-        if [_key(w) for w in dictionary.english_lemmas(bare)] == [key]:
-            return bare
+    """The sentence's own words for a translation ``key`` ("baristas" for barista, "head coach"
+    for the keys "head coach"), or ""."""
+    wanted = key.split()
+    words = [w.strip(".,;:!?\"'()“”") for w in sentence.replace("\u2019", "'").split()]
+    for start in range(len(words) - len(wanted) + 1):
+        span = words[start : start + len(wanted)]
+        keys = [[_key(w) for w in dictionary.english_lemmas(bare)] for bare in span]
+        if keys == [[k] for k in wanted]:
+            return " ".join(span)
     return ""
 
 

@@ -25,7 +25,7 @@ from functools import cache
 from ..lexicon import dictionary
 from ..types import SentencePair
 from .candidates import Candidate
-from .evidence import ArticleEnglish, article_translation, in_new_sense
+from .evidence import ArticleEnglish, article_translation, in_new_sense, unit_translation
 from .segmentation import (
     EVERYDAY_ZIPF,
     English,
@@ -35,13 +35,23 @@ from .segmentation import (
     translated_in,
 )
 
-#: Points for an HSK level: levels 1-3 are what intermediate learners know.
-#: Levels 5-6 are what they are learning next, the core of a deck, worth
-#: nearly as much as 7-9 and more than the unlisted.
-_LEVEL_POINTS = {1: -3.0, 2: -2.5, 3: -1.5, 4: -0.5, 5: 0.6, 6: 0.9, 7: 1.0}
-#: Points for a word the HSK lists at no level: specialised (护栏 "guardrail")
-#: or literary, as hard as 7-9 but not always as useful.
-_UNLISTED_POINTS = 0.8
+#: How much each feature (:func:`features`) counts.
+WEIGHTS = {
+    "salience": 1.0,
+    "rarity": 1.0,
+    "hsk1": -3.0,
+    "hsk2": -2.5,
+    "hsk3": -1.5,
+    "hsk4": -0.5,
+    "hsk5": 0.6,
+    "hsk6": 0.9,
+    "hsk7": 1.0,
+    "unlisted": 0.8,
+    "compound": 0.3,
+    "translated": 0.7,
+    "unusable": -2.0,
+    "minor": -1.0,
+}
 #: Zipf range of the words worth learning from an article: below everyday
 #: vocabulary (≥ 5) and above the obscure (< 2.5).
 _COMMON_ZIPF, _OBSCURE_ZIPF = EVERYDAY_ZIPF, 2.5
@@ -236,19 +246,40 @@ def _level_reason(level: int | None) -> str:
     return "HSK 7-9" if level >= 7 else f"HSK {level}"
 
 
-def score(candidate: Candidate, translated: bool, new_sense: bool = False) -> tuple[float, tuple[str, ...]]:
-    """The candidate's score and the short reasons a user sees for it.
+def features(candidate: Candidate, translated: bool, new_sense: bool = False) -> dict[str, float]:
+    """The evidence a term's score weighs (:data:`WEIGHTS`), each a number a reader can check.
 
     A known word used in a sense the learner has not met (``new_sense``:
-    质量 "mass", not "quality") scores as a word outside the HSK lists, neither
+    质量 "mass", not "quality") counts as a word outside the HSK lists, neither
     easy nor common: that sense is new vocabulary.
     """
     word = candidate.text
     zipf = general_zipf(word)
     level = None if new_sense else difficulty_level(word)
-    points = _salience(candidate.count, zipf)
-    points += max(0.0, _rarity_points(zipf)) if new_sense else _rarity_points(zipf)
-    points += _LEVEL_POINTS.get(level, 0.0) if level is not None else _UNLISTED_POINTS
+    rarity = _rarity_points(zipf)
+    return {
+        "salience": _salience(candidate.count, zipf),
+        "rarity": max(0.0, rarity) if new_sense else rarity,
+        _level_feature(level): 1.0,
+        "compound": float(candidate.compound),
+        "translated": float(translated),
+        "unusable": float(not is_usable(word)),
+        "minor": float(candidate.tag.startswith(_MINOR_TAGS) or reads_as_adverb(word)),
+    }
+
+
+def _level_feature(level: int | None) -> str:
+    return "unlisted" if level is None else f"hsk{level}"
+
+
+def score(candidate: Candidate, translated: bool, new_sense: bool = False) -> tuple[float, tuple[str, ...]]:
+    """The candidate's score (:func:`features` weighed by :data:`WEIGHTS`) and the short
+    reasons a user sees for it."""
+    word = candidate.text
+    zipf = general_zipf(word)
+    points = sum(
+        WEIGHTS.get(name, 0.0) * value for name, value in features(candidate, translated, new_sense).items()
+    )
     reasons = [f"×{candidate.count} here"] if candidate.count > 1 else []
     reasons.append("new sense" if new_sense else _level_reason(dictionary.hsk_level(word)))
     if zipf < _RARE_ZIPF:
@@ -256,17 +287,44 @@ def score(candidate: Candidate, translated: bool, new_sense: bool = False) -> tu
     elif zipf > _COMMON_ZIPF:
         reasons.append(f"common: zipf {zipf:.1f}")
     if candidate.compound:
-        points += 0.3
         reasons.append("compound")
     if translated:
-        points += 0.7
         reasons.append("in English")
     if not is_usable(word):
-        points -= 2.0
         reasons.append("unknown word")
-    if candidate.tag.startswith(_MINOR_TAGS) or reads_as_adverb(word):
-        points -= 1.0
     return points, tuple(reasons)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A candidate that may be a term, with what the English says of it."""
+
+    candidate: Candidate
+    translated: frozenset[int]  # the pairs whose English holds its translation
+    translation: str  # the English lemma the article shows it means (:mod:`.evidence`), if any
+    new_sense: bool  # a known word in a sense the learner has not met
+
+
+def judge(candidates: Sequence[Candidate], pairs: Sequence[SentencePair]) -> list[Judged]:
+    """The candidates that may be terms (:func:`is_term`), with the English's evidence on each."""
+    english = [English.of(pair.en) for pair in pairs]
+    article = ArticleEnglish.of(pairs)
+    judged = []
+    for candidate in candidates:
+        translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
+        translation = (
+            "" if translated else article_translation(candidate.text, candidate.pair_ids, pairs, article)
+        )
+        if translation:  # the article shows what it means: a unit the English confirms
+            translated = set(candidate.pair_ids)
+        elif not translated:
+            translation, shown = unit_translation(candidate.text, candidate.pair_ids, pairs)
+            translated = set(shown)
+        if not is_term(candidate, bool(translated)):
+            continue
+        unmet = easy(candidate.text) and any(in_new_sense(candidate.text, pairs[i].en) for i in translated)
+        judged.append(Judged(candidate, frozenset(translated), translation, unmet))
+    return judged
 
 
 def rank(
@@ -275,21 +333,10 @@ def rank(
     """Candidates scoring at least :data:`MIN_SCORE`, best first; ties keep the
     order of first occurrence; candidates that are no terms (:func:`is_term`)
     are left out."""
-    english = [English.of(pair.en) for pair in pairs]
-    article = ArticleEnglish.of(pairs)
     ranked = []
-    for candidate in candidates:
-        translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
-        translation = (
-            "" if translated else article_translation(candidate.text, candidate.pair_ids, pairs, article)
-        )
-        if translation:  # the article shows what it means: a unit the English confirms
-            translated = set(candidate.pair_ids)
-        if not is_term(candidate, bool(translated)):
-            continue
-        unmet = easy(candidate.text) and any(in_new_sense(candidate.text, pairs[i].en) for i in translated)
-        points, reasons = score(candidate, bool(translated), unmet)
+    for j in judge(candidates, pairs):
+        points, reasons = score(j.candidate, bool(j.translated), j.new_sense)
         if points >= MIN_SCORE:
-            example = best_example(candidate, pairs, translated, min_confidence)
-            ranked.append(Ranked(candidate, round(points, 3), reasons, example, translation))
+            example = best_example(j.candidate, pairs, j.translated, min_confidence)
+            ranked.append(Ranked(j.candidate, round(points, 3), reasons, example, j.translation))
     return sorted(ranked, key=lambda r: (-r.score, r.candidate.first))

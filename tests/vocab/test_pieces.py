@@ -60,3 +60,17 @@ def test_a_known_word_in_a_specialised_sense_is_new_vocabulary() -> None:
     assert in_new_sense("质量", "It had about 25 times the mass of the Sun.")
     assert not in_new_sense("质量", "The quality of the beans has improved.")
     assert not in_new_sense("终于", "The rain finally stopped.")
+
+
+def test_the_english_confirms_a_word_with_a_one_character_part_as_a_unit() -> None:
+    """主 / 教练 would be glued as "main + coach": the English's "head coach" is the meaning."""
+    rows = [("赛后，主教练称赞了球员。", "After the match, the head coach praised the players.")]
+    terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
+    assert terms["主教练"].meaning == "head coach" and terms["主教练"].english == "head coach"
+    slightly = [("汇率小幅走强。", "The exchange rate strengthened slightly.")]
+    assert "走强" not in {t.word.simplified for t in pick_terms(pairs_of(slightly), Options())}
+
+
+def test_after_a_known_modifier_the_head_is_the_word_to_learn() -> None:
+    found = texts([("一名银行职员泄露了客户信息。", "A bank staff member leaked customer information.")])
+    assert "银行职员" not in found and "职员" in found
