@@ -33,6 +33,8 @@ from .segmentation import English
 _DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
 #: Shortest English lemma taken as a translation (no "use", "new").
 _MIN_LETTERS = 4
+#: An English word, hyphens and apostrophes inside it.
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: The article has at least this many times as many pairs as the word occurs in.
 _MIN_CONTRAST = 3
 #: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
@@ -122,6 +124,47 @@ def _two_words(word: str) -> list[tuple[str, str]]:
     return [
         (word[:i], word[i:]) for i in cuts if dictionary.contains(word[:i]) and dictionary.contains(word[i:])
     ]
+
+
+def morpheme_equivalent(word: str, zh: str, en: str) -> str:
+    """The one English word of ``en`` that a character or shorter word inside ``word`` glosses
+    in a single word ("empty", not "give" of "to give birth"), and that no other word of ``zh``
+    explains, when there is exactly one; else "".
+
+    The last resort for a card's English, when no gloss of the word itself is in the sentence:
+    a translator often renders a word by one of its morphemes' meanings (空置 "sit empty": 空
+    "empty"; 庞大 "this large": 大 "large"; 经营者 "operators": 经营 "to operate").  The words
+    the rest of the sentence explains are set aside first, so that a character's many glosses
+    only meet what is left; capitalised words inside the sentence are names, never taken.
+    """
+    inner = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} - {word}
+    if not dictionary.contains(word):  # a composed word's parts were matched one by one already
+        return ""
+    glossed = {
+        g
+        for part in inner
+        for sense in dictionary.all_senses(part)
+        for alternative in sense_alternatives(sense)
+        if len(alternative) == 1
+        for g in alternative
+    }
+    explained = {
+        _key(g)
+        for token in jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False)
+        for g in dictionary.gloss_words(token)
+    }
+    found = set()
+    for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
+        text = match.group()
+        lemmas = dictionary.english_lemmas(text)
+        if (at and text[:1].isupper()) or len(lemmas) != 1 or len(text) < _MIN_LETTERS:
+            continue
+        lemma = lemmas[0]
+        if lemma in dictionary.STOPWORDS or _key(lemma) in explained:
+            continue
+        if _key(lemma) in {_key(g) for g in glossed} or any(len(g) >= 5 and g in lemma for g in glossed):
+            found.add(text)
+    return found.pop() if len(found) == 1 else ""
 
 
 def _key(lemma: str) -> str:

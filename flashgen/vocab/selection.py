@@ -17,7 +17,7 @@ from ..lexicon.word import lookup
 from ..options import Options
 from ..types import SentencePair, Term, WordInfo
 from .candidates import Candidate, collect
-from .evidence import surface
+from .evidence import morpheme_equivalent, surface
 from .ranking import rank
 
 
@@ -92,6 +92,8 @@ def select_terms(pairs: Sequence[SentencePair], options: Options) -> Selection:
         example = shown_example(pairs[ranked.example], options.min_confidence)
         word = lookup(ranked.candidate.text, zh_context=example.zh, en_context=example.en)
         word = with_article_translation(word, ranked.translation, example.en)
+        if not word.english and example.en:
+            word = replace(word, english=morpheme_equivalent(word.simplified, example.zh, example.en))
         if not word.meaning or (word.is_name and not options.include_names):
             continue
         terms.append(Term(word, example, ranked.candidate.count, ranked.score, ranked.reasons))

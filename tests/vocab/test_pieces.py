@@ -74,3 +74,14 @@ def test_the_english_confirms_a_word_with_a_one_character_part_as_a_unit() -> No
 def test_after_a_known_modifier_the_head_is_the_word_to_learn() -> None:
     found = texts([("一名银行职员泄露了客户信息。", "A bank staff member leaked customer information.")])
     assert "银行职员" not in found and "职员" in found
+
+
+def test_a_morpheme_gives_the_english_when_no_gloss_of_the_word_does() -> None:
+    from flashgen.vocab.evidence import morpheme_equivalent
+
+    zh = "相比之下，县城几家老牌星级酒店的客房常常空置。"
+    en = "By contrast, rooms at several long-established star-rated hotels in town often sit empty."
+    assert morpheme_equivalent("空置", zh, en) == "empty"
+    # 产 "to give birth" is no one-word gloss: "give" is not 产量's English
+    zh, en = "产量稍低但收成更稳。", "The crops yield less but give a surer harvest."
+    assert morpheme_equivalent("产量", zh, en) == ""
