@@ -43,3 +43,10 @@ def test_no_sense_is_shown_twice() -> None:
         glosses = [" ".join(g.split(")")[-1].split()) or g for g in lookup(word).meaning.split("; ")]
         assert len(glosses) == len(set(glosses)), (word, glosses)
     assert rank_senses(["to eat", "(bound form) to eat; to absorb"], set()) == ["to eat", "to absorb"]
+
+
+def test_a_composed_word_is_not_cut_into_a_lone_guessed_character() -> None:
+    """监 + 管 + 机构 would read "jail + control + mechanism": 监管 + 机构 is two words."""
+    en = "In its statement the regulator said the controls were deficient."
+    word = lookup("监管机构", "监管机构在声明中说。", en)
+    assert "jail" not in word.meaning and word.meaning.startswith(("oversee", "supervis"))
