@@ -23,6 +23,12 @@ def test_aspect_particles_come_off_the_verb() -> None:
     assert "绕过" in [t.text for t in segment("他们绕过了防火墙")]  # a dictionary word stays whole
 
 
+def test_grammar_inside_a_phrase_jieba_lists_gives_the_words() -> None:
+    assert [t.text for t in segment("问题变得复杂")][-1] == "复杂"  # jieba: 变得复杂
+    assert "议论" in [t.text for t in segment("大家纷纷议论着")]  # jieba: 纷纷议论
+    assert "避免" in [t.text for t in segment("冲突难以避免")]  # jieba: 难以避免
+
+
 def test_pieces_of_numbers_negated_words_and_names_are_not_candidates() -> None:
     found = texts(
         [
