@@ -46,6 +46,8 @@ _LESSER_SENSE = 0.75
 _SYNONYM = 0.5
 #: Small words inside a name ("Academy of Sciences", "Bank of England").
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
+#: Letters of a lemma compared with the keys of ``english_span``'s ``skip``.
+_SKIP_LETTERS = 6
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -58,7 +60,9 @@ class Span:
     score: float
 
 
-def english_span(senses: Sequence[str], en_context: str, parts: bool = False) -> Span:
+def english_span(
+    senses: Sequence[str], en_context: str, parts: bool = False, skip: Set[str] = frozenset()
+) -> Span:
     """The contiguous 1-4 words of ``en_context`` that best translate ``senses``.
 
     ``senses`` come best first: words of the first count fully, words of the
@@ -68,7 +72,9 @@ def english_span(senses: Sequence[str], en_context: str, parts: bool = False) ->
     出口管制.  With ``parts`` the senses are the best senses of a composed
     word's parts (网络, 安全), which count alike; and a derived word holding a
     part's gloss counts half again, since English often renders the whole
-    compound as one word: "cybersecurity" for 网络安全.  The text keeps the
+    compound as one word: "cybersecurity" for 网络安全.  Sentence words whose
+    lemma starts like a key in ``skip`` (its first six letters: another word of
+    the Chinese sentence translates them) never match.  The text keeps the
     sentence's own casing and inflection.
     """
     wanted: dict[str, float] = {}
@@ -84,7 +90,10 @@ def english_span(senses: Sequence[str], en_context: str, parts: bool = False) ->
     words = list(_WORD.finditer(en_context))
     lemmas = [sentence_lemma(w.group()) for w in words]
     hidden = _inside_names([w.group() for w in words])
-    matches = [_best_gloss(lem, wanted, _COMPOUND if parts else 1.0) for lem in lemmas]
+    matches = [
+        (0.0, "") if lem[:_SKIP_LETTERS] in skip else _best_gloss(lem, wanted, _COMPOUND if parts else 1.0)
+        for lem in lemmas
+    ]
     best = Span("", 0.0)
     for start in range(len(words)):
         if not matches[start][0]:
@@ -103,7 +112,10 @@ def english_span(senses: Sequence[str], en_context: str, parts: bool = False) ->
             if any(hidden[start : end + 1]) and not _whole_name(hidden, start, end):
                 continue
             best = Span(en_context[words[start].start() : words[end].end()], total)
-    return best if best.text else _synonym_span(wanted, words, lemmas, hidden, en_context)
+    if best.text:
+        return best
+    barred = [h or lem[:_SKIP_LETTERS] in skip for h, lem in zip(hidden, lemmas, strict=True)]
+    return _synonym_span(wanted, words, lemmas, barred, en_context)
 
 
 def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tuple[float, str]:

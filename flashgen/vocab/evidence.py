@@ -148,11 +148,7 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
         if len(alternative) == 1
         for g in alternative
     }
-    explained = {
-        _key(g)
-        for token in jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False)
-        for g in dictionary.gloss_words(token)
-    }
+    explained = others_english(word, zh)
     found = set()
     for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
         text = match.group()
@@ -165,6 +161,24 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
         if _key(lemma) in {_key(g) for g in glossed} or any(len(g) >= 5 and g in lemma for g in glossed):
             found.add(text)
     return found.pop() if len(found) == 1 else ""
+
+
+def translates_another_word(word: str, zh: str, english: str) -> bool:
+    """Whether every content word of ``english``, a card's English equivalent, glosses another
+    word of the sentence ``zh`` and none glosses ``word``: it is that word's translation, not this
+    one's (遏制 "curb" is not "raises", which 提高 explains; 整治 "crackdown" is not "rules").
+    A match through a loose synonym or a stray gloss word would teach the wrong English."""
+    words = [_key(w) for w in content_lemmas(english)]
+    return bool(words) and all(w in others_english(word, zh) for w in words)
+
+
+@cache
+def others_english(word: str, zh: str) -> frozenset[str]:
+    """What the other words of the sentence ``zh`` may be translated by: their glosses' keys
+    (first six letters), less those of ``word``'s own glosses."""
+    tokens = jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False)
+    explained = {_key(g) for token in tokens for g in dictionary.gloss_words(token)}
+    return frozenset(explained - {_key(g) for g in dictionary.gloss_words(word)})
 
 
 def _key(lemma: str) -> str:

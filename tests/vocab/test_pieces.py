@@ -91,3 +91,11 @@ def test_a_morpheme_gives_the_english_when_no_gloss_of_the_word_does() -> None:
     # 产 "to give birth" is no one-word gloss: "give" is not 产量's English
     zh, en = "产量稍低但收成更稳。", "The crops yield less but give a surer harvest."
     assert morpheme_equivalent("产量", zh, en) == ""
+
+
+def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -> None:
+    from flashgen.vocab.evidence import translates_another_word
+
+    zh = "央行加息以遏制通胀"  # "Central bank raises interest rates to curb inflation"
+    assert translates_another_word("遏制", zh, "raises")  # 加息 "to raise interest rates"
+    assert not translates_another_word("遏制", zh, "curb")
