@@ -1,9 +1,9 @@
-"""Fit the ranking's weights (``flashgen.vocab.ranking.WEIGHTS``) on the development articles.
+"""Fit the ranking's weights (``flashgen.vocab.scoring.WEIGHTS``) on the development articles.
 
 Run by hand (``python bench/fit_ranking.py``); never part of the test suite.  Every candidate
 that may be a term (``ranking.judge``, names left out as by default) of the development
 articles (``tests/vocab/cases/articles`` marked DEVELOPMENT) and the picker cases
-(``tests/vocab/cases/picker``) is one example: its :func:`~flashgen.vocab.ranking.features`,
+(``tests/vocab/cases/picker``) is one example: its :func:`~flashgen.vocab.scoring.features`,
 labelled 1 when it is on the teacher's key list.  The held-out articles are never read.
 
 A logistic regression (L2, Newton's method) gives one weight per feature and a bias.  The
@@ -13,7 +13,7 @@ figure compared is how many key terms a budget of cards holds.
 
 Printed: the weights, the threshold, and leave-one-article-out recall at each article's card
 budget for the weights in use and for the fitted ones (each article scored by weights fitted
-on the others).  ``--write`` prints the lines to paste into ``ranking.py``.
+on the others).  ``--write`` prints the lines to paste into ``flashgen/vocab/scoring.py``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from pathlib import Path
 from flashgen.options import Options
 from flashgen.types import SentencePair
 from flashgen.vocab.candidates import collect
-from flashgen.vocab.ranking import MIN_SCORE, WEIGHTS, features, judge
+from flashgen.vocab.ranking import MIN_SCORE, judge
+from flashgen.vocab.scoring import WEIGHTS, features
 from flashgen.vocab.selection import is_wanted
 
 ROOT = Path(__file__).resolve().parents[1]

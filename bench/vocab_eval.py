@@ -37,7 +37,8 @@ from flashgen.text import read_article
 from flashgen.types import SentencePair, Term
 from flashgen.vocab import pick_terms
 from flashgen.vocab.candidates import article_tokens, collect
-from flashgen.vocab.ranking import easy, judge, rank
+from flashgen.vocab.ranking import judge, rank
+from flashgen.vocab.scoring import easy
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "vocab" / "cases"

@@ -132,84 +132,19 @@ def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tu
 
 
 #: Irregular past forms news English uses, which the light lemmas leave alone.
-_IRREGULAR = dict(
-    pair.split(":")
-    for pair in [
-        "fell:fall",
-        "rose:rise",
-        "grew:grow",
-        "grown:grow",
-        "fallen:fall",
-        "risen:rise",
-        "began:begin",
-        "begun:begin",
-        "broke:break",
-        "broken:break",
-        "brought:bring",
-        "built:build",
-        "bought:buy",
-        "caught:catch",
-        "chose:choose",
-        "chosen:choose",
-        "drew:draw",
-        "drawn:draw",
-        "drove:drive",
-        "driven:drive",
-        "fought:fight",
-        "found:find",
-        "flew:fly",
-        "flown:fly",
-        "forgot:forget",
-        "gave:give",
-        "given:give",
-        "held:hold",
-        "hid:hide",
-        "hidden:hide",
-        "kept:keep",
-        "knew:know",
-        "known:know",
-        "laid:lay",
-        "led:lead",
-        "left:leave",
-        "lost:lose",
-        "made:make",
-        "meant:mean",
-        "met:meet",
-        "paid:pay",
-        "ran:run",
-        "rewritten:rewrite",
-        "wrote:write",
-        "written:write",
-        "sold:sell",
-        "sent:send",
-        "shot:shoot",
-        "shook:shake",
-        "shrank:shrink",
-        "shrunk:shrink",
-        "sank:sink",
-        "sunk:sink",
-        "spent:spend",
-        "spoke:speak",
-        "spoken:speak",
-        "stole:steal",
-        "stolen:steal",
-        "struck:strike",
-        "swept:sweep",
-        "took:take",
-        "taken:take",
-        "taught:teach",
-        "thought:think",
-        "threw:throw",
-        "thrown:throw",
-        "told:tell",
-        "understood:understand",
-        "won:win",
-        "wore:wear",
-        "worn:wear",
-        "withdrew:withdraw",
-        "withdrawn:withdraw",
-    ]
-)
+_IRREGULAR_PAIRS = """
+fell:fall rose:rise grew:grow grown:grow fallen:fall risen:rise began:begin begun:begin
+broke:break broken:break brought:bring built:build bought:buy caught:catch chose:choose
+chosen:choose drew:draw drawn:draw drove:drive driven:drive fought:fight found:find flew:fly
+flown:fly forgot:forget gave:give given:give held:hold hid:hide hidden:hide kept:keep knew:know
+known:know laid:lay led:lead left:leave lost:lose made:make meant:mean met:meet paid:pay
+ran:run rewritten:rewrite wrote:write written:write sold:sell sent:send shot:shoot shook:shake
+shrank:shrink shrunk:shrink sank:sink sunk:sink spent:spend spoke:speak spoken:speak
+stole:steal stolen:steal struck:strike swept:sweep took:take taken:take taught:teach
+thought:think threw:throw thrown:throw told:tell understood:understand won:win wore:wear
+worn:wear withdrew:withdraw withdrawn:withdraw
+"""
+_IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_PAIRS.split())
 
 
 def sentence_lemma(word: str) -> str:
