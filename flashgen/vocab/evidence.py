@@ -137,9 +137,9 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     the rest of the sentence explains are set aside first, so that a character's many glosses
     only meet what is left; capitalised words inside the sentence are names, never taken.
     """
-    inner = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} - {word}
     if not dictionary.contains(word):  # a composed word's parts were matched one by one already
         return ""
+    inner = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} - {word}
     glossed = {
         g
         for part in inner
@@ -148,6 +148,7 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
         if len(alternative) == 1
         for g in alternative
     }
+    keys = {_key(g) for g in glossed}
     explained = others_english(word, zh)
     found = set()
     for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
@@ -158,7 +159,7 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
         lemma = lemmas[0]
         if lemma in dictionary.STOPWORDS or _key(lemma) in explained:
             continue
-        if _key(lemma) in {_key(g) for g in glossed} or any(len(g) >= 5 and g in lemma for g in glossed):
+        if _key(lemma) in keys or any(len(g) >= 5 and g in lemma for g in glossed):
             found.add(text)
     return found.pop() if len(found) == 1 else ""
 
@@ -166,7 +167,7 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
 def translates_another_word(word: str, zh: str, english: str) -> bool:
     """Whether every content word of ``english``, a card's English equivalent, glosses another
     word of the sentence ``zh`` and none glosses ``word``: it is that word's translation, not this
-    one's (遏制 "curb" is not "raises", which 提高 explains; 整治 "crackdown" is not "rules").
+    one's (遏制 "curb" is not "raises", which 加息 "to raise interest rates" explains).
     A match through a loose synonym or a stray gloss word would teach the wrong English."""
     words = [_key(w) for w in content_lemmas(english)]
     return bool(words) and all(w in others_english(word, zh) for w in words)

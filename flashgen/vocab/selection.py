@@ -59,10 +59,10 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
     """The card with an English equivalent that translates this word and no other of its sentence.
 
     An equivalent that only another word of the Chinese sentence explains (遏制 "curb" given
-    "raises", which 提高 explains) is searched again without the words the others explain; a
-    card still without one takes the English a morpheme of the word gives (空置 "empty": 空),
-    :func:`~flashgen.vocab.evidence.morpheme_equivalent`.  A composed word's English already
-    renders its parts in order.
+    "raises", which 加息 "to raise interest rates" explains) is searched again without the
+    words the others explain; a card still without one takes the English a morpheme of the
+    word gives (空置 "empty": 空), :func:`~flashgen.vocab.evidence.morpheme_equivalent`.  A
+    composed word's English already renders its parts in order.
     """
     if not word.composed and translates_another_word(word.simplified, example.zh, word.english):
         skip = others_english(word.simplified, example.zh)
