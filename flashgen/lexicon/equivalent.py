@@ -90,9 +90,13 @@ def english_span(
     words = list(_WORD.finditer(en_context))
     lemmas = [sentence_lemma(w.group()) for w in words]
     hidden = _inside_names([w.group() for w in words])
+    derived = _COMPOUND if parts else 1.0
+    # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide")
     matches = [
-        (0.0, "") if lem[:_SKIP_LETTERS] in skip else _best_gloss(lem, wanted, _COMPOUND if parts else 1.0)
-        for lem in lemmas
+        (0.0, "")
+        if lem[:_SKIP_LETTERS] in skip
+        else max(_best_gloss(lem, wanted, derived), _best_gloss(lemma(w.group().lower()), wanted, derived))
+        for lem, w in zip(lemmas, words, strict=True)
     ]
     best = Span("", 0.0)
     for start in range(len(words)):

@@ -50,3 +50,9 @@ def test_a_composed_word_is_not_cut_into_a_lone_guessed_character() -> None:
     en = "In its statement the regulator said the controls were deficient."
     word = lookup("监管机构", "监管机构在声明中说。", en)
     assert "jail" not in word.meaning and word.meaning.startswith(("oversee", "supervis"))
+
+
+def test_a_participle_matches_the_gloss_it_is_as_well_as_its_verb() -> None:
+    """The sentence word "hidden" meets the gloss "hidden" (隐患 "hidden damage"), not only "hide"."""
+    en = "But the rapid spread has also brought hidden dangers."
+    assert english_span(["hidden damage", "a danger concealed within sth"], en).text == "hidden dangers"
