@@ -30,7 +30,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .dictionary import STOPWORDS, lemma
-from .senses import distinct_senses, match_word, negates, sense_alternatives, sense_score
+from .senses import american, distinct_senses, match_word, negates, sense_alternatives, sense_score
 from .synonyms import synonyms
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
@@ -95,7 +95,10 @@ def english_span(
     matches = [
         (0.0, "")
         if lem[:_SKIP_LETTERS] in skip
-        else max(_best_gloss(lem, wanted, derived), _best_gloss(lemma(w.group().lower()), wanted, derived))
+        else max(
+            _best_gloss(lem, wanted, derived),
+            _best_gloss(lemma(american(w.group().lower())), wanted, derived),
+        )
         for lem, w in zip(lemmas, words, strict=True)
     ]
     best = Span("", 0.0)
@@ -153,7 +156,7 @@ _IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_PAIRS.split())
 
 def sentence_lemma(word: str) -> str:
     """A sentence word's lemma for matching: irregular past forms and doubled consonants undone."""
-    lower = word.lower()
+    lower = american(word.lower())
     return _IRREGULAR.get(lower) or _undoubled(lemma(lower))
 
 

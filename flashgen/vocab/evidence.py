@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
-from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score
+from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score, sentence_lemmas
 from ..types import SentencePair
 from .segmentation import English
 
@@ -101,7 +101,7 @@ def unit_translation(
     for parts in _two_words(word):
         glosses = [frozenset(_key(g) for g in dictionary.gloss_words(p)) for p in parts]
         for index in dict.fromkeys(pair_ids):
-            lemmas = dictionary.english_lemmas(pairs[index].en)
+            lemmas = sentence_lemmas(pairs[index].en)
             for a, b in pairwise(lemmas):
                 if any(w in dictionary.STOPWORDS or not w.isalpha() or w.endswith("ly") for w in (a, b)):
                     continue
@@ -153,7 +153,7 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     found = set()
     for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
         text = match.group()
-        lemmas = dictionary.english_lemmas(text)
+        lemmas = sentence_lemmas(text)
         if (at and text[:1].isupper()) or len(lemmas) != 1 or len(text) < _MIN_LETTERS:
             continue
         lemma = lemmas[0]
@@ -203,7 +203,7 @@ def surface(key: str, sentence: str) -> str:
     words = [w.strip(".,;:!?\"'()“”") for w in sentence.replace("\u2019", "'").split()]
     for start in range(len(words) - len(wanted) + 1):
         span = words[start : start + len(wanted)]
-        keys = [[_key(w) for w in dictionary.english_lemmas(bare)] for bare in span]
+        keys = [[_key(w) for w in sentence_lemmas(bare)] for bare in span]
         if keys == [[k] for k in wanted]:
             return " ".join(span)
     return ""

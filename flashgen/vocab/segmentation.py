@@ -17,6 +17,7 @@ from functools import cache
 
 from ..data import jieba_posseg
 from ..lexicon import dictionary
+from ..lexicon.senses import sentence_lemmas
 from ..lexicon.tagging import MODAL_VERBS
 from ..text.sentences import HAN
 
@@ -50,7 +51,7 @@ class English:
     @cache
     def of(text: str) -> English:
         """The sentence's lemmas, once per sentence: compounds and ranking both ask."""
-        lemmas = tuple(dictionary.english_lemmas(text))
+        lemmas = tuple(sentence_lemmas(text))
         return English(
             lemmas, frozenset(lemmas), frozenset(w[:_STEM_LETTERS] for w in lemmas if len(w) >= _STEM_LETTERS)
         )

@@ -56,3 +56,22 @@ def test_a_participle_matches_the_gloss_it_is_as_well_as_its_verb() -> None:
     """The sentence word "hidden" meets the gloss "hidden" (隐患 "hidden damage"), not only "hide"."""
     en = "But the rapid spread has also brought hidden dangers."
     assert english_span(["hidden damage", "a danger concealed within sth"], en).text == "hidden dangers"
+
+
+def test_british_spellings_meet_the_american_glosses() -> None:
+    from flashgen.lexicon.senses import american
+
+    assert [american(w) for w in ["theatre", "recognised", "defences", "travelled"]] == [
+        "theater",
+        "recognized",
+        "defenses",
+        "traveled",
+    ]
+    assert [american(w) for w in ["promise", "science", "filled", "hour"]] == [
+        "promise",
+        "science",
+        "filled",
+        "hour",
+    ]
+    en = "The home side equalised in the sixtieth minute."
+    assert english_span(["to equalize; to level the score"], en).text == "equalised"
