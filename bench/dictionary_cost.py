@@ -79,9 +79,7 @@ def in_process_costs() -> tuple[float, float]:
     dictionary._build_cedict_index()
     built = time.perf_counter() - start
     start = time.perf_counter()
-    cached = cache.cached_index(
-        "cedict-v2", dictionary.cedict_file(), dictionary._build_cedict_index
-    )
+    cached = cache.cached_index("cedict-v2", dictionary.cedict_file(), dictionary._build_cedict_index)
     dictionary._Index(*cached)
     return built, time.perf_counter() - start
 

@@ -9,6 +9,16 @@ their final name and renamed over it (:func:`replace_atomically`, which the
 deck writer shares), so a run never reads half an index another run is
 writing.  Indexes of other flashgen versions, and of data files that changed
 or are gone (an upgraded package, a deleted virtual environment), are pruned.
+
+A first run would build every index (about a second in all, more than the
+rest of a build), so the package ships them (``flashgen/indexes/``), built
+from the data versions the release pins.  A shipped index is keyed by its
+source file's name, size and SHA-256, so it serves only the very file it was
+built from, and it passes the same digest and shape checks as a cache file;
+any other data version builds its own, as before.  Once a run has matched a
+shipped index to its source, the cache keeps only a small pointer to it, so
+later runs skip the hashing and no copy of it is kept per user.
+``bench/ship_indexes.py`` writes the shipped files.
 """
 
 from __future__ import annotations
@@ -41,6 +51,10 @@ _INDEX_FILE = re.compile(r"[a-z][a-z0-9-]*-[0-9a-f]{12}\.marshal")
 #: A temporary file of :func:`replace_atomically`; one this old was left by a killed run.
 _TEMP_FILE = re.compile(r"\.flashgen-[0-9a-f]{12}\.tmp")
 _STALE_TEMP_SECONDS = 3600
+#: Indexes shipped in the package (see the module's docstring).
+SHIPPED_DIR = Path(__file__).with_name("indexes")
+#: A cache file holding ``(_POINTER, meta)`` stands for the shipped index built from ``meta``'s source.
+_POINTER = "flashgen: the shipped index"
 #: jieba's own model caches, which earlier versions let jieba write here.
 _JIEBA_CACHE = re.compile(r"jieba(\.u[0-9a-f]{32})?\.cache")
 
@@ -86,24 +100,35 @@ def cached_index(
     value's shape; otherwise it is rebuilt.  A cache that cannot be read or
     written costs time, never a failure: it is an optimisation.
     """
-    directory = cache_dir()
-    if directory is None:
-        return build()
-    _prune(directory)
     try:
         meta = _source_meta(name, source)
     except OSError:
         return build()
-    key = hashlib.sha1(repr(meta).encode()).hexdigest()[:12]
-    path = directory / f"{name}-{key}.marshal"
-    found = _load(path, meta, check)
-    if found is not None:
-        return found[0]  # type: ignore[no-any-return]
-    value = build()
-    with contextlib.suppress(OSError, ValueError):  # a full disk, a directory in the way, ...
-        content = _encode(meta, value)
-        replace_atomically(path, lambda tmp: tmp.write_bytes(content), durable=False)
+    directory = cache_dir()
+    path = None
+    if directory is not None:
+        _prune(directory)
+        key = hashlib.sha1(repr(meta).encode()).hexdigest()[:12]
+        path = directory / f"{name}-{key}.marshal"
+        found = _load(path, meta, None)
+        served = _served(name, found[0], check) if found is not None else None
+        if served is not None:
+            return served[0]  # type: ignore[no-any-return]
+    shipped_meta = _shipped_meta(name, source)
+    shipped = _load(SHIPPED_DIR / f"{name}.marshal", shipped_meta, check) if shipped_meta else None
+    value = shipped[0] if shipped is not None else build()
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError):  # a full disk, a directory in the way, ...
+            content = _encode(meta, (_POINTER, shipped_meta) if shipped is not None else value)
+            replace_atomically(path, lambda tmp: tmp.write_bytes(content), durable=False)
     return value
+
+
+def _served(name: str, stored: Any, check: Callable[[Any], bool] | None) -> tuple[Any] | None:
+    """``(index,)`` from what a sound cache file holds: the index, or a pointer to the shipped one."""
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _POINTER:
+        return _load(SHIPPED_DIR / f"{name}.marshal", stored[1], check)
+    return (stored,) if check is None or check(stored) else None
 
 
 def _source_meta(name: str, source: Path) -> tuple[int, int, str, str, int, int]:
@@ -127,7 +152,7 @@ def _header(data: bytes | memoryview) -> Any:
 
 
 def _load(path: Path, meta: tuple[Any, ...], check: Callable[[Any], bool] | None) -> tuple[Any] | None:
-    """``(value,)`` from a sound cache file built from ``meta``'s source, None otherwise."""
+    """``(value,)`` from a sound index file built from ``meta``'s source, None otherwise."""
     try:
         data = memoryview(path.read_bytes())
     except OSError:  # missing, unreadable, a directory
@@ -145,6 +170,40 @@ def _load(path: Path, meta: tuple[Any, ...], check: Callable[[Any], bool] | None
     except Exception:  # any damage at all: rebuild, never fail and never serve it
         return None
     return (value,)
+
+
+def _shipped_meta(name: str, source: Path) -> tuple[int, int, str, str, int, str] | None:
+    """What a shipped index must be built from: these very bytes, wherever they are installed."""
+    try:
+        content = source.read_bytes()
+    except OSError:
+        return None
+    return (
+        CACHE_FORMAT,
+        marshal.version,
+        name,
+        source.name,
+        len(content),
+        hashlib.sha256(content).hexdigest(),
+    )
+
+
+def ship(cache_file: Path, directory: Path) -> Path:
+    """Write the index in the sound cache file ``cache_file`` as a shipped index in ``directory``.
+
+    Only for making a release (``bench/ship_indexes.py``).  Returns the path written;
+    ValueError for a damaged file or a source that is gone.
+    """
+    header, _ = _header(cache_file.read_bytes())
+    name, source = header[2], Path(header[3])
+    found = _load(cache_file, header, None)
+    shipped_meta = _shipped_meta(name, source)
+    if found is None or shipped_meta is None:
+        raise ValueError(f"{cache_file}: not a sound index of an existing source")
+    shipped = directory / f"{name}.marshal"
+    content = _encode(shipped_meta, found[0])
+    replace_atomically(shipped, lambda tmp: tmp.write_bytes(content))
+    return shipped
 
 
 @cache

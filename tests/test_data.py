@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ import pytest
 
 from flashgen import cache as disk_cache
 from flashgen import data, jieba_index
-from flashgen.lexicon import dictionary
+from flashgen.lexicon import dictionary, synonyms
 
 from .paths import EXAMPLES
 
@@ -34,9 +35,71 @@ DEMO = EXAMPLES / "demo-article.txt"
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache directory, and no shipped indexes: every index is built, as for other data."""
     directory = tmp_path / "cache"
     monkeypatch.setenv("FLASHGEN_CACHE_DIR", str(directory))
+    monkeypatch.setattr(disk_cache, "SHIPPED_DIR", tmp_path / "none-shipped")
     return directory
+
+
+def _indexes() -> list[tuple[str, Path, Callable[[], Any], Callable[[Any], bool]]]:
+    """Each shipped index: name, source, builder, shape check."""
+    jieba_dict = data.package_file("jieba", "dict.txt")
+    return [
+        ("cedict-v2", dictionary.cedict_file(), dictionary._build_cedict_index, dictionary._is_cedict_index),
+        (
+            "jieba-v3",
+            jieba_dict,
+            lambda: jieba_index.build_jieba_index(jieba_dict),
+            jieba_index.is_jieba_index,
+        ),
+        ("synonyms-v2", dictionary.cedict_file(), synonyms._build, synonyms._is_index),
+    ]
+
+
+def _unbuildable() -> Any:
+    raise AssertionError("built, though the package ships this index")
+
+
+@pytest.mark.parametrize(
+    "name, source, build, check", _indexes(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_the_shipped_indexes_are_what_their_builders_make(
+    name: str, source: Path, build: Callable[[], Any], check: Callable[[Any], bool]
+) -> None:
+    meta = disk_cache._shipped_meta(name, source)
+    assert meta is not None
+    shipped = disk_cache._load(disk_cache.SHIPPED_DIR / f"{name}.marshal", meta, check)
+    if shipped is None:
+        pytest.skip(
+            f"the installed {source.name} is not the one {name} was shipped for: python bench/ship_indexes.py"
+        )
+    assert shipped == (build(),), "an index builder changed: bump its name and run bench/ship_indexes.py"
+
+
+def test_a_first_run_serves_the_shipped_index_and_keeps_only_a_pointer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FLASHGEN_CACHE_DIR", str(tmp_path))
+    name, source, _, check = _indexes()[0]
+    first = disk_cache.cached_index(name, source, _unbuildable, check)
+    (pointer,) = tmp_path.iterdir()
+    assert pointer.stat().st_size < 1024
+    assert disk_cache.cached_index(name, source, _unbuildable, check) == first  # through the pointer
+
+
+def test_a_damaged_shipped_index_is_rebuilt_never_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FLASHGEN_CACHE_DIR", str(tmp_path / "cache"))
+    name, source, build, check = _indexes()[2]
+    disk_cache.cached_index(name, source, _unbuildable, check)  # a pointer to the sound shipped file
+    shipped = _copy(disk_cache.SHIPPED_DIR, tmp_path / "shipped")
+    content = bytearray((shipped / f"{name}.marshal").read_bytes())
+    content[len(content) // 2] ^= 0x01
+    (shipped / f"{name}.marshal").write_bytes(bytes(content))
+    monkeypatch.setattr(disk_cache, "SHIPPED_DIR", shipped)
+    assert disk_cache.cached_index(name, source, build, check) == build()
 
 
 @pytest.fixture
@@ -316,7 +379,17 @@ def test_jieba_is_imported_without_pkg_resources() -> None:
 # End to end: ``flashgen words --json`` in child processes, run side by side once the
 # reference (sound caches) is known, each compared with it.
 
-WORDS = [sys.executable, "-m", "flashgen", "words", str(DEMO), "--json"]
+#: ``flashgen words --json`` with no shipped indexes, so that the runs build and write every cache.
+WORDS = [
+    sys.executable,
+    "-c",
+    "import sys, flashgen.cache; flashgen.cache.SHIPPED_DIR = flashgen.cache.Path(sys.argv.pop(1)); "
+    "from flashgen.__main__ import run; run()",
+    "/nonexistent/flashgen-shipped",
+    "words",
+    str(DEMO),
+    "--json",
+]
 #: Seconds after which the interrupted runs get their SIGINT: loading, building, writing caches.
 INTERRUPTS = (0.5, 0.9, 1.3)
 

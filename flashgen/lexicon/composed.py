@@ -100,7 +100,9 @@ def _best_split(word: str, english: Set[str], zh_context: str | None, position: 
         return [part(t, offsets[i]) for i, t in enumerate(split)]
 
     def key(split: tuple[str, ...]) -> tuple[int, int, bool, float]:
-        confirmed = sum(len(p.text) for p in parts(split) if p.confirmed)
+        # a lone character the English does not confirm is a guess (监 "jail" in 监+管+机构):
+        # it costs what a confirmed one earns
+        confirmed = sum(len(p.text) if p.confirmed else -(len(p.text) == 1) for p in parts(split))
         # jieba's own split is trusted unless it leaves a lone character that
         # a split into words alone avoids (老年人+口 "mouth", where 老年+人口 is "elderly population")
         words = -len(split) * len(word) - sum(len(t) == 1 for t in split)

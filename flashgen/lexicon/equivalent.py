@@ -30,7 +30,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .dictionary import STOPWORDS, lemma
-from .senses import match_word, negates, sense_alternatives, sense_score
+from .senses import american, distinct_senses, match_word, negates, sense_alternatives, sense_score
 from .synonyms import synonyms
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
@@ -46,6 +46,8 @@ _LESSER_SENSE = 0.75
 _SYNONYM = 0.5
 #: Small words inside a name ("Academy of Sciences", "Bank of England").
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
+#: Letters of a lemma compared with the keys of ``english_span``'s ``skip``.
+_SKIP_LETTERS = 6
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -58,7 +60,9 @@ class Span:
     score: float
 
 
-def english_span(senses: Sequence[str], en_context: str, parts: bool = False) -> Span:
+def english_span(
+    senses: Sequence[str], en_context: str, parts: bool = False, skip: Set[str] = frozenset()
+) -> Span:
     """The contiguous 1-4 words of ``en_context`` that best translate ``senses``.
 
     ``senses`` come best first: words of the first count fully, words of the
@@ -68,7 +72,9 @@ def english_span(senses: Sequence[str], en_context: str, parts: bool = False) ->
     出口管制.  With ``parts`` the senses are the best senses of a composed
     word's parts (网络, 安全), which count alike; and a derived word holding a
     part's gloss counts half again, since English often renders the whole
-    compound as one word: "cybersecurity" for 网络安全.  The text keeps the
+    compound as one word: "cybersecurity" for 网络安全.  Sentence words whose
+    lemma starts like a key in ``skip`` (its first six letters: another word of
+    the Chinese sentence translates them) never match.  The text keeps the
     sentence's own casing and inflection.
     """
     wanted: dict[str, float] = {}
@@ -84,7 +90,17 @@ def english_span(senses: Sequence[str], en_context: str, parts: bool = False) ->
     words = list(_WORD.finditer(en_context))
     lemmas = [sentence_lemma(w.group()) for w in words]
     hidden = _inside_names([w.group() for w in words])
-    matches = [_best_gloss(lem, wanted, _COMPOUND if parts else 1.0) for lem in lemmas]
+    derived = _COMPOUND if parts else 1.0
+    # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide")
+    matches = [
+        (0.0, "")
+        if lem[:_SKIP_LETTERS] in skip
+        else max(
+            _best_gloss(lem, wanted, derived),
+            _best_gloss(lemma(american(w.group().lower())), wanted, derived),
+        )
+        for lem, w in zip(lemmas, words, strict=True)
+    ]
     best = Span("", 0.0)
     for start in range(len(words)):
         if not matches[start][0]:
@@ -103,7 +119,10 @@ def english_span(senses: Sequence[str], en_context: str, parts: bool = False) ->
             if any(hidden[start : end + 1]) and not _whole_name(hidden, start, end):
                 continue
             best = Span(en_context[words[start].start() : words[end].end()], total)
-    return best if best.text else _synonym_span(wanted, words, lemmas, hidden, en_context)
+    if best.text:
+        return best
+    barred = [h or lem[:_SKIP_LETTERS] in skip for h, lem in zip(hidden, lemmas, strict=True)]
+    return _synonym_span(wanted, words, lemmas, barred, en_context)
 
 
 def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tuple[float, str]:
@@ -120,89 +139,24 @@ def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tu
 
 
 #: Irregular past forms news English uses, which the light lemmas leave alone.
-_IRREGULAR = dict(
-    pair.split(":")
-    for pair in [
-        "fell:fall",
-        "rose:rise",
-        "grew:grow",
-        "grown:grow",
-        "fallen:fall",
-        "risen:rise",
-        "began:begin",
-        "begun:begin",
-        "broke:break",
-        "broken:break",
-        "brought:bring",
-        "built:build",
-        "bought:buy",
-        "caught:catch",
-        "chose:choose",
-        "chosen:choose",
-        "drew:draw",
-        "drawn:draw",
-        "drove:drive",
-        "driven:drive",
-        "fought:fight",
-        "found:find",
-        "flew:fly",
-        "flown:fly",
-        "forgot:forget",
-        "gave:give",
-        "given:give",
-        "held:hold",
-        "hid:hide",
-        "hidden:hide",
-        "kept:keep",
-        "knew:know",
-        "known:know",
-        "laid:lay",
-        "led:lead",
-        "left:leave",
-        "lost:lose",
-        "made:make",
-        "meant:mean",
-        "met:meet",
-        "paid:pay",
-        "ran:run",
-        "rewritten:rewrite",
-        "wrote:write",
-        "written:write",
-        "sold:sell",
-        "sent:send",
-        "shot:shoot",
-        "shook:shake",
-        "shrank:shrink",
-        "shrunk:shrink",
-        "sank:sink",
-        "sunk:sink",
-        "spent:spend",
-        "spoke:speak",
-        "spoken:speak",
-        "stole:steal",
-        "stolen:steal",
-        "struck:strike",
-        "swept:sweep",
-        "took:take",
-        "taken:take",
-        "taught:teach",
-        "thought:think",
-        "threw:throw",
-        "thrown:throw",
-        "told:tell",
-        "understood:understand",
-        "won:win",
-        "wore:wear",
-        "worn:wear",
-        "withdrew:withdraw",
-        "withdrawn:withdraw",
-    ]
-)
+_IRREGULAR_PAIRS = """
+fell:fall rose:rise grew:grow grown:grow fallen:fall risen:rise began:begin begun:begin
+broke:break broken:break brought:bring built:build bought:buy caught:catch chose:choose
+chosen:choose drew:draw drawn:draw drove:drive driven:drive fought:fight found:find flew:fly
+flown:fly forgot:forget gave:give given:give held:hold hid:hide hidden:hide kept:keep knew:know
+known:know laid:lay led:lead left:leave lost:lose made:make meant:mean met:meet paid:pay
+ran:run rewritten:rewrite wrote:write written:write sold:sell sent:send shot:shoot shook:shake
+shrank:shrink shrunk:shrink sank:sink sunk:sink spent:spend spoke:speak spoken:speak
+stole:steal stolen:steal struck:strike swept:sweep took:take taken:take taught:teach
+thought:think threw:throw thrown:throw told:tell understood:understand won:win wore:wear
+worn:wear withdrew:withdraw withdrawn:withdraw
+"""
+_IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_PAIRS.split())
 
 
 def sentence_lemma(word: str) -> str:
     """A sentence word's lemma for matching: irregular past forms and doubled consonants undone."""
-    lower = word.lower()
+    lower = american(word.lower())
     return _IRREGULAR.get(lower) or _undoubled(lemma(lower))
 
 
@@ -269,10 +223,10 @@ _MARKED = re.compile(
 
 
 def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True) -> list[str]:
-    """``senses`` ordered for the card: those the English confirms first (best first, the more
-    completely confirmed first on a tie), then those
-    a synonym of a sentence word confirms, then the rest in dictionary order (CC-CEDICT lists the
-    common senses first), senses marked vulgar, slang, archaic, dialect or literary last.
+    """``senses`` ordered for the card, no gloss twice (:func:`distinct_senses`): those the
+    English confirms first (best first, the more completely confirmed first on a tie), then
+    those a synonym of a sentence word confirms, then the rest in dictionary order (CC-CEDICT
+    lists the common senses first), senses marked vulgar, slang, archaic, dialect or literary last.
 
     Without ``complete`` a tie keeps the dictionary's order: a composed word's
     part takes the sense it lists first, which composes best (强制 "to force").
@@ -292,7 +246,7 @@ def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True)
         coverage = _coverage(sense, english) if direct and complete else 0.0
         return (-direct, -coverage, -related, marked, index)
 
-    return [sense for _, sense in sorted(enumerate(senses), key=key)]
+    return distinct_senses(sense for _, sense in sorted(enumerate(senses), key=key))
 
 
 def _coverage(sense: str, english: Set[str]) -> float:

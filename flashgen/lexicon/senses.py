@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterable, Sequence, Set
 from functools import cache
 
-from .dictionary import STOPWORDS, english_lemmas, is_cross_reference
+from .dictionary import STOPWORDS, is_cross_reference, lemma
+from .synonyms import synonyms
 
 #: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
 _REFERENCE = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[[^\]]*\]")
@@ -87,6 +88,31 @@ def clean_senses(raw: Iterable[str]) -> list[str]:
         if not sense or is_cross_reference(sense):  # pointers teach nothing on a card
             continue
         shown.append(_REFERENCE.sub(r"\1", sense))
+    return shown
+
+
+def distinct_senses(senses: Iterable[str]) -> list[str]:
+    """``senses`` with no gloss shown twice, the first copy kept (issue 11).
+
+    A character's traditional variants are separate CC-CEDICT entries with the
+    same senses (個 and 箇 for 个, 說 and 説 for 说), and a pronoun is glossed
+    "this" as a pronoun and again as a bound form (这): a card lists each
+    gloss once.  Glosses are compared without their notes, so "(bound form)
+    this" repeats "(pronoun) this"; a gloss that is only a note
+    ("(classifier used before a noun …)") is compared whole.  A sense left
+    with no gloss is dropped.
+    """
+    seen: set[str] = set()
+    shown = []
+    for sense in senses:
+        kept = []
+        for gloss in sense.split("; "):
+            key = " ".join(_NOTE.sub(" ", gloss).lower().split()) or gloss
+            if key not in seen:
+                seen.add(key)
+                kept.append(gloss)
+        if kept:
+            shown.append("; ".join(kept))
     return shown
 
 
@@ -176,9 +202,51 @@ def _derived_adjective(word: str) -> bool:
     )
 
 
+#: British spellings and their American forms, which CC-CEDICT's glosses use: each ending with
+#: the inflections it takes, and the ending's American and British forms in the base word
+#: (colour, centre, fibre, recognise, analyse, defence, travelled).
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|er|ers|ite|ites|able|hood|ful)?$"), "or", "our"),
+    (re.compile(r"(?<=[a-z]{2})tre(s|d)?$"), "ter", "tre"),
+    (re.compile(r"(?<=[a-z]{2})bre(s|d)?$"), "ber", "bre"),
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), "ize", "ise"),
+    (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing)$"), "yze", "yse"),
+    (re.compile(r"(?<=[a-z]{2})ence(s)?$"), "ense", "ence"),
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), "l", "ll"),
+)
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@cache
+def american(word: str) -> str:
+    """A lower-case English word in American spelling when it is British, else itself.
+
+    News English is often British, CC-CEDICT American: "theatre" would never meet the gloss
+    "theater", nor "recognised" "to recognize".  A spelling is changed only when CC-CEDICT
+    knows the American base word (it glosses short entries with it: "recognize", "travel")
+    and not the British one, so that "promise", "science", "filled" stay as they are.
+    """
+    for british, us, gb in _BRITISH:
+        found = british.search(word)
+        if found is None:
+            continue
+        stem, ending = word[: found.start()], found.group(1) or ""
+        if not synonyms(stem + us) or synonyms(stem + gb):
+            continue
+        if us.endswith("e") and ending[:1] in ("e", "i", "a"):  # recognize + ed: recognized
+            us = us[:-1]
+        return stem + us + ("ed" if ending == "d" else ending)  # centred: centered
+    return word
+
+
+def sentence_lemmas(text: str) -> list[str]:
+    """The lemmas of an English sentence, British spellings in American form (:func:`american`)."""
+    return [lemma(american(w)) for w in _LOWER_WORD.findall(text.lower())]
+
+
 def content_lemmas(text: str) -> set[str]:
     """The lemmas of ``text`` that can be evidence of a translation (no stray letters: U.S., one's)."""
-    return {w for w in english_lemmas(text) if len(w) > 1} - STOPWORDS
+    return {w for w in sentence_lemmas(text) if len(w) > 1} - STOPWORDS
 
 
 def _sense_lemmas(sense: str) -> tuple[set[str], set[str]]:

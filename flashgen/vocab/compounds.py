@@ -202,9 +202,9 @@ _MAX_GAP = 2
 def split_transparent(sentences: Sequence[Sequence[Token]], english: Sequence[English]) -> list[list[Token]]:
     """Each sentence with its transparent phrases cut back into their words.
 
-    A phrase is transparent when CC-CEDICT lacks it, it is two known words
-    of two or more characters (:func:`_known`), and the aligned English renders each
-    word on its own, in order (客户数据 "customer data", "data
+    A phrase is transparent when CC-CEDICT lacks it, it is two words of two or more
+    characters after a known modifier (:func:`_phrase_parts`), and the aligned English
+    renders each word on its own, in order (客户数据 "customer data", "data
     security" for 数据安全): its meaning is the sum of its words, and its
     words make the cards.
     A phrase the writer keeps using is the article's term and stays whole.
@@ -224,12 +224,22 @@ def split_transparent(sentences: Sequence[Sequence[Token]], english: Sequence[En
 
 
 def _phrase_parts(word: str) -> tuple[str, ...] | None:
-    """The two known words a phrase CC-CEDICT lacks is made of, else None."""
+    """The two words of two or more characters a phrase CC-CEDICT lacks is made of, when the
+    learner knows the first, else None.
+
+    The modifier decides: after a hard one the two are learned together (临床 / 试验
+    "clinical trial", 强制 / 执行 "enforcement", 首要 / 任务 "top priority").  After a known
+    one, a noun + noun phrase is the sum of its words, and the head is the word to learn
+    whatever its level (银行 / 职员 "bank staff", 医学 / 期刊 "medical journal"); a head
+    naming an action or state is learned with its modifier (出口 / 管制 "export control",
+    交通 / 拥堵 "traffic congestion") unless the learner knows both words (数据 / 安全).
+    """
     if not is_han(word) or dictionary.contains(word):
         return None
     parts = lexicon_split(word)
-    known = len(parts) == 2 and all(len(p) >= 2 and _known(p) for p in parts)
-    return parts if known else None
+    if len(parts) != 2 or min(len(p) for p in parts) < 2 or not _known(parts[0]):
+        return None
+    return parts if _known(parts[1]) or tag_of(parts[1]) == "n" else None
 
 
 def _known(word: str) -> bool:

@@ -7,6 +7,12 @@ village") is a poor card.  A translated article holds better evidence: an
 English word that occurs in exactly the pairs where the Chinese word does,
 and that no other word of those sentences explains, is its translation.  Two
 occurrences at least, so that the coincidence of one sentence proves nothing.
+
+A word used once can still be confirmed as a unit, by its shape in the English:
+two adjacent English words in the Chinese order, one rendering a part of the word
+and the other rendered by nothing else in the sentence (主教练 "head coach",
+入住率 "occupancy rates", 样本量 "sample size").  The unexplained word is what the
+part the dictionary cannot gloss means here.
 """
 
 from __future__ import annotations
@@ -15,10 +21,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
-from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score
+from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score, sentence_lemmas
 from ..types import SentencePair
 from .segmentation import English
 
@@ -26,6 +33,8 @@ from .segmentation import English
 _DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
 #: Shortest English lemma taken as a translation (no "use", "new").
 _MIN_LETTERS = 4
+#: An English word, hyphens and apostrophes inside it.
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: The article has at least this many times as many pairs as the word occurs in.
 _MIN_CONTRAST = 3
 #: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
@@ -73,6 +82,106 @@ def article_translation(
     return found[0] if len(found) == 1 else ""
 
 
+def unit_translation(
+    word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair]
+) -> tuple[str, frozenset[int]]:
+    """For a word CC-CEDICT lacks, the English that renders it as a unit (the words' keys,
+    space-separated: "head coach") and the pairs showing it; ("", ∅) when none does.
+
+    The word is cut in a dictionary word of two characters or more and one character (主 /
+    教练, 入住 / 率): the words whose meaning would otherwise be glued from a character
+    (:func:`~flashgen.vocab.segmentation.composed_by_character`); a phrase of two longer
+    words is told by its parts' own glosses.  Two adjacent English words render the two
+    parts in the Chinese order: one by a gloss (first letters compared), the other a content
+    word of four letters or more, no adverb, that no other word of the Chinese sentence explains.
+    """
+    if dictionary.contains(word):
+        return "", frozenset()
+    found: dict[str, set[int]] = {}
+    for parts in _two_words(word):
+        glosses = [frozenset(_key(g) for g in dictionary.gloss_words(p)) for p in parts]
+        for index in dict.fromkeys(pair_ids):
+            lemmas = sentence_lemmas(pairs[index].en)
+            for a, b in pairwise(lemmas):
+                if any(w in dictionary.STOPWORDS or not w.isalpha() or w.endswith("ly") for w in (a, b)):
+                    continue
+                keys = (_key(a), _key(b))
+                rendered = [k in g for k, g in zip(keys, glosses, strict=True)]
+                if rendered.count(True) != 1:  # both rendered: its parts are translated, no unit needed
+                    continue
+                other = keys[rendered.index(False)]
+                if len(other) >= _MIN_LETTERS and _unexplained(other, word, [pairs[index].zh]):
+                    found.setdefault(" ".join(keys), set()).add(index)
+    if not found:
+        return "", frozenset()
+    key = max(found, key=lambda k: len(found[k]))
+    return key, frozenset(found[key])
+
+
+def _two_words(word: str) -> list[tuple[str, str]]:
+    """The ways to cut ``word`` in a dictionary word and a single character."""
+    cuts = [1, len(word) - 1] if len(word) > 2 else []
+    return [
+        (word[:i], word[i:]) for i in cuts if dictionary.contains(word[:i]) and dictionary.contains(word[i:])
+    ]
+
+
+def morpheme_equivalent(word: str, zh: str, en: str) -> str:
+    """The one English word of ``en`` that a character or shorter word inside ``word`` glosses
+    in a single word ("empty", not "give" of "to give birth"), and that no other word of ``zh``
+    explains, when there is exactly one; else "".
+
+    The last resort for a card's English, when no gloss of the word itself is in the sentence:
+    a translator often renders a word by one of its morphemes' meanings (空置 "sit empty": 空
+    "empty"; 庞大 "this large": 大 "large"; 经营者 "operators": 经营 "to operate").  The words
+    the rest of the sentence explains are set aside first, so that a character's many glosses
+    only meet what is left; capitalised words inside the sentence are names, never taken.
+    """
+    if not dictionary.contains(word):  # a composed word's parts were matched one by one already
+        return ""
+    inner = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} - {word}
+    glossed = {
+        g
+        for part in inner
+        for sense in dictionary.all_senses(part)
+        for alternative in sense_alternatives(sense)
+        if len(alternative) == 1
+        for g in alternative
+    }
+    keys = {_key(g) for g in glossed}
+    explained = others_english(word, zh)
+    found = set()
+    for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
+        text = match.group()
+        lemmas = sentence_lemmas(text)
+        if (at and text[:1].isupper()) or len(lemmas) != 1 or len(text) < _MIN_LETTERS:
+            continue
+        lemma = lemmas[0]
+        if lemma in dictionary.STOPWORDS or _key(lemma) in explained:
+            continue
+        if _key(lemma) in keys or any(len(g) >= 5 and g in lemma for g in glossed):
+            found.add(text)
+    return found.pop() if len(found) == 1 else ""
+
+
+def translates_another_word(word: str, zh: str, english: str) -> bool:
+    """Whether every content word of ``english``, a card's English equivalent, glosses another
+    word of the sentence ``zh`` and none glosses ``word``: it is that word's translation, not this
+    one's (遏制 "curb" is not "raises", which 加息 "to raise interest rates" explains).
+    A match through a loose synonym or a stray gloss word would teach the wrong English."""
+    words = [_key(w) for w in content_lemmas(english)]
+    return bool(words) and all(w in others_english(word, zh) for w in words)
+
+
+@cache
+def others_english(word: str, zh: str) -> frozenset[str]:
+    """What the other words of the sentence ``zh`` may be translated by: their glosses' keys
+    (first six letters), less those of ``word``'s own glosses."""
+    tokens = jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False)
+    explained = {_key(g) for token in tokens for g in dictionary.gloss_words(token)}
+    return frozenset(explained - {_key(g) for g in dictionary.gloss_words(word)})
+
+
 def _key(lemma: str) -> str:
     """A lemma compared by its first letters, as the picker compares translations (collapse / collapsed)."""
     return lemma[:_STEM_LETTERS]
@@ -88,11 +197,15 @@ def _unexplained(key: str, word: str, sentences: Sequence[str]) -> bool:
 
 
 def surface(key: str, sentence: str) -> str:
-    """The sentence's own word for a translation ``key`` ("baristas" for barista), or ""."""
-    for word in sentence.replace("\u2019", "'").split():
-        bare = word.strip(".,;:!?\"'()“”")
-        if [_key(w) for w in dictionary.english_lemmas(bare)] == [key]:
-            return bare
+    """The sentence's own words for a translation ``key`` ("baristas" for barista, "head coach"
+    for the keys "head coach"), or ""."""
+    wanted = key.split()
+    words = [w.strip(".,;:!?\"'()“”") for w in sentence.replace("\u2019", "'").split()]
+    for start in range(len(words) - len(wanted) + 1):
+        span = words[start : start + len(wanted)]
+        keys = [[_key(w) for w in sentence_lemmas(bare)] for bare in span]
+        if keys == [[k] for k in wanted]:
+            return " ".join(span)
     return ""
 
 

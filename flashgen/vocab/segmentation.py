@@ -17,6 +17,8 @@ from functools import cache
 
 from ..data import jieba_posseg
 from ..lexicon import dictionary
+from ..lexicon.senses import sentence_lemmas
+from ..lexicon.tagging import MODAL_VERBS
 from ..text.sentences import HAN
 
 #: jieba tags of words that never become cards: pronouns (r), particles (u*, y, e, o),
@@ -49,7 +51,7 @@ class English:
     @cache
     def of(text: str) -> English:
         """The sentence's lemmas, once per sentence: compounds and ranking both ask."""
-        lemmas = tuple(dictionary.english_lemmas(text))
+        lemmas = tuple(sentence_lemmas(text))
         return English(
             lemmas, frozenset(lemmas), frozenset(w[:_STEM_LETTERS] for w in lemmas if len(w) >= _STEM_LETTERS)
         )
@@ -217,14 +219,39 @@ def _aspect_glued(token: Token) -> bool:
     )
 
 
+#: Particles and complement markers that end a verb's word inside jieba's phrases (吃过饭, 变得复杂).
+_GRAMMAR_INSIDE = frozenset("了着过得")
+#: jieba's tags of adverbs, which make a phrase of the verb after them (纷纷议论 "discuss one after another").
+_ADVERB_TAG = "d"
+
+
+def _grammar_glued(token: Token) -> bool:
+    """A phrase jieba's dictionary lists and CC-CEDICT lacks with grammar inside or in front:
+    a particle or complement marker after its first word (吃过饭, 翻了一番, 变得 / 复杂), or an
+    adverb or modal verb before a word (纷纷 / 议论, 难以 / 避免).  Its words are what to count:
+    left whole, the phrase is no term and hides the word the learner needs (复杂, 议论, 避免)."""
+    text = token.text
+    if len(text) < 3 or not is_han(text) or dictionary.contains(text):
+        return False
+    pieces = lexicon_split(text)
+    if len(pieces) < 2 or all(len(p) == 1 for p in pieces):
+        return False
+    inside = any(p in _GRAMMAR_INSIDE for p in pieces[1:]) or any(
+        len(p) > 1 and p[-1] == "得" for p in pieces[:-1]
+    )
+    leading = len(pieces[0]) > 1 and (pieces[0] in MODAL_VERBS or tag_of(pieces[0]).startswith(_ADVERB_TAG))
+    return inside or leading
+
+
 def repair(tokens: Iterable[Token]) -> list[Token]:
-    """Re-split glued and description-like tokens (see :func:`_needs_resplit`), and take
-    aspect particles off the verbs jieba glued them to (:func:`_aspect_glued`)."""
+    """Re-split glued and description-like tokens (see :func:`_needs_resplit`) and phrases with
+    grammar inside (:func:`_grammar_glued`), and take aspect particles off the verbs jieba glued
+    them to (:func:`_aspect_glued`)."""
     repaired: list[Token] = []
     for token in tokens:
         if _aspect_glued(token):
             repaired += [Token(token.text[:-1], tag_of(token.text[:-1])), Token(token.text[-1], "ul")]
-        elif _needs_resplit(token):
+        elif _needs_resplit(token) or _grammar_glued(token):
             repaired.extend(Token(piece, tag_of(piece)) for piece in lexicon_split(token.text))
         else:
             repaired.append(token)

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..lexicon import dictionary
+from ..lexicon.equivalent import english_span
 from ..lexicon.word import lookup
 from ..options import Options
 from ..types import SentencePair, Term, WordInfo
 from .candidates import Candidate, collect
-from .evidence import surface
+from .evidence import morpheme_equivalent, others_english, surface, translates_another_word
 from .ranking import rank
 
 
@@ -52,6 +53,23 @@ def with_article_translation(word: WordInfo, translation: str, sentence_en: str)
     if word.composed and word.meaning != word.english.lower():
         return replace(word, meaning=shown.lower(), english=shown)
     return word if word.english else replace(word, english=shown)
+
+
+def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
+    """The card with an English equivalent that translates this word and no other of its sentence.
+
+    An equivalent that only another word of the Chinese sentence explains (遏制 "curb" given
+    "raises", which 加息 "to raise interest rates" explains) is searched again without the
+    words the others explain; a card still without one takes the English a morpheme of the
+    word gives (空置 "empty": 空), :func:`~flashgen.vocab.evidence.morpheme_equivalent`.  A
+    composed word's English already renders its parts in order.
+    """
+    if not word.composed and translates_another_word(word.simplified, example.zh, word.english):
+        skip = others_english(word.simplified, example.zh)
+        word = replace(word, english=english_span(word.meaning.split("; "), example.en, skip=skip).text)
+    if not word.english and example.en:
+        word = replace(word, english=morpheme_equivalent(word.simplified, example.zh, example.en))
+    return word
 
 
 @dataclass(frozen=True)
@@ -92,6 +110,7 @@ def select_terms(pairs: Sequence[SentencePair], options: Options) -> Selection:
         example = shown_example(pairs[ranked.example], options.min_confidence)
         word = lookup(ranked.candidate.text, zh_context=example.zh, en_context=example.en)
         word = with_article_translation(word, ranked.translation, example.en)
+        word = with_own_english(word, example)
         if not word.meaning or (word.is_name and not options.include_names):
             continue
         terms.append(Term(word, example, ranked.candidate.count, ranked.score, ranked.reasons))

@@ -59,8 +59,6 @@ def test_index_is_rebuilt_into_a_fresh_cache(tmp_path: Path, monkeypatch: pytest
     index = dictionary._Index(*dictionary._build_cedict_index())
     assert index.record("银行").startswith("銀行\tyin2 hang2\t")
     assert index.position("不存在的词语") == -1
-    cached = cache.cached_index(
-        "cedict-test", dictionary.cedict_file(), dictionary._build_cedict_index
-    )
+    cached = cache.cached_index("cedict-test", dictionary.cedict_file(), dictionary._build_cedict_index)
     assert dictionary._Index(*cached).record("地方") == index.record("地方")
     assert list(tmp_path.glob("cedict-test-*.marshal"))

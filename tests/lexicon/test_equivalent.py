@@ -35,3 +35,43 @@ def test_marked_senses_come_first_only_on_an_exact_match() -> None:
     senses = ["(old) butler", "housekeeper"]
     assert rank_senses(senses, {"butler", "house"})[0] == "(old) butler"
     assert rank_senses(senses, {"old", "man"})[0] == "housekeeper"
+
+
+def test_no_sense_is_shown_twice() -> None:
+    """Issue 11: variant entries (個/箇, 說/説, 喫) and bound-form glosses repeat senses."""
+    for word in ["个", "这", "说", "为", "吃"]:
+        glosses = [" ".join(g.split(")")[-1].split()) or g for g in lookup(word).meaning.split("; ")]
+        assert len(glosses) == len(set(glosses)), (word, glosses)
+    assert rank_senses(["to eat", "(bound form) to eat; to absorb"], set()) == ["to eat", "to absorb"]
+
+
+def test_a_composed_word_is_not_cut_into_a_lone_guessed_character() -> None:
+    """监 + 管 + 机构 would read "jail + control + mechanism": 监管 + 机构 is two words."""
+    en = "In its statement the regulator said the controls were deficient."
+    word = lookup("监管机构", "监管机构在声明中说。", en)
+    assert "jail" not in word.meaning and word.meaning.startswith(("oversee", "supervis"))
+
+
+def test_a_participle_matches_the_gloss_it_is_as_well_as_its_verb() -> None:
+    """The sentence word "hidden" meets the gloss "hidden" (隐患 "hidden damage"), not only "hide"."""
+    en = "But the rapid spread has also brought hidden dangers."
+    assert english_span(["hidden damage", "a danger concealed within sth"], en).text == "hidden dangers"
+
+
+def test_british_spellings_meet_the_american_glosses() -> None:
+    from flashgen.lexicon.senses import american
+
+    assert [american(w) for w in ["theatre", "recognised", "defences", "travelled"]] == [
+        "theater",
+        "recognized",
+        "defenses",
+        "traveled",
+    ]
+    assert [american(w) for w in ["promise", "science", "filled", "hour"]] == [
+        "promise",
+        "science",
+        "filled",
+        "hour",
+    ]
+    en = "The home side equalised in the sixtieth minute."
+    assert english_span(["to equalize; to level the score"], en).text == "equalised"

@@ -23,6 +23,12 @@ def test_aspect_particles_come_off_the_verb() -> None:
     assert "绕过" in [t.text for t in segment("他们绕过了防火墙")]  # a dictionary word stays whole
 
 
+def test_grammar_inside_a_phrase_jieba_lists_gives_the_words() -> None:
+    assert [t.text for t in segment("问题变得复杂")][-1] == "复杂"  # jieba: 变得复杂
+    assert "议论" in [t.text for t in segment("大家纷纷议论着")]  # jieba: 纷纷议论
+    assert "避免" in [t.text for t in segment("冲突难以避免")]  # jieba: 难以避免
+
+
 def test_pieces_of_numbers_negated_words_and_names_are_not_candidates() -> None:
     found = texts(
         [
@@ -60,3 +66,36 @@ def test_a_known_word_in_a_specialised_sense_is_new_vocabulary() -> None:
     assert in_new_sense("质量", "It had about 25 times the mass of the Sun.")
     assert not in_new_sense("质量", "The quality of the beans has improved.")
     assert not in_new_sense("终于", "The rain finally stopped.")
+
+
+def test_the_english_confirms_a_word_with_a_one_character_part_as_a_unit() -> None:
+    """主 / 教练 would be glued as "main + coach": the English's "head coach" is the meaning."""
+    rows = [("赛后，主教练称赞了球员。", "After the match, the head coach praised the players.")]
+    terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
+    assert terms["主教练"].meaning == "head coach" and terms["主教练"].english == "head coach"
+    slightly = [("汇率小幅走强。", "The exchange rate strengthened slightly.")]
+    assert "走强" not in {t.word.simplified for t in pick_terms(pairs_of(slightly), Options())}
+
+
+def test_after_a_known_modifier_the_head_is_the_word_to_learn() -> None:
+    found = texts([("一名银行职员泄露了客户信息。", "A bank staff member leaked customer information.")])
+    assert "银行职员" not in found and "职员" in found
+
+
+def test_a_morpheme_gives_the_english_when_no_gloss_of_the_word_does() -> None:
+    from flashgen.vocab.evidence import morpheme_equivalent
+
+    zh = "相比之下，县城几家老牌星级酒店的客房常常空置。"
+    en = "By contrast, rooms at several long-established star-rated hotels in town often sit empty."
+    assert morpheme_equivalent("空置", zh, en) == "empty"
+    # 产 "to give birth" is no one-word gloss: "give" is not 产量's English
+    zh, en = "产量稍低但收成更稳。", "The crops yield less but give a surer harvest."
+    assert morpheme_equivalent("产量", zh, en) == ""
+
+
+def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -> None:
+    from flashgen.vocab.evidence import translates_another_word
+
+    zh = "央行加息以遏制通胀"  # "Central bank raises interest rates to curb inflation"
+    assert translates_another_word("遏制", zh, "raises")  # 加息 "to raise interest rates"
+    assert not translates_another_word("遏制", zh, "curb")

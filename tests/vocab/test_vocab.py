@@ -24,7 +24,8 @@ from flashgen.text import read_article
 from flashgen.types import SentencePair, Term
 from flashgen.vocab.candidates import is_phrase
 from flashgen.vocab.compounds import merge_dictionary_words, repeated_compounds
-from flashgen.vocab.ranking import reads_as_adverb, verb_with_result
+from flashgen.vocab.ranking import verb_with_result
+from flashgen.vocab.scoring import reads_as_adverb
 from flashgen.vocab.segmentation import English, Token, is_han, lexicon_split, repair
 from flashgen.vocab.selection import pick_terms
 
