@@ -51,6 +51,7 @@ from flashgen.align import (
     orphan_candidates,
     orphan_chance,
     scored_beads,
+    text_stats,
 )
 from flashgen.types import Link
 
@@ -83,9 +84,11 @@ def orphan_samples(name: str, variant: str, seed: int) -> list[Sample]:
         zh, en, gold = doc
         nulls = {(link.zh_ids, link.en_ids) for link in gold if not (link.zh_ids and link.en_ids)}
         zh_f, en_f = [cached_zh(s) for s in zh], [cached_en(s) for s in en]
-        # flat: one block; as an article: the blocks align_article aligns one by one
+        # flat: one block; as an article: the blocks align_article aligns one by one,
+        # measured against the whole article (whose sentences are the document's, in order)
         blocks = [((0, len(zh), 0, len(en)), align_features(zh_f, en_f, unsplit))]
         links = paragraphs(unsplit)(doc)
+        stats = text_stats(zh_f, en_f)
         for i0, i1, j0, j1 in block_spans(article_blocks(as_article(doc))):
             inside = [
                 Link(tuple(i - i0 for i in link.zh_ids), tuple(j - j0 for j in link.en_ids), link.score)
@@ -93,8 +96,9 @@ def orphan_samples(name: str, variant: str, seed: int) -> list[Sample]:
                 if all(i0 <= i < i1 for i in link.zh_ids) and all(j0 <= j < j1 for j in link.en_ids)
             ]
             blocks.append(((i0, i1, j0, j1), inside))
-        for (i0, i1, j0, j1), block_links in blocks:
-            candidates = orphan_candidates(zh_f[i0:i1], en_f[j0:j1], block_links, unsplit)
+        for k, ((i0, i1, j0, j1), block_links) in enumerate(blocks):
+            whole = None if k == 0 else stats.block(i0, i1, j0, j1)
+            candidates = orphan_candidates(zh_f[i0:i1], en_f[j0:j1], block_links, unsplit, whole)
             for _, english, k, features in candidates:
                 key = ((), (j0 + k,)) if english else ((i0 + k,), ())
                 found.append((astuple(features), key in nulls))

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen.align import align, align_article, format_links, parse_links
-from flashgen.align.cost import DEFAULT_WEIGHTS, ending_cost
+from flashgen.align.cost import DEFAULT_WEIGHTS, ending_cost, text_stats
 from flashgen.align.features import Ending, en_features, zh_features
 from flashgen.align.learned import learn
 from flashgen.options import Options
@@ -235,3 +235,18 @@ def test_seed_article_gold_beads() -> None:
         if not ok:
             wrong.append(bead["en"][0])
     assert wrong == []
+
+
+def test_a_block_is_measured_against_the_whole_text() -> None:
+    """An article's block keeps the article's byte ratio and word rarity (issue 12).
+
+    In a block of a few sentences every word looks rare, and a block that
+    lost a sentence to the translator has a byte ratio skewed by that loss.
+    """
+    zh = [zh_features(z) for z, _ in PARALLEL]
+    en = [en_features(e) for _, e in PARALLEL]
+    whole = text_stats(zh, en)
+    block = whole.block(2, 5, 2, 4)  # three Chinese sentences, the third one's English dropped
+    assert block.ratio == whole.ratio != text_stats(zh[2:5], en[2:4]).ratio
+    assert block.evidence.zh_bits == whole.evidence.zh_bits[2:5]
+    assert block.evidence.en_total == whole.evidence.en_total[2:4]
