@@ -19,7 +19,7 @@ them with its weights (:func:`align_features`, :func:`scored_beads`,
 against (:func:`text_stats`), and the two fitted models.
 """
 
-from .article import align_article, article_blocks, block_spans
+from .article import ARTICLE_WEIGHTS, align_article, article_blocks, block_spans
 from .beads import align, align_features, orphan_candidates, scored_beads
 from .confidence import BeadFeatures, bead_confidence
 from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
@@ -28,6 +28,7 @@ from .links import format_links, parse_links
 from .nulls import OrphanFeatures, orphan_chance
 
 __all__ = [
+    "ARTICLE_WEIGHTS",
     "DEFAULT_WEIGHTS",
     "BeadFeatures",
     "EnSentence",
