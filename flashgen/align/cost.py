@@ -48,6 +48,12 @@ class Evidence:
     zh_total: tuple[int, ...]
     en_total: tuple[int, ...]
 
+    def with_zh(self, zh: Sequence[ZhSentence]) -> Evidence:
+        """The same English, the Chinese weighed afresh (its words changed: what the text taught)."""
+        zh_bits = _bit_runs([s.words for s in zh])
+        zh_total = tuple(sum(b.bit_count() for b in runs) for runs in zh_bits)
+        return Evidence(zh_bits, self.en_bits, zh_total, self.en_total)
+
 
 def evidence(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> Evidence:
     """Weigh every word by its rarity on its own side (1..4, an inverse document frequency)."""

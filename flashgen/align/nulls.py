@@ -21,7 +21,7 @@ sentences, gives the chance that the sentence is an orphan; the bead search
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 
 from .confidence import logistic
 
@@ -61,4 +61,4 @@ def orphan_chance(features: OrphanFeatures, coefficients: Sequence[float] | None
     time, so ``bench/align_fit.py --orphans`` can try freshly fitted ones
     through the whole aligner.
     """
-    return logistic(astuple(features), COEFFICIENTS if coefficients is None else coefficients)
+    return logistic(features, COEFFICIENTS if coefficients is None else coefficients)
