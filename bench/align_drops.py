@@ -35,6 +35,7 @@ from functools import cache
 from align_eval import SETS, SHARED, Tally, documents, print_reliability
 
 from flashgen.align import (
+    ARTICLE_WEIGHTS,
     DEFAULT_WEIGHTS,
     EnSentence,
     Weights,
@@ -193,7 +194,7 @@ def as_article(doc: Doc) -> Article:
     )
 
 
-def paragraphs(weights: Weights = DEFAULT_WEIGHTS) -> Aligner:
+def paragraphs(weights: Weights = ARTICLE_WEIGHTS) -> Aligner:
     """Align a document as an article (:func:`as_article`) through ``align_article``."""
     return lambda doc: [Link(p.zh_ids, p.en_ids, p.score) for p in align_article(as_article(doc), weights)]
 

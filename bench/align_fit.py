@@ -41,6 +41,7 @@ from align_eval import print_reliability
 import flashgen.align.confidence
 import flashgen.align.nulls
 from flashgen.align import (
+    ARTICLE_WEIGHTS,
     DEFAULT_WEIGHTS,
     BeadFeatures,
     OrphanFeatures,
@@ -51,6 +52,7 @@ from flashgen.align import (
     orphan_candidates,
     orphan_chance,
     scored_beads,
+    text_stats,
 )
 from flashgen.types import Link
 
@@ -75,26 +77,29 @@ def orphan_samples(name: str, variant: str, seed: int) -> list[Sample]:
 
     Aligned without splitting, so the model learns from the beads the search
     makes: flat (the ``--presplit`` path) and as paragraphed articles, whose
-    small blocks weigh words differently (rarity is counted per block).
+    small blocks price a sentence left alone lower (``ARTICLE_WEIGHTS``).
     """
     found = []
     unsplit = replace(DEFAULT_WEIGHTS, split=2.0)
+    article_unsplit = replace(ARTICLE_WEIGHTS, split=2.0)
     for doc in derived_set(name, variant, seed):
         zh, en, gold = doc
         nulls = {(link.zh_ids, link.en_ids) for link in gold if not (link.zh_ids and link.en_ids)}
         zh_f, en_f = [cached_zh(s) for s in zh], [cached_en(s) for s in en]
-        # flat: one block; as an article: the blocks align_article aligns one by one
-        blocks = [((0, len(zh), 0, len(en)), align_features(zh_f, en_f, unsplit))]
-        links = paragraphs(unsplit)(doc)
+        # flat: one block; as an article: the blocks align_article aligns one by one, with its
+        # weights, measured against the whole article (whose sentences are the document's, in order)
+        blocks = [((0, len(zh), 0, len(en)), align_features(zh_f, en_f, unsplit), unsplit, None)]
+        links = paragraphs(article_unsplit)(doc)
+        stats = text_stats(zh_f, en_f)
         for i0, i1, j0, j1 in block_spans(article_blocks(as_article(doc))):
             inside = [
                 Link(tuple(i - i0 for i in link.zh_ids), tuple(j - j0 for j in link.en_ids), link.score)
                 for link in links
                 if all(i0 <= i < i1 for i in link.zh_ids) and all(j0 <= j < j1 for j in link.en_ids)
             ]
-            blocks.append(((i0, i1, j0, j1), inside))
-        for (i0, i1, j0, j1), block_links in blocks:
-            candidates = orphan_candidates(zh_f[i0:i1], en_f[j0:j1], block_links, unsplit)
+            blocks.append(((i0, i1, j0, j1), inside, article_unsplit, stats.block(i0, i1, j0, j1)))
+        for (i0, i1, j0, j1), block_links, weights, whole in blocks:
+            candidates = orphan_candidates(zh_f[i0:i1], en_f[j0:j1], block_links, weights, whole)
             for _, english, k, features in candidates:
                 key = ((), (j0 + k,)) if english else ((i0 + k,), ())
                 found.append((astuple(features), key in nulls))
@@ -185,7 +190,8 @@ def fit_orphans() -> int:
         cells, drops = [], []
         for name in FIT_SETS:
             for variant in ("plain", *VARIANTS):
-                for mode, aligner in (("flat", flat(weights)), ("para", paragraphs(weights))):
+                as_articles = replace(ARTICLE_WEIGHTS, split=threshold)
+                for mode, aligner in (("flat", flat(weights)), ("para", paragraphs(as_articles))):
                     t = tally(derived_set(name, variant, FIT_SEED), aligner)
                     score = f"{t.bead()[2]:.3f}/{t.strict()[2]:.3f}({t.null_recall():.2f})"
                     cells.append(f"{name}/{variant}/{mode} {score}")

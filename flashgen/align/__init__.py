@@ -15,22 +15,25 @@ Exports :func:`align` (two lists of sentences to links), :func:`align_article`
 :func:`parse_links`; and, for the benchmarks that measure and fit the
 aligner (``bench/align_*.py``), the sentence features, the bead search on
 them with its weights (:func:`align_features`, :func:`scored_beads`,
-:func:`orphan_candidates`), an article's blocks, and the two fitted models.
+:func:`orphan_candidates`), an article's blocks and what they are measured
+against (:func:`text_stats`), and the two fitted models.
 """
 
-from .article import align_article, article_blocks, block_spans
+from .article import ARTICLE_WEIGHTS, align_article, article_blocks, block_spans
 from .beads import align, align_features, orphan_candidates, scored_beads
 from .confidence import BeadFeatures, bead_confidence
-from .cost import DEFAULT_WEIGHTS, Weights
+from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
 from .features import EnSentence, ZhSentence, en_features, zh_features
 from .links import format_links, parse_links
 from .nulls import OrphanFeatures, orphan_chance
 
 __all__ = [
+    "ARTICLE_WEIGHTS",
     "DEFAULT_WEIGHTS",
     "BeadFeatures",
     "EnSentence",
     "OrphanFeatures",
+    "TextStats",
     "Weights",
     "ZhSentence",
     "align",
@@ -45,5 +48,6 @@ __all__ = [
     "orphan_chance",
     "parse_links",
     "scored_beads",
+    "text_stats",
     "zh_features",
 ]

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 
 from ..types import Link
 from .confidence import BeadFeatures, bead_confidence
-from .cost import DEFAULT_WEIGHTS, Weights
+from .cost import DEFAULT_WEIGHTS, TextStats, Weights
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
 from .learned import MAX_COST, learn, straddled
 from .nulls import OrphanFeatures, orphan_chance
@@ -92,14 +92,20 @@ def scored_beads(
     return _best_path(BeadScorer(taught, en, weights), path_window(links, doubtful, len(en), weights.refine))
 
 
-def align_once(zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> list[Bead]:
-    """One pass of the bead search, without what the text teaches (what an article's paragraphs need)."""
+def align_once(
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights, stats: TextStats | None = None
+) -> list[Bead]:
+    """One pass of the bead search, without what the text teaches (what an article's paragraphs need).
+
+    ``stats`` (word rarity, byte ratio) default to the two lists' own; an
+    article's block passes the whole article's (:class:`.cost.TextStats`).
+    """
     if not zh or not en:
         nulls = [Link((i,), ()) for i in range(len(zh))] + [Link((), (j,)) for j in range(len(en))]
         return [(link, None) for link in nulls]
     # a text shorter than the window needs no anchors to find its way
     chain = anchor_chain(zh, en) if max(len(zh), len(en)) > weights.window else []
-    return _best_path(BeadScorer(zh, en, weights), window(chain, len(zh), len(en), weights.window))
+    return _best_path(BeadScorer(zh, en, weights, stats), window(chain, len(zh), len(en), weights.window))
 
 
 def orphan_candidates(
@@ -107,13 +113,15 @@ def orphan_candidates(
     en: Sequence[EnSentence],
     links: Sequence[Link],
     weights: Weights = DEFAULT_WEIGHTS,
+    stats: TextStats | None = None,
 ) -> list[tuple[Link, bool, int, OrphanFeatures]]:
     """For each end of each link's many-sentence side: (link, English?, sentence id, orphan features).
 
     The sentences the orphan model (:mod:`flashgen.align.nulls`) weighs, and
-    what it is fitted on (``bench/align_fit.py --orphans``).
+    what it is fitted on (``bench/align_fit.py --orphans``); ``stats`` as for
+    :func:`align_once`.
     """
-    scorer = BeadScorer(zh, en, weights)
+    scorer = BeadScorer(zh, en, weights, stats)
     found = []
     for link in links:
         if not link.zh_ids or not link.en_ids:

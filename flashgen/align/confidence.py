@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -43,21 +43,26 @@ class BeadFeatures:
     evidence: float
 
 
-#: intercept, then one weight per field of :class:`BeadFeatures`, in order (bench/align_fit.py)
+#: intercept, then one weight per field of :class:`BeadFeatures`, in order (bench/align_fit.py),
+#: fitted on flat alignments; refitted with article pairs too, more pairs ≥ 0.8 were wholly wrong.
 COEFFICIENTS = (6.884, -1.450, -4.024, -0.211, -0.415, -0.467, -0.273)
 
 
 def bead_confidence(features: BeadFeatures, coefficients: Sequence[float] = COEFFICIENTS) -> float:
     """The chance that the bead is exactly right: a logistic over its features."""
-    return logistic(astuple(features), coefficients)
+    return logistic(features, coefficients)
 
 
-def logistic(values: Sequence[float], coefficients: Sequence[float]) -> float:
-    """``1 / (1 + e^-z)`` with ``z`` = intercept (``coefficients[0]``) + weights · ``values``.
+def logistic(features: object, coefficients: Sequence[float]) -> float:
+    """``1 / (1 + e^-z)`` with ``z`` = intercept (``coefficients[0]``) + weights · the fields of ``features``.
 
     Both of the aligner's fitted models are read through it (this module and
-    :mod:`.nulls`), and ``bench/align_fit.py`` fits them to it.
+    :mod:`.nulls`), and ``bench/align_fit.py`` fits them to it.  ``features``
+    is a dataclass of plain numbers, read in field order; its ``__dict__``
+    holds them in that order, without the deep copy ``astuple`` makes (every
+    link of every text is scored, articles twice).
     """
+    values = vars(features).values()
     z = coefficients[0] + sum(w * x for w, x in zip(coefficients[1:], values, strict=True))
     if z < -30:
         return 0.0

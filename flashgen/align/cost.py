@@ -48,6 +48,12 @@ class Evidence:
     zh_total: tuple[int, ...]
     en_total: tuple[int, ...]
 
+    def with_zh(self, zh: Sequence[ZhSentence]) -> Evidence:
+        """The same English, the Chinese weighed afresh (its words changed: what the text taught)."""
+        zh_bits = _bit_runs([s.words for s in zh])
+        zh_total = tuple(sum(b.bit_count() for b in runs) for runs in zh_bits)
+        return Evidence(zh_bits, self.en_bits, zh_total, self.en_total)
+
 
 def evidence(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> Evidence:
     """Weigh every word by its rarity on its own side (1..4, an inverse document frequency)."""
@@ -76,6 +82,34 @@ def _bit_runs(sentences: Sequence[Sequence[Hashable]]) -> tuple[tuple[int, ...],
             offset += width
         runs.append(tuple(row))
     return tuple(runs)
+
+
+@dataclass(frozen=True)
+class TextStats:
+    """What a text's beads are measured against: how rare each word is, and the byte ratio.
+
+    An article is aligned paragraph block by paragraph block, but both are
+    properties of the whole text: in a block of four sentences every word
+    looks rare, and a block that lost a sentence to the translator has a
+    byte ratio skewed by that very loss, so a dropped sentence glued onto a
+    neighbour looks the right length.  Measured over the article and sliced
+    per block (:meth:`block`), they leave a dropped sentence alone more often
+    (``bench/align_drops.py --paragraphs``).
+    """
+
+    evidence: Evidence
+    ratio: float
+
+    def block(self, i0: int, i1: int, j0: int, j1: int) -> TextStats:
+        """The stats of the sentences zh[i0:i1] and en[j0:j1], measured on the whole text."""
+        e = self.evidence
+        sliced = Evidence(e.zh_bits[i0:i1], e.en_bits[j0:j1], e.zh_total[i0:i1], e.en_total[j0:j1])
+        return TextStats(sliced, self.ratio)
+
+
+def text_stats(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> TextStats:
+    """:class:`TextStats` of a text: :func:`evidence` and :func:`byte_ratio`."""
+    return TextStats(evidence(zh, en), byte_ratio(zh, en))
 
 
 def word_index(zh: ZhSentence, zh_bits: Sequence[int]) -> dict[str, int]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from .confidence import BeadFeatures
-from .cost import Weights, byte_ratio, ending_cost, evidence, length_cost, pair_masks, uncovered, word_index
+from .cost import TextStats, Weights, ending_cost, length_cost, pair_masks, text_stats, uncovered, word_index
 from .features import EnSentence, ZhSentence
 from .nulls import OrphanFeatures
 
@@ -34,10 +34,18 @@ class BeadScorer:
     and reused by every bead shape that contains it.
     """
 
-    def __init__(self, zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> None:
+    def __init__(
+        self,
+        zh: Sequence[ZhSentence],
+        en: Sequence[EnSentence],
+        weights: Weights,
+        stats: TextStats | None = None,
+    ) -> None:
+        """``stats`` default to those of ``zh`` and ``en``; an article's block passes the article's."""
         self.zh, self.en, self.weights = zh, en, weights
-        self.ratio = byte_ratio(zh, en)
-        self.evidence = evidence(zh, en)
+        stats = text_stats(zh, en) if stats is None else stats
+        self.ratio = stats.ratio
+        self.evidence = stats.evidence
         self.indexes = [word_index(s, bits) for s, bits in zip(zh, self.evidence.zh_bits, strict=True)]
         self.masks: dict[tuple[int, int], tuple[int, int]] = {}
         self.zh_parts: dict[tuple[int, int, int], float] = {}

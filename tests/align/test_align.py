@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen.align import align, align_article, format_links, parse_links
-from flashgen.align.cost import DEFAULT_WEIGHTS, ending_cost
+from flashgen.align.cost import DEFAULT_WEIGHTS, ending_cost, text_stats
 from flashgen.align.features import Ending, en_features, zh_features
 from flashgen.align.learned import learn
 from flashgen.options import Options
@@ -235,3 +235,40 @@ def test_seed_article_gold_beads() -> None:
         if not ok:
             wrong.append(bead["en"][0])
     assert wrong == []
+
+
+def test_a_block_is_measured_against_the_whole_text() -> None:
+    """An article's block keeps the article's byte ratio and word rarity (issue 12).
+
+    In a block of a few sentences every word looks rare, and a block that
+    lost a sentence to the translator has a byte ratio skewed by that loss.
+    """
+    zh = [zh_features(z) for z, _ in PARALLEL]
+    en = [en_features(e) for _, e in PARALLEL]
+    whole = text_stats(zh, en)
+    block = whole.block(2, 5, 2, 4)  # three Chinese sentences, the third one's English dropped
+    assert block.ratio == whole.ratio != text_stats(zh[2:5], en[2:4]).ratio
+    assert block.evidence.zh_bits == whole.evidence.zh_bits[2:5]
+    assert block.evidence.en_total == whole.evidence.en_total[2:4]
+
+
+def test_an_article_leaves_most_dropped_sentences_alone() -> None:
+    """Clear pairs in paragraphs of four, one English sentence dropped: its Chinese is left alone (issue 12).
+
+    Before the article-wide measures and the article's null price, every
+    such sentence was glued onto a neighbour; some still are (the dictionary
+    alone cannot always tell), so the test asks for most, not all.
+    """
+    left_alone = 0
+    for gone in range(12):
+        paragraphs = tuple(
+            ParagraphPair(
+                en=tuple(PARALLEL[k][1] for k in range(start, start + 4) if k != gone),
+                zh=tuple(PARALLEL[k][0] for k in range(start, start + 4)),
+            )
+            for start in (0, 4, 8)
+        )
+        pairs = align_article(Article("", "", paragraphs))
+        assert_partition([Link(p.zh_ids, p.en_ids, p.score) for p in pairs], 12, 11)
+        left_alone += ((gone,), ()) in [(p.zh_ids, p.en_ids) for p in pairs]
+    assert left_alone >= 8
