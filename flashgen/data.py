@@ -15,9 +15,11 @@ directory.
 from __future__ import annotations
 
 import gc
+import importlib.util
 import io
 import logging
 import sys
+import types
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,6 +27,7 @@ from typing import Any
 
 from .cache import cached_index
 from .jieba_index import FreqTable, JiebaTable, TagTable, build_jieba_index, is_jieba_index
+from .pypinyin_index import PhraseTable, build_phrase_index, is_char_index, is_phrase_index
 
 
 def package_file(package: str, relative: str) -> Path:
@@ -34,17 +37,21 @@ def package_file(package: str, relative: str) -> Path:
 
 @cache
 def pypinyin() -> Any:
-    """The pypinyin module, imported with the cycle collector paused.
+    """The pypinyin module, its tables served from our indexes, imported with the cycle collector paused.
 
-    Its import builds tables of 400,000 phrases that hold no reference
-    cycles; meanwhile the collector would walk the growing heap again and
-    again, nearly doubling the import's cost (0.23 s → 0.13 s here).  The
-    objects alive then (these tables and jieba's, loaded for the whole run)
-    are frozen after one collection, so that later collections skip them.
+    pypinyin's phrase and character tables come from :mod:`flashgen.pypinyin_index`
+    (set in place of the modules that would build them) when pypinyin is not
+    imported yet.  The import still builds its segmenter's prefix set, which
+    holds no reference cycles; meanwhile the collector would walk the growing
+    heap again and again.  The objects alive then (these tables and jieba's,
+    loaded for the whole run) are frozen after one collection, so that later
+    collections skip them.
     """
     paused = gc.isenabled()
     gc.disable()
     try:
+        if "pypinyin" not in sys.modules:
+            _serve_pypinyin_tables()
         import pypinyin
     finally:
         gc.collect()  # so that only live objects are frozen, never garbage
@@ -52,6 +59,39 @@ def pypinyin() -> Any:
         if paused:
             gc.enable()
     return pypinyin
+
+
+def _serve_pypinyin_tables() -> None:
+    """Put pypinyin's two table modules, read from our indexes, where its import will find them."""
+    spec = importlib.util.find_spec("pypinyin")  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return
+    folder = Path(spec.submodule_search_locations[0])
+    phrases = cached_index(
+        "pypinyin-phrases-v1", folder / "phrases_dict.py", _real_phrase_index, is_phrase_index
+    )
+    chars = cached_index("pypinyin-chars-v1", folder / "pinyin_dict.py", _real_char_index, is_char_index)
+    if "pypinyin" in sys.modules:  # an index was built: pypinyin is imported with its own tables
+        return
+    for name, attribute, table in (
+        ("phrases_dict", "phrases_dict", PhraseTable(*phrases)),
+        ("pinyin_dict", "pinyin_dict", chars),
+    ):
+        module = types.ModuleType(f"pypinyin.{name}", "served by flashgen.data from a cached index")
+        setattr(module, attribute, table)
+        sys.modules[module.__name__] = module
+
+
+def _real_phrase_index() -> tuple[str, str]:
+    from pypinyin import phrases_dict
+
+    return build_phrase_index(phrases_dict.phrases_dict)
+
+
+def _real_char_index() -> dict[int, str]:
+    from pypinyin import pinyin_dict
+
+    return dict(pinyin_dict.pinyin_dict)
 
 
 def _import_jieba() -> Any:

@@ -25,12 +25,13 @@ from typing import Any
 import pytest
 
 from flashgen import cache as disk_cache
-from flashgen import data, jieba_index
+from flashgen import data, jieba_index, pypinyin_index
 from flashgen.lexicon import dictionary, synonyms
 
 from .paths import EXAMPLES
 
 DEMO = EXAMPLES / "demo-article.txt"
+PYPINYIN = data.package_file("pypinyin", "")
 
 
 @pytest.fixture
@@ -54,6 +55,18 @@ def _indexes() -> list[tuple[str, Path, Callable[[], Any], Callable[[Any], bool]
             jieba_index.is_jieba_index,
         ),
         ("synonyms-v2", dictionary.cedict_file(), synonyms._build, synonyms._is_index),
+        (
+            "pypinyin-phrases-v1",
+            PYPINYIN / "phrases_dict.py",
+            data._real_phrase_index,
+            pypinyin_index.is_phrase_index,
+        ),
+        (
+            "pypinyin-chars-v1",
+            PYPINYIN / "pinyin_dict.py",
+            data._real_char_index,
+            pypinyin_index.is_char_index,
+        ),
     ]
 
 
@@ -368,6 +381,32 @@ def test_a_small_dictionary_reads_as_jieba_reads_it(tmp_path: Path, text: str) -
     assert {w: jieba_index.TagTable(table).get(w) for w in expected} == tags.word_tag_tab
 
 
+#: pypinyin's readings of some text: the phrase segmenter, heteronyms, every style, rare characters.
+READ = (
+    "import json, pypinyin; text = '重庆的银行行长说，长江大桥长一千米。乐曲让人快乐；还钱还是还书？𠀾㐀'; "
+    "print(json.dumps([pypinyin.pinyin(text, style=style, heteronym=h) "
+    "for style in pypinyin.Style for h in (0, 1)]))"
+)
+#: The same through ``data.pypinyin()``, with no shipped index, asserting which tables it read.
+SERVED = (
+    "import sys, flashgen.cache; flashgen.cache.SHIPPED_DIR = flashgen.cache.Path('/nonexistent'); "
+    "from flashgen import data; data.pypinyin(); "
+    "assert type(sys.modules['pypinyin'].constants.PHRASES_DICT).__name__ == sys.argv[1]; "
+)
+
+
+def test_pypinyin_reads_the_same_from_our_indexes(cache: Path) -> None:
+    """A first run builds the indexes from pypinyin's own tables; later runs read them, to the same effect."""
+
+    def output(code: str, *args: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+        ).stdout
+
+    first, served = (output(SERVED + READ, tables) for tables in ("dict", "PhraseTable"))
+    assert first == served == output(READ) and len(served) > 1000
+
+
 def test_jieba_is_imported_without_pkg_resources() -> None:
     code = (
         "import sys; from flashgen import data; data.jieba_tokenizer(); print('pkg_resources' in sys.modules)"
@@ -451,6 +490,8 @@ class Scenarios:
         assert sorted(p.name.split("-v")[0] for p in (root / "sound").iterdir()) == [
             "cedict",
             "jieba",
+            "pypinyin-chars",
+            "pypinyin-phrases",
             "synonyms",
         ]
         assert list((root / "tmp").iterdir()) == []
