@@ -91,7 +91,7 @@ def _example(
 ) -> list | None:
     """The candidates' features at ``position`` (g2pM's added unless the word is read alone) and the
     gold's index; None if the gold is not among the candidates."""
-    cands = evidence.candidates(sentence, position, tokens)
+    cands = evidence.candidates(sentence, tokens, [position]).get(position, [])
     found = [c.reading for c in cands]
     if label not in found:
         return None

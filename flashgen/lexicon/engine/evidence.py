@@ -61,25 +61,42 @@ def _agree(words: Iterable[tuple[str, int]], reading: str) -> tuple[bool, bool]:
     return any(s == {reading} for s in heard), any(reading in s for s in heard)
 
 
-def _around(
-    sentence: str, position: int, token: Token, tokens: Sequence[Token]
-) -> dict[str, list[tuple[str, int]]]:
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence and its tokens, with what every character's evidence looks up in them."""
+
+    text: str
+    tokens: Sequence[Token]
+    owner: dict[int, int]  # the index of the token holding each character
+    starts: frozenset[int]  # where tokens start, and the sentence's end
+    ends: frozenset[int]  # where tokens end, and the sentence's start
+
+    @staticmethod
+    def of(text: str, tokens: Sequence[Token]) -> _Sentence:
+        owner: dict[int, int] = {}
+        for index, token in enumerate(tokens):
+            for at in range(token.start, token.end):
+                owner.setdefault(at, index)
+        starts = frozenset(t.start for t in tokens) | {len(text)}
+        return _Sentence(text, tokens, owner, starts, frozenset(t.end for t in tokens) | {0})
+
+
+def _around(sentence: _Sentence, position: int, token: Token) -> dict[str, list[tuple[str, int]]]:
     """Dictionary words of 2-4 characters holding ``position``: longer than the token (made of whole
     tokens), inside it, or crossing its edges; each with the character's index in it."""
-    starts = {t.start for t in tokens} | {len(sentence)}
-    ends = {t.end for t in tokens} | {0}
+    text, starts, ends = sentence.text, sentence.starts, sentence.ends
     found: dict[str, list[tuple[str, int]]] = {"outer": [], "inner": [], "crossing": []}
     for length in (2, 3, 4):
-        for s in range(max(0, position - length + 1), min(position, len(sentence) - length) + 1):
-            text = sentence[s : s + length]
-            if (s, s + length) == (token.start, token.end) or not word_readings(text):
+        for s in range(max(0, position - length + 1), min(position, len(text) - length) + 1):
+            word = text[s : s + length]
+            if (s, s + length) == (token.start, token.end) or not word_readings(word):
                 continue
             if s in starts and s + length in ends and (s < token.start or s + length > token.end):
-                found["outer"].append((text, position - s))
+                found["outer"].append((word, position - s))
             elif token.start <= s and s + length <= token.end:
-                found["inner"].append((text, position - s))
+                found["inner"].append((word, position - s))
             else:
-                found["crossing"].append((text, position - s))
+                found["crossing"].append((word, position - s))
     return found
 
 
@@ -106,11 +123,19 @@ def _twin_preference(sentence: str, token: Token, position: int, reading: str) -
 
 
 def candidates(
-    sentence: str, position: int, tokens: Sequence[Token], english: Set[str] = frozenset()
-) -> list[Candidate]:
-    """Candidate readings of the character at ``position`` with their features (g2pM's excepted)."""
+    sentence: str, tokens: Sequence[Token], span: Iterable[int], english: Set[str] = frozenset()
+) -> dict[int, list[Candidate]]:
+    """The candidate readings, with their features (g2pM's excepted), of each Han character of ``span``
+    that has any."""
+    context = _Sentence.of(sentence, tokens)
+    found = {p: _candidates_at(context, p, english) for p in span if is_han(sentence[p])}
+    return {p: c for p, c in found.items() if c}
+
+
+def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list[Candidate]:
+    sentence, tokens = context.text, context.tokens
     char = sentence[position]
-    index = next(i for i, t in enumerate(tokens) if t.start <= position < t.end)
+    index = context.owner[position]
     token = tokens[index]
     word = token.text if len(token.text) > 1 else ""
     found = options(char, word, position - token.start, english)
@@ -121,7 +146,7 @@ def candidates(
     heard = sentence_syllables(sentence)[position]
     default = sentence_syllables(char)[0]
     prior = weights.model()["prior"].get(char, {})
-    around = _around(sentence, position, token, tokens)
+    around = _around(context, position, token)
     previous = tokens[index - 1] if index > 0 else None
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     first_of_name = token.tag.startswith(_NAME_TAGS) and position == token.start

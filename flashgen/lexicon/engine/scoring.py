@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence, Set
 from functools import cache
 
 from ..reading import Reading
-from ..tagging import is_han
 from . import g2pm, weights
 from .candidates import syllables, word_readings
 from .evidence import Candidate, add_g2pm, candidates
@@ -32,6 +31,8 @@ DOUBT = 0.9
 
 def log_probabilities(cands: Sequence[Candidate], weighting: Mapping[str, float]) -> dict[str, float]:
     """The softmax of the candidates' weighted evidence, as log-probabilities."""
+    if len(cands) == 1:  # most characters: nothing to weigh
+        return {cands[0].reading: 0.0}
     raw = [sum(weighting.get(k, 0.0) * v for k, v in c.features.items()) for c in cands]
     top = max(raw)
     norm = top + math.log(sum(math.exp(s - top) for s in raw))
@@ -45,8 +46,7 @@ def distributions(
 
     Never for a word read ``alone`` (no sentence): g2pM reads context, and there is none.
     """
-    cands = {p: candidates(sentence, p, tokens, english) for p in span if is_han(sentence[p])}
-    cands = {p: c for p, c in cands.items() if c}
+    cands = candidates(sentence, tokens, span, english)
     plain = weights.model()["plain"]
     result = {p: log_probabilities(c, plain) for p, c in cands.items()}
     doubt = any(len(d) > 1 and max(d.values()) < math.log(DOUBT) for d in result.values())
