@@ -1,4 +1,4 @@
-"""Fit the reading engine's prior and weights (flashgen/lexicon/engine.py) on FIT halves only.
+"""Fit the reading engine's prior and weights (flashgen/lexicon/engine/) on FIT halves only.
 
     python bench/fit_readings.py [--reuse] [--dry-run]
 
@@ -8,14 +8,14 @@ fresh everyday cases); every split hashes the sentence, and the HELD-OUT halves 
 here.  Evaluate them with ``python bench/pinyin_eval.py`` and ``python bench/polyphone_cases.py``.
 
 1. The prior per reading, from CC-CEDICT and jieba's counts (no labelled data).
-2. The runtime features (the very code of ``engine.candidates``, and g2pM's) of the marked
+2. The runtime features (the very code of ``evidence.candidates``, and g2pM's) of the marked
    character of every CPP FIT item and of each character of every FIT case's word.
 3. The weight of a project case against a CPP item (so that a few hundred everyday cases are
    not drowned by 5,000 encyclopaedia sentences) and the L2 strength, by 5-fold
    cross-validation inside the FIT set: the criterion is the mean of the two sources'
    cross-validated accuracy.
 4. Two weight sets on the whole FIT set with that setting: ``plain`` (without g2pM) and
-   ``g2pm``; then the doubt threshold (``engine.DOUBT``): the share of FIT sentences that would
+   ``g2pm``; then the doubt threshold (``scoring.DOUBT``): the share of FIT sentences that would
    load g2pM, and the accuracy, at each threshold.
 """
 
@@ -37,8 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import cases
 import cpp
 
-from flashgen.lexicon import dictionary, engine
+from flashgen.lexicon import dictionary
+from flashgen.lexicon.engine import candidates, evidence, g2pm, weights
+from flashgen.lexicon.engine.tokens import Token, tokens_for, tokens_of
 from flashgen.lexicon.pinyin import numbered
+from flashgen.lexicon.tagging import is_han
 from flashgen.lexicon.word import locate
 
 FEATURES = cpp.REPO / ".cache-dev" / "fit-features.pickle"
@@ -59,14 +62,14 @@ def build_prior(smoothing: float = 1.0) -> dict[str, dict[str, float]]:
     """
     votes: dict[str, dict[str, float]] = {}
     for word in dictionary._cedict().headwords:
-        if not word or not all(engine._HAN.match(c) for c in word):
+        if not word or not all(map(is_han, word)):
             continue
         if len(word) == 1:
-            for own in engine.char_readings(word):
+            for own in candidates.char_readings(word):
                 votes.setdefault(word, {}).setdefault(own, 0.0)
                 votes[word][own] += 1.0
             continue
-        spelled = engine.word_readings(word)
+        spelled = candidates.word_readings(word)
         weight = math.log(2 + dictionary.frequency(word))
         for reading in spelled:
             for char, syllable in zip(word, reading, strict=True):
@@ -74,7 +77,7 @@ def build_prior(smoothing: float = 1.0) -> dict[str, dict[str, float]]:
                 votes[char][syllable] += weight / len(spelled)
     table = {}
     for char, counts in votes.items():
-        mine = set(engine.char_readings(char))
+        mine = set(candidates.char_readings(char))
         if len(mine) < 2:
             continue
         keys = mine | set(counts)
@@ -84,23 +87,23 @@ def build_prior(smoothing: float = 1.0) -> dict[str, dict[str, float]]:
 
 
 def _example(
-    sentence: str, position: int, tokens: tuple[engine.Token, ...], label: str, alone: bool = False
+    sentence: str, position: int, tokens: tuple[Token, ...], label: str, alone: bool = False
 ) -> list | None:
     """The candidates' features at ``position`` (g2pM's added unless the word is read alone) and the
     gold's index; None if the gold is not among the candidates."""
-    cands = engine.candidates(sentence, position, tokens)
+    cands = evidence.candidates(sentence, tokens, [position]).get(position, [])
     found = [c.reading for c in cands]
     if label not in found:
         return None
     if len(cands) > 1 and not alone:
-        engine.add_g2pm(cands, engine.g2pm_log_probabilities(sentence).get(position, {}))
+        evidence.add_g2pm(cands, g2pm.log_probabilities(sentence).get(position, {}))
     return [[c.features for c in cands], found.index(label)]
 
 
 def cpp_examples(items: list[cpp.Item]) -> tuple[list[Example], int]:
     found, lost = [], 0
     for n, item in enumerate(items):
-        got = _example(item.sentence, item.offset, engine.tokens_of(item.sentence), item.label)
+        got = _example(item.sentence, item.offset, tokens_of(item.sentence), item.label)
         if got is None:
             lost += 1
         elif len(got[0]) > 1:
@@ -113,11 +116,11 @@ def case_examples(fit_cases: list[cases.Case]) -> tuple[list[Example], int]:
     for n, case in enumerate(fit_cases):
         sentence = case.sentence or case.word
         position = locate(case.word, sentence)
-        gold = engine.syllables(numbered(case.pinyin))
+        gold = candidates.syllables(numbered(case.pinyin))
         if position is None or len(gold) != len(case.word):
             lost += 1
             continue
-        tokens = engine.tokens_for(sentence, case.word, position)
+        tokens = tokens_for(sentence, case.word, position)
         for i, label in enumerate(gold):
             got = _example(sentence, position + i, tokens, label, case.sentence is None)
             if got is None:
@@ -295,8 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         "g2pm": {},
     }
     print(f"prior in {time.perf_counter() - t:.1f} s")
-    engine.model.cache_clear()
-    engine.model = lambda: model  # type: ignore[assignment,misc]
+    weights.model.cache_clear()
+    weights.model = lambda: model  # type: ignore[assignment,misc]
 
     if args.reuse and FEATURES.is_file():
         examples = pickle.loads(FEATURES.read_bytes())
@@ -332,10 +335,10 @@ def main(argv: list[str] | None = None) -> int:
     model["fitted_with"] = {"case_weight": case_weight, "l2": l2, "debiasing": alpha}
     doubt_table(examples, model["plain"], model["g2pm"])  # type: ignore[arg-type]
     if not args.dry_run:
-        engine.WEIGHTS_FILE.write_text(
+        weights.WEIGHTS_FILE.write_text(
             json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
-        print(f"wrote {engine.WEIGHTS_FILE} ({engine.WEIGHTS_FILE.stat().st_size // 1024} KiB)")
+        print(f"wrote {weights.WEIGHTS_FILE} ({weights.WEIGHTS_FILE.stat().st_size // 1024} KiB)")
     return 0
 
 

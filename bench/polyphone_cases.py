@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import cases
 
 from flashgen import lookup, sentence_readings
-from flashgen.lexicon.engine import g2pm_available
+from flashgen.lexicon.engine import g2pm
 from flashgen.lexicon.pinyin import marks, normalise, sentence_syllables
 from flashgen.lexicon.word import locate
 
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--systems", default=",".join(SYSTEMS))
     parser.add_argument("--misses", action="store_true", help="list the misses of lookup")
     args = parser.parse_args(argv)
-    systems = [s for s in args.systems.split(",") if s and (s != "g2pm" or g2pm_available())]
+    systems = [s for s in args.systems.split(",") if s and (s != "g2pm" or g2pm.available())]
     readers = Readers()
     halves = ("held-out", "fit") if args.half == "both" else (args.half,)
     found = [c for c in cases.load() if c.half in halves]

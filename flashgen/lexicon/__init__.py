@@ -6,10 +6,11 @@ and frequencies (:mod:`.dictionary`); tone marks and the sentence's pypinyin
 reading (:mod:`.pinyin`); English synonyms CC-CEDICT implies
 (:mod:`.synonyms`); senses and their fit to the English (:mod:`.senses`); the
 English equivalent and the senses' order on a card (:mod:`.equivalent`);
-jieba's tags (:mod:`.tagging`); a word's candidate readings
-(:mod:`.reading`); the words around it (:mod:`.slot`) and the readings they
-demand (:mod:`.particles`, :mod:`.grammar`, :mod:`.twins`); the choice among
-the readings (:mod:`.choice`); words CC-CEDICT lacks, composed from their
+jieba's tags (:mod:`.tagging`); a word's dictionary readings
+(:mod:`.reading`); the words around it (:mod:`.slot`) and the neutral-tone
+twins they tell apart (:mod:`.twins`); the reading engine, which reads every
+character of a sentence by fitted weights (:mod:`.engine`); the choice among
+a word's readings (:mod:`.choice`); words CC-CEDICT lacks, composed from their
 parts (:mod:`.composed`); and :func:`lookup`, which puts it all together
 (:mod:`.word`).
 

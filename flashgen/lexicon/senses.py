@@ -64,12 +64,6 @@ proposal arrival approval material official principal criminal ritual manual ele
 agent talent event content tent
 """
 _NOT_ADJECTIVES = frozenset(_NOT_ADJECTIVE_WORDS.split())
-#: Senses of a conjunction or preposition.
-_FUNCTION = frozenset(
-    {"and", "with", "for", "by", "at", "in", "from", "than", "because of", "together with", "or"}
-)
-#: Senses of a modal verb.
-_MODAL = frozenset({"should", "must", "ought to", "to have to", "have to", "need to"})
 #: A sentence word shorter than the gloss word it sits in ("security" in a
 #: gloss "cybersecurity") counts for this much.
 _PARTIAL = 0.5
@@ -156,35 +150,17 @@ def adjectival(senses: Sequence[str], first: int = 3) -> bool:
     return False
 
 
-def function_word(senses: Sequence[str]) -> bool:
-    """Whether the first senses make a conjunction or preposition (和 "and", 为 "for")."""
-    return any(s.split(";")[0].strip() in _FUNCTION or s.startswith("(joining") for s in senses[:3])
-
-
-def modal(senses: Sequence[str]) -> bool:
-    """Whether the first senses make a modal verb: 应 yīng "should", 得 děi "must"."""
-    return any(s in _MODAL for s in senses[:3])
-
-
-_LEADING_NOTE = re.compile(r"^(\([^)]*\) )+")
 _ADVERBIAL = re.compile(r"to (the|a|an|some|this|that) ")
 
 
-def starts_as_verb(senses: Sequence[str], *, noted: bool = False) -> bool:
+def starts_as_verb(senses: Sequence[str]) -> bool:
     """Whether the first sense is a verb: "to plant", or a coverb glossed "to" (给 gěi).
 
     Not an adverbial phrase glossed with "to" ("to the greatest extent": 尽 jǐn,
-    not jìn "to use up").  A verb of narrow use, behind a leading note ("(of a
-    plant) to produce": 结 jiē), counts only when ``noted``: it makes a reading
-    no noun (一个结 jié), but no verb first either (结了婚 jié).
+    not jìn "to use up").
     """
-    first = _LEADING_NOTE.sub("", senses[0]) if senses and noted else (senses[0] if senses else "")
+    first = senses[0] if senses else ""
     return (first == "to" or first.startswith("to ")) and not _ADVERBIAL.match(first)
-
-
-def particle(senses: Sequence[str]) -> bool:
-    """Whether the first senses make a particle (了 le, 着 zhe): a function word, never a predicate."""
-    return any("particle" in s for s in senses[:2])
 
 
 def plain_adjective(word: str) -> bool:

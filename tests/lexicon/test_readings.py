@@ -99,3 +99,40 @@ def test_fresh_everyday_cases_held_out() -> None:
 )
 def test_alone_a_word_gets_its_everyday_reading(case: dict[str, Any]) -> None:
     assert numbered(lookup(case["word"]).pinyin) == numbered(case["pinyin"])
+
+
+def test_g2pm_distribution_is_g2pms_own() -> None:
+    """The engine runs g2pM's weights itself; its log-probabilities must be g2pM's (to 1e-9)."""
+    pytest.importorskip("numpy")
+    g2p = pytest.importorskip("g2pM")
+    import math
+
+    import numpy as np
+
+    from flashgen.lexicon.engine import g2pm
+
+    model = g2p.G2pM()
+    classes = {pron: index for index, pron in model.idx2class.items()}
+    sentences = [c["sentence"] for c in FRESH if c.get("sentence")][:30]
+    for sentence in sentences:
+        ids = [model.char2idx.get(c, model.char2idx["<UNK>"]) for c in sentence]
+        ids = np.array([[model.char2idx["시"], *ids, model.char2idx["끝"]]])
+        forward_in = model.get_embedding(ids)
+        backward_in = model.get_embedding(model.reverse_sequence(ids, [ids.shape[1]]))
+        fw = bw = None
+        forward, backward = [], []
+        for t in range(ids.shape[1]):
+            fw = model.fw_lstm_cell(forward_in[:, t, :], fw)
+            bw = model.bw_lstm_cell(backward_in[:, t, :], bw)
+            forward.append(fw[0])
+            backward.append(bw[0])
+        hidden = np.concatenate(
+            [np.stack(forward, 1), model.reverse_sequence(np.stack(backward, 1), [ids.shape[1]])], 2
+        )[0]
+        found = g2pm.log_probabilities(sentence)
+        for p, dist in found.items():
+            row = model.fc_layer(hidden[p + 1 : p + 2])[0]
+            known = {normalise(o): float(row[classes[o]]) for o in model.cedict[sentence[p]] if o in classes}
+            total = math.log(sum(math.exp(v) for v in known.values()))
+            assert all(abs(dist[r] - (v - total)) < 1e-9 for r, v in known.items()), (sentence, p)
+        assert set(found) == {i for i, c in enumerate(sentence) if len(model.cedict.get(c, ())) > 1}

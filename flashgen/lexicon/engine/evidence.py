@@ -1,0 +1,222 @@
+"""The evidence for each candidate reading of a character: named features the fitted weights price.
+
+No feature is about a particular character or slot by hand: the evidence is
+generic (pypinyin's whole-sentence reading, the prior, the dictionary words
+around, what kind of word a reading is crossed with jieba's tags and the
+neighbouring function words, the neutral-tone twins' slot preference,
+g2pM's probability), and the data says how much each piece counts
+(``bench/fit_readings.py`` computes the very same features for the fit).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass
+from functools import cache
+
+from ..pinyin import sentence_syllables
+from ..reading import readings
+from ..slot import Slot
+from ..tagging import is_han
+from ..twins import neutral_preference, word_slot_bonus
+from . import weights
+from .candidates import char_readings, options, syllables, word_readings
+from .tokens import Token
+
+_NAME_TAGS = ("nr", "ns", "nt")
+_TAG_CLASSES = frozenset("nvadmqupcrfty")
+#: Neighbouring words frequent enough to be learnt one by one (aspect and structural particles,
+#: negations, degree adverbs, modal verbs, classifiers, determiners).
+_FUNCTION_WORDS = frozenset("了着过的得地在给到一不没很太更最会要能把被个这那些点吗呢吧啊") | frozenset(
+    {"可以", "应该", "已经", "非常", "比较", "一个", "一些", "一点"}
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    reading: str
+    features: dict[str, float]
+
+
+def _tag_class(token: Token | None) -> str:
+    if token is None or not is_han(token.text):
+        return "punct"
+    if token.tag.startswith(_NAME_TAGS):
+        return "name"
+    return token.tag[:1] if token.tag[:1] in _TAG_CLASSES else "other"
+
+
+def _neighbour(token: Token | None, fine: bool = False) -> str:
+    """A neighbouring token as evidence: a function word (``fine``: any one-character word) itself,
+    else its tag."""
+    if token is not None and (token.text in _FUNCTION_WORDS or (fine and len(token.text) == 1)):
+        return token.text
+    return _tag_class(token)
+
+
+def _agree(words: Iterable[tuple[str, int]], reading: str) -> tuple[bool, bool]:
+    """(every, some): whether the dictionary readings of some of ``words`` all / partly read ``reading``."""
+    heard = [{r[index] for r in word_readings(word)} for word, index in words if word_readings(word)]
+    return any(s == {reading} for s in heard), any(reading in s for s in heard)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence and its tokens, with what every character's evidence looks up in them."""
+
+    text: str
+    tokens: Sequence[Token]
+    owner: dict[int, int]  # the index of the token holding each character
+    starts: frozenset[int]  # where tokens start, and the sentence's end
+    ends: frozenset[int]  # where tokens end, and the sentence's start
+
+    @staticmethod
+    def of(text: str, tokens: Sequence[Token]) -> _Sentence:
+        owner: dict[int, int] = {}
+        for index, token in enumerate(tokens):
+            for at in range(token.start, token.end):
+                owner.setdefault(at, index)
+        starts = frozenset(t.start for t in tokens) | {len(text)}
+        return _Sentence(text, tokens, owner, starts, frozenset(t.end for t in tokens) | {0})
+
+
+def _around(sentence: _Sentence, position: int, token: Token) -> dict[str, list[tuple[str, int]]]:
+    """Dictionary words of 2-4 characters holding ``position``: longer than the token (made of whole
+    tokens), inside it, or crossing its edges; each with the character's index in it."""
+    text, starts, ends = sentence.text, sentence.starts, sentence.ends
+    found: dict[str, list[tuple[str, int]]] = {"outer": [], "inner": [], "crossing": []}
+    for length in (2, 3, 4):
+        for s in range(max(0, position - length + 1), min(position, len(text) - length) + 1):
+            word = text[s : s + length]
+            if (s, s + length) == (token.start, token.end) or not word_readings(word):
+                continue
+            if s in starts and s + length in ends and (s < token.start or s + length > token.end):
+                found["outer"].append((word, position - s))
+            elif token.start <= s and s + length <= token.end:
+                found["inner"].append((word, position - s))
+            else:
+                found["crossing"].append((word, position - s))
+    return found
+
+
+@cache
+def _slot(sentence: str, start: int, length: int) -> Slot:
+    return Slot.of(sentence, start, length)
+
+
+def _twin_preference(sentence: str, token: Token, position: int, reading: str) -> float:
+    """The neutral-tone twins' (and word-kind) slot preference for the token's readings with this syllable."""
+    choices = readings(token.text)
+    if len(choices) < 2:
+        return 0.0
+    slot = _slot(sentence, token.start, len(token.text))
+    best = 0.0
+    for option in choices:
+        spelled = syllables(option.numbered)
+        if len(spelled) == len(token.text) and spelled[position - token.start] == reading:
+            bonus = neutral_preference(slot, token.text, option, choices)
+            if len(token.text) > 1:
+                bonus += word_slot_bonus(slot, option, choices)
+            best = max(best, bonus)
+    return best
+
+
+def candidates(
+    sentence: str, tokens: Sequence[Token], span: Iterable[int], english: Set[str] = frozenset()
+) -> dict[int, list[Candidate]]:
+    """The candidate readings, with their features (g2pM's excepted), of each Han character of ``span``
+    that has any."""
+    context = _Sentence.of(sentence, tokens)
+    found = {p: _candidates_at(context, p, english) for p in span if is_han(sentence[p])}
+    return {p: c for p, c in found.items() if c}
+
+
+def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list[Candidate]:
+    sentence, tokens = context.text, context.tokens
+    char = sentence[position]
+    index = context.owner[position]
+    token = tokens[index]
+    word = token.text if len(token.text) > 1 else ""
+    found = options(char, word, position - token.start, english)
+    if len(found) < 2:  # nothing to choose (most characters)
+        return [Candidate(r, {}) for r in found]
+
+    own = char_readings(char)
+    heard = sentence_syllables(sentence)[position]
+    default = sentence_syllables(char)[0]
+    prior = weights.model()["prior"].get(char, {})
+    around = _around(context, position, token)
+    previous = tokens[index - 1] if index > 0 else None
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    first_of_name = token.tag.startswith(_NAME_TAGS) and position == token.start
+    result = []
+    for reading in found:
+        info = own.get(reading)
+        kinds = info.kinds if info else frozenset({"none"})
+        f: dict[str, float] = {}
+        if heard == reading:
+            f["pyp_context" if reading != default else "pyp_default"] = 1.0
+            # pypinyin's phrase may cross the words jieba sees (好学生 read through 好学 hào xué)
+            if reading != default and _agree(around["crossing"], reading)[1]:
+                f["pyp_crossing"] = 1.0
+        if default == reading:
+            f["default"] = 1.0
+        if prior:
+            f["prior"] = prior.get(reading, min(prior.values()))
+        if word:
+            every, some = _agree([(word, position - token.start)], reading)
+            if every or some:
+                f["word_every" if every else "word_some"] = 1.0
+        for name, words in around.items():
+            every, some = _agree(words, reading)
+            if every or some:
+                f[f"{name}_every" if every else f"{name}_some"] = 1.0
+        if info is None:
+            f["not_own"] = 1.0
+        elif info.name_only:
+            f["name_only"] = 1.0
+        if info is not None and info.surname and first_of_name:
+            f["surname_in_name"] = 1.0
+        if reading.endswith("5"):
+            f["neutral"] = 1.0
+        if word and (twin := _twin_preference(sentence, token, position, reading)):
+            f["twins"] = twin
+        if word:
+            f[f"k:{'|'.join(sorted(kinds))}|inword"] = 1.0
+            fine = [f"inword:{word}"]
+        else:
+            self_tag = f"self:{token.tag[:2]}"
+            before = tokens[index - 2] if index > 1 else None
+            after = tokens[index + 2] if index + 2 < len(tokens) else None
+            coarse = [
+                self_tag,
+                f"prev:{_neighbour(previous)}",
+                f"next:{_neighbour(following)}",
+                f"prev2:{_neighbour(before)}",
+                f"next2:{_neighbour(after)}",
+            ]
+            # what kind of word fits here, learnt for every character at once
+            f.update((f"k:{kind}|{c}", 1.0) for kind in kinds for c in coarse)
+            fine = [
+                self_tag,
+                f"prev:{_neighbour(previous, fine=True)}",
+                f"next:{_neighbour(following, fine=True)}",
+            ]
+        # and for this character's own readings in context, as far as the data has seen them (no
+        # bare bias: the prior says how common a reading is; case files over-sample the rare ones)
+        f.update((f"c:{char}{reading}|{c}", 1.0) for c in fine)
+        result.append(Candidate(reading, f))
+    return result
+
+
+def add_g2pm(cands: Sequence[Candidate], log_probabilities: Mapping[str, float]) -> None:
+    """Add g2pM's evidence to a character's candidates (its log-probability among them, clipped)."""
+    known = {c.reading: log_probabilities[c.reading] for c in cands if c.reading in log_probabilities}
+    if not known:
+        return
+    top = max(known.values())
+    norm = top + math.log(sum(math.exp(v - top) for v in known.values()))
+    for c in cands:
+        c.features["g2pm_logp"] = max(known[c.reading] - norm, -10.0) if c.reading in known else -10.0
+        c.features["g2pm_top"] = 1.0 if known.get(c.reading) == top else 0.0

@@ -1,0 +1,100 @@
+"""From evidence to readings: the softmax per character, the doubt that asks g2pM, the token's decoding.
+
+A character's candidates are scored by the fitted weights and a softmax gives
+log P(reading).  Where some character's best reading is below :data:`DOUBT`,
+the sentence is read again with g2pM's evidence and the weights fitted with
+it.  A token CC-CEDICT lists then takes its dictionary reading with the best
+summed log-probability, so the sentence line never spells a word in a way
+CC-CEDICT does not, and the card word (read as one token of its sentence)
+agrees with its line.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence, Set
+from functools import cache
+
+from ..reading import Reading
+from . import g2pm, weights
+from .candidates import syllables, word_readings
+from .evidence import Candidate, add_g2pm, candidates
+from .tokens import Token, tokens_for, tokens_of
+
+#: The aligned English's weight for a reading whose senses it confirms (:mod:`..choice`): hand-set,
+#: as no data set with English was at hand to fit it.  Here the English only lets a gated reading in.
+ENGLISH_WEIGHT = 5.0
+#: Below this probability of its best reading (by the cheap evidence), a character is in doubt,
+#: and the sentence is read by g2pM too.  Chosen on the FIT halves (``bench/fit_readings.py``).
+DOUBT = 0.9
+
+
+def log_probabilities(cands: Sequence[Candidate], weighting: Mapping[str, float]) -> dict[str, float]:
+    """The softmax of the candidates' weighted evidence, as log-probabilities."""
+    if len(cands) == 1:  # most characters: nothing to weigh
+        return {cands[0].reading: 0.0}
+    raw = [sum(weighting.get(k, 0.0) * v for k, v in c.features.items()) for c in cands]
+    top = max(raw)
+    norm = top + math.log(sum(math.exp(s - top) for s in raw))
+    return {c.reading: s - norm for c, s in zip(cands, raw, strict=True)}
+
+
+def distributions(
+    sentence: str, tokens: Sequence[Token], english: Set[str], span: range, alone: bool = False
+) -> dict[int, dict[str, float]]:
+    """log P(reading) of each Han character of ``span``; g2pM is asked only when one is in doubt.
+
+    Never for a word read ``alone`` (no sentence): g2pM reads context, and there is none.
+    """
+    cands = candidates(sentence, tokens, span, english)
+    plain = weights.model()["plain"]
+    result = {p: log_probabilities(c, plain) for p, c in cands.items()}
+    doubt = any(len(d) > 1 and max(d.values()) < math.log(DOUBT) for d in result.values())
+    if doubt and not alone and g2pm.available():
+        heard = g2pm.log_probabilities(sentence)
+        for p, c in cands.items():
+            if len(c) > 1 and p in heard:
+                add_g2pm(c, heard[p])
+        result = {p: log_probabilities(c, weights.model()["g2pm"]) for p, c in cands.items()}
+    return result
+
+
+def decode(text: str, start: int, dists: Mapping[int, Mapping[str, float]]) -> tuple[str | None, ...]:
+    """The token's reading: its best CC-CEDICT reading if it has any, else each character's best."""
+    options = word_readings(text) if len(text) > 1 else ()
+    if options and all(start + i in dists for i in range(len(text))):
+        return max(options, key=lambda r: sum(dists[start + i].get(s, -30.0) for i, s in enumerate(r)))
+    return tuple(max(d, key=d.__getitem__) if (d := dists.get(start + i)) else None for i in range(len(text)))
+
+
+@cache
+def sentence_readings(zh: str) -> tuple[str | None, ...]:
+    """One numbered syllable per character of ``zh`` (None where it is not Han; erhua 儿 "r5").
+
+    >>> sentence_readings("银行行长。")
+    ('yin2', 'hang2', 'hang2', 'zhang3', None)
+    """
+    tokens = tokens_of(zh)
+    dists = distributions(zh, tokens, frozenset(), range(len(zh)))
+    result: list[str | None] = [None] * len(zh)
+    for token in tokens:
+        result[token.start : token.end] = decode(token.text, token.start, dists)
+    return tuple(result)
+
+
+def reading_scores(
+    word: str, options: Sequence[Reading], sentence: str | None, position: int, english: Set[str]
+) -> list[float]:
+    """The summed log-probability of each of the word's ``options`` at ``position`` in ``sentence``
+    (None: the word read alone)."""
+    text = sentence or word
+    tokens = tokens_for(text, word, position)
+    dists = distributions(text, tokens, english, range(position, position + len(word)), sentence is None)
+    scores = []
+    for option in options:
+        spelled = syllables(option.numbered)
+        if len(spelled) != len(word):
+            scores.append(-math.inf)
+            continue
+        scores.append(sum(dists.get(position + i, {}).get(s, -30.0) for i, s in enumerate(spelled)))
+    return scores

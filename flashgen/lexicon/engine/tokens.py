@@ -1,0 +1,62 @@
+"""The words a sentence is read by: jieba's segmentation, with the card word made one token.
+
+The evidence of :mod:`.evidence` is about the token holding a character (its
+dictionary readings, its tag) and its neighbours, so the token boundaries
+decide what a character is read as part of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ... import data
+from .. import dictionary
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    tag: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@cache
+def tokens_of(sentence: str) -> tuple[Token, ...]:
+    """jieba's part-of-speech segmentation (without HMM guesses) as positioned tokens."""
+    found, at = [], 0
+    for pair in data.jieba_posseg().cut(sentence, HMM=False):
+        found.append(Token(pair.word, at, pair.flag))
+        at += len(pair.word)
+    return tuple(found)
+
+
+def tokens_for(sentence: str, word: str, position: int) -> tuple[Token, ...]:
+    """The tokens to read ``word`` at ``position`` by: jieba's, with the word made one token
+    (出口 + 管制 read as 出口管制; 生意 inside 做生意 read as 生意).
+
+    But a part of a token CC-CEDICT lacks (管制 of a composed 出口管制) is read inside that
+    token, as the sentence line reads it, so that the card word's parts and its line agree.
+    """
+    tokens = tokens_of(sentence)
+    end = position + len(word)
+    enclosing = next((t for t in tokens if t.start <= position and end <= t.end), None)
+    if enclosing is not None and (enclosing.text == word or not dictionary.entries(enclosing.text)):
+        return tokens
+    tag = str(data.jieba_posseg().word_tag_tab.get(word, "x" if len(word) == 1 else "n"))
+    result: list[Token] = []
+    for t in tokens:
+        if t.end <= position or t.start >= end:
+            result.append(t)
+            continue
+        if t.start < position:
+            result.append(Token(t.text[: position - t.start], t.start, t.tag))
+        if not result or result[-1].start != position:
+            result.append(Token(word, position, tag))
+        if t.end > end:
+            result.append(Token(t.text[end - t.start :], end, t.tag))
+    return tuple(result)
