@@ -9,8 +9,10 @@ to paste into ``flashgen/align/confidence.py`` and the reliability of the
 current and the fitted score on the held-out sets (aca, mag, other seeds).
 
 With ``--orphans``, fits the orphan model the same way on the ends of the
-many-sentence beads the search makes, then tries split thresholds
-(``Weights.split``) with the fitted coefficients.
+many-sentence beads the search makes, on the first half of every document of
+the four sets (``align_drops.half``), then tries split thresholds
+(``Weights.split``) with the fitted coefficients, flat and as articles; the
+second halves are scored by ``python bench/align_drops.py --half 2``.
 
 Run ``python bench/align_fit.py [--orphans]``.
 """
@@ -39,7 +41,6 @@ from align_drops import (
 from align_eval import print_reliability
 
 import flashgen.align.confidence
-import flashgen.align.nulls
 from flashgen.align import (
     ARTICLE_WEIGHTS,
     DEFAULT_WEIGHTS,
@@ -72,7 +73,7 @@ def samples(name: str, variant: str, seed: int) -> list[Sample]:
     return found
 
 
-def orphan_samples(name: str, variant: str, seed: int) -> list[Sample]:
+def orphan_samples(name: str, variant: str, seed: int, which: int = 0) -> list[Sample]:
     """(orphan features, is a gold null link) of the ends of every predicted many-sentence bead.
 
     Aligned without splitting, so the model learns from the beads the search
@@ -82,7 +83,7 @@ def orphan_samples(name: str, variant: str, seed: int) -> list[Sample]:
     found = []
     unsplit = replace(DEFAULT_WEIGHTS, split=2.0)
     article_unsplit = replace(ARTICLE_WEIGHTS, split=2.0)
-    for doc in derived_set(name, variant, seed):
+    for doc in derived_set(name, variant, seed, which):
         zh, en, gold = doc
         nulls = {(link.zh_ids, link.en_ids) for link in gold if not (link.zh_ids and link.en_ids)}
         zh_f, en_f = [cached_zh(s) for s in zh], [cached_en(s) for s in en]
@@ -177,30 +178,37 @@ def main(argv: Sequence[str]) -> int:
 
 
 def fit_orphans() -> int:
-    """Fit the orphan model, then the split threshold: best mean exact-bead F1 of the fitting drop
-    sets among thresholds that leave the plain fitting sets' strict F1 where it was."""
-    data = [s for name in FIT_SETS for v in ("plain", *VARIANTS) for s in orphan_samples(name, v, FIT_SEED)]
+    """Fit the orphan model on the first half of every document of the four sets (``align_drops.half``),
+    plain and derived with ``FIT_SEED``; then the split thresholds, flat and as articles apart: the best
+    mean exact-bead F1 of the fitting halves' drop sets among thresholds that leave the plain fitting
+    halves' strict F1 where the current model leaves it.  ``python bench/align_drops.py --half 2``
+    scores the second halves, never looked at."""
+    data = [s for name in SETS for v in ("plain", *VARIANTS) for s in orphan_samples(name, v, FIT_SEED, 1)]
     coefficients = fit(data)
     print(f"{len(data)} candidates, {sum(ok for _, ok in data)} orphans")
     print("nulls.COEFFICIENTS = (" + ", ".join(f"{c:.3f}" for c in coefficients) + ")")
     _orphan_table(data, coefficients)
-    flashgen.align.nulls.COEFFICIENTS = coefficients  # the aligner reads the module's constant
-    for threshold in (2.0, 0.9, 0.8, 0.7, 0.6, 0.5):
-        weights = replace(DEFAULT_WEIGHTS, split=threshold)
-        cells, drops = [], []
-        for name in FIT_SETS:
-            for variant in ("plain", *VARIANTS):
-                as_articles = replace(ARTICLE_WEIGHTS, split=threshold)
-                for mode, aligner in (("flat", flat(weights)), ("para", paragraphs(as_articles))):
-                    t = tally(derived_set(name, variant, FIT_SEED), aligner)
-                    score = f"{t.bead()[2]:.3f}/{t.strict()[2]:.3f}({t.null_recall():.2f})"
-                    cells.append(f"{name}/{variant}/{mode} {score}")
-                    if variant != "plain":
-                        drops.append(t.bead()[2])
-        print(
-            f"split ≥ {threshold}: mean drop F1 {sum(drops) / len(drops):.4f}  " + "  ".join(cells),
-            flush=True,
-        )
+    for label, thresholds in (("current", (None,)), ("fitted", (2.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4))):
+        for threshold in thresholds:
+            for mode, make in (("flat", flat), ("para", paragraphs)):
+                base = DEFAULT_WEIGHTS if mode == "flat" else ARTICLE_WEIGHTS
+                weights = base if threshold is None else replace(base, split=threshold, orphans=coefficients)
+                aligner = make(weights)
+                plain, drops = [], []
+                for name in SETS:
+                    for variant in ("plain", *VARIANTS):
+                        t = tally(derived_set(name, variant, FIT_SEED, 1), aligner)
+                        if variant == "plain":
+                            plain.append(f"{name} {t.strict()[2]:.3f}")
+                        else:
+                            drops.append((t.bead()[2], t.null_recall()))
+                mean_f1 = sum(f for f, _ in drops) / len(drops)
+                found = sum(r for _, r in drops) / len(drops)
+                print(
+                    f"{label} {mode} split ≥ {weights.split}: drop F1 {mean_f1:.4f} found {found:.3f}  plain "
+                    + "  ".join(plain),
+                    flush=True,
+                )
     return 0
 
 

@@ -221,7 +221,8 @@ def _split_orphans(scorer: BeadScorer, i0: int, i1: int, j0: int, j1: int) -> li
     for english, last in ((True, True), (True, False), (False, True), (False, False)):
         if not _weighed(i0, i1, j0, j1, english):
             continue
-        if orphan_chance(scorer.orphan(i0, i1, j0, j1, english, last)) < scorer.weights.split:
+        chance = orphan_chance(scorer.orphan(i0, i1, j0, j1, english, last), scorer.weights.orphans)
+        if chance < scorer.weights.split:
             continue
         if english and last:
             after.insert(0, (i1, i1, j1 - 1, j1))

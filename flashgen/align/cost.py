@@ -154,6 +154,8 @@ class Weights:
     #: least chance of being a dropped sentence (:mod:`flashgen.align.nulls`) at which a sentence at
     #: the end of a bead's many-sentence side is split off as a null link; above 1 never
     split: float = 0.8
+    #: the orphan model's coefficients (:mod:`flashgen.align.nulls`); None for its flat-text ones
+    orphans: tuple[float, ...] | None = None
     #: extra cost per sentence beyond the first on either side of a bead
     merge: float = 0.5
     #: extra cost of a many-to-many bead (2-2, 2-3, 3-2): rare, and noise makes them look good

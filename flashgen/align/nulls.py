@@ -16,6 +16,7 @@ paid to keep it.  A logistic over them, fitted by ``python bench/align_fit.py
 --orphans`` on mac-dev, pol and sets derived from them that drop and merge
 sentences, gives the chance that the sentence is an orphan; the bead search
 (:mod:`.beads`) splits it off when that chance reaches ``Weights.split``.
+Articles have their own coefficients and threshold (:data:`ARTICLE_COEFFICIENTS`).
 """
 
 from __future__ import annotations
@@ -50,17 +51,22 @@ class OrphanFeatures:
     silent: float
 
 
-#: intercept, then one weight per field of :class:`OrphanFeatures`, in order (bench/align_fit.py).
-#: Fitted before articles were measured as a whole with their own null price; refitted on
-#: today's article path, no split threshold keeps plain pol and mac-dev, so these stay.
+#: intercept, then one weight per field of :class:`OrphanFeatures`, in order, for flat text
+#: (``Weights.orphans`` None), fitted on mac-dev and pol and their seed-1 derived sets.  Refitted on
+#: the first halves of all four sets, no split threshold keeps the plain halves aligned flat.
 COEFFICIENTS = (0.893, -0.809, -3.132, -0.984, -0.023, 1.794, 0.211, -2.920, 0.508, 1.699)
+#: the same for articles (``article.ARTICLE_WEIGHTS``, split at 0.7): fitted on the first half of
+#: every document of the four sets, plain and derived with seed 1, flat and as articles
+#: (``python bench/align_fit.py --orphans``); 0.7 is the lowest threshold that leaves those plain
+#: halves, as articles, where the flat coefficients at 0.8 left them.
+ARTICLE_COEFFICIENTS = (3.054, -3.310, -6.444, -1.344, 0.193, 0.640, -0.223, -3.453, -0.280, 2.489)
 
 
 def orphan_chance(features: OrphanFeatures, coefficients: Sequence[float] | None = None) -> float:
     """The chance that the sentence has no counterpart in the bead: a logistic over its features.
 
-    ``coefficients`` default to the module's :data:`COEFFICIENTS`, read at call
-    time, so ``bench/align_fit.py --orphans`` can try freshly fitted ones
-    through the whole aligner.
+    ``coefficients`` (``Weights.orphans``) default to :data:`COEFFICIENTS`, the
+    flat-text fit; ``bench/align_fit.py --orphans`` tries freshly fitted ones
+    through the whole aligner the same way.
     """
     return logistic(features, COEFFICIENTS if coefficients is None else coefficients)
