@@ -99,3 +99,10 @@ def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -
     zh = "央行加息以遏制通胀"  # "Central bank raises interest rates to curb inflation"
     assert translates_another_word("遏制", zh, "raises")  # 加息 "to raise interest rates"
     assert not translates_another_word("遏制", zh, "curb")
+
+
+def test_an_everyday_word_the_hsk_leaves_out_is_as_easy_as_its_parts() -> None:
+    from flashgen.vocab.scoring import difficulty_level
+
+    assert difficulty_level("变得") == 3  # 变 2 + 得 2: not "unlisted", a hard word
+    assert difficulty_level("民宿") is None  # a rarer word the HSK lacks stays unlisted
