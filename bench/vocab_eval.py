@@ -13,7 +13,8 @@ set of articles it prints, with default options (``flashgen words``' code path):
 Sets: ``tests/vocab/cases/articles`` split by the word "DEVELOPMENT" or "HELD-OUT" in
 each file's "about" (held-out articles are for reporting only, never for tuning; those
 written for the second round, "second round" in their "about", are a set of their own:
-nobody has seen flashgen's output on them before their figure was first taken), the
+nobody has seen flashgen's output on them before their figure was first taken; development
+articles of the third round, "third round", are reported apart as ``dev3``), the
 picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
 (``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
 ``-v`` lists the misses of the development sets; for the held-out sets it prints only how
