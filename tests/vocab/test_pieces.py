@@ -29,6 +29,12 @@ def test_grammar_inside_a_phrase_jieba_lists_gives_the_words() -> None:
     assert "避免" in [t.text for t in segment("冲突难以避免")]  # jieba: 难以避免
 
 
+def test_a_one_character_adjective_comes_off_the_noun() -> None:
+    words = [t.text for t in segment("新品种亩产更高")]
+    assert words[:2] == ["新", "品种"]  # jieba: 新品种; the lexicon alone would cut 新品 / 种
+    assert "主教练" in [t.text for t in segment("球队主教练表示")]  # 主 is no adjective
+
+
 def test_pieces_of_numbers_negated_words_and_names_are_not_candidates() -> None:
     found = texts(
         [
