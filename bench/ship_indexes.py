@@ -30,6 +30,7 @@ def main() -> None:
         data.pypinyin()
         dictionary.entries("的")
         synonyms.synonyms("cozy")
+        synonyms.characters("cozy")
         for old in shipped.glob("*.marshal"):
             old.unlink()
         for built in sorted(Path(tmp).glob("*.marshal")):

@@ -489,6 +489,7 @@ class Scenarios:
         assert reference.returncode == 0 and errors == "", errors
         assert sorted(p.name.split("-v")[0] for p in (root / "sound").iterdir()) == [
             "cedict",
+            "characters",
             "jieba",
             "pypinyin-chars",
             "pypinyin-phrases",

@@ -30,7 +30,15 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .dictionary import STOPWORDS, lemma
-from .senses import american, distinct_senses, match_word, negates, sense_alternatives, sense_score
+from .senses import (
+    american,
+    distinct_senses,
+    english_lemma,
+    match_word,
+    negates,
+    sense_alternatives,
+    sense_score,
+)
 from .synonyms import synonyms
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
@@ -48,6 +56,8 @@ _SYNONYM = 0.5
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
 #: Letters of a lemma compared with the keys of ``english_span``'s ``skip``.
 _SKIP_LETTERS = 6
+#: Particles of English phrasal verbs, taken into the span when a sense has them ("run out").
+_PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over"})
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -101,7 +111,7 @@ def english_span(
         )
         for lem, w in zip(lemmas, words, strict=True)
     ]
-    best = Span("", 0.0)
+    best, bounds = Span("", 0.0), (0, 0)
     for start in range(len(words)):
         if not matches[start][0]:
             continue
@@ -118,11 +128,21 @@ def english_span(
                 continue
             if any(hidden[start : end + 1]) and not _whole_name(hidden, start, end):
                 continue
-            best = Span(en_context[words[start].start() : words[end].end()], total)
+            best, bounds = Span(en_context[words[start].start() : words[end].end()], total), (start, end)
     if best.text:
+        start, end = bounds
+        if end + 1 < len(words) and _takes_particle(senses, matches[end][1], words[end + 1].group()):
+            best = Span(en_context[words[start].start() : words[end + 1].end()], best.score)
         return best
     barred = [h or lem[:_SKIP_LETTERS] in skip for h, lem in zip(hidden, lemmas, strict=True)]
     return _synonym_span(wanted, words, lemmas, barred, en_context)
+
+
+def _takes_particle(senses: Sequence[str], gloss: str, word: str) -> bool:
+    """Whether ``word`` is a particle a sense has after ``gloss``: 告罄 "to run out" ("run" + "out")."""
+    particle = word.lower()
+    phrase = re.compile(rf"\b{re.escape(gloss)}\w* {particle}\b")
+    return particle in _PARTICLES and any(phrase.search(sense) for sense in senses)
 
 
 def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tuple[float, str]:
@@ -145,6 +165,7 @@ broke:break broken:break brought:bring built:build bought:buy caught:catch chose
 chosen:choose drew:draw drawn:draw drove:drive driven:drive fought:fight found:find flew:fly
 flown:fly forgot:forget gave:give given:give held:hold hid:hide hidden:hide kept:keep knew:know
 known:know laid:lay led:lead left:leave lost:lose made:make meant:mean met:meet paid:pay
+overtook:overtake overtaken:overtake
 ran:run rewritten:rewrite wrote:write written:write sold:sell sent:send shot:shoot shook:shake
 shrank:shrink shrunk:shrink sank:sink sunk:sink spent:spend spoke:speak spoken:speak
 stole:steal stolen:steal struck:strike swept:sweep took:take taken:take taught:teach
@@ -156,8 +177,8 @@ _IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_PAIRS.split())
 
 def sentence_lemma(word: str) -> str:
     """A sentence word's lemma for matching: irregular past forms and doubled consonants undone."""
-    lower = american(word.lower())
-    return _IRREGULAR.get(lower) or _undoubled(lemma(lower))
+    lower = word.lower()
+    return _IRREGULAR.get(american(lower)) or _undoubled(english_lemma(lower))
 
 
 def _undoubled(word_lemma: str) -> str:

@@ -215,9 +215,19 @@ def american(word: str) -> str:
     return word
 
 
+@cache
+def english_lemma(word: str) -> str:
+    """A lower-case word's lemma in American spelling (:func:`american`), with the silent e that
+    -ing or -ed took off put back when CC-CEDICT glosses with the word that has it and not
+    with the one without (making: make, raising: raise; planned: plan, united: unit stay)."""
+    base = lemma(american(word))
+    restore = base != word and word.endswith(("ing", "ed")) and not base.endswith("e")
+    return base + "e" if restore and synonyms(base + "e") and not synonyms(base) else base
+
+
 def sentence_lemmas(text: str) -> list[str]:
-    """The lemmas of an English sentence, British spellings in American form (:func:`american`)."""
-    return [lemma(american(w)) for w in _LOWER_WORD.findall(text.lower())]
+    """The lemmas of an English sentence (:func:`english_lemma`)."""
+    return [english_lemma(w) for w in _LOWER_WORD.findall(text.lower())]
 
 
 def content_lemmas(text: str) -> set[str]:

@@ -8,7 +8,11 @@ entry (a few senses, each of a few words) lists both.  The relation is broad
 (it is built from every entry), so a match through it is weak evidence: it
 only decides when no gloss matches the sentence directly.
 
-The index is built once per install from the CC-CEDICT file and cached like
+The same file says which characters an English word is written with: :func:`characters`
+gives those of the headwords a one-word gloss names ("overtake": 超车, 赶超 …), so that a
+sentence word can be tied to a card's word by a shared character (反超 "overtook").
+
+The indexes are built once per install from the CC-CEDICT file and cached like
 the dictionary's own (:func:`flashgen.cache.cached_index`), as flat sorted
 strings so that a cold run loads it in milliseconds.
 """
@@ -78,3 +82,32 @@ def synonyms(word_lemma: str) -> frozenset[str]:
     if at < len(keys) and keys[at] == word_lemma:
         return frozenset(values[at].split())
     return frozenset()
+
+
+def _build_characters() -> tuple[str, str]:
+    written: dict[str, set[str]] = {}
+    for _, simplified, pinyin, glosses in cedict_rows():
+        if pinyin[:1].isupper():
+            continue
+        for sense in glosses.split("/"):
+            if sense.startswith(("CL:", "variant", "see ")):
+                continue
+            for word in {w for gloss in sense.split(";") for w in _gloss_lemmas(gloss)}:
+                written.setdefault(word, set()).update(simplified)
+    keys = sorted(written)
+    return "\n".join(keys), "\n".join("".join(sorted(written[k])) for k in keys)
+
+
+@cache
+def _characters_index() -> tuple[list[str], list[str]]:
+    keys, values = cached_index("characters-v1", cedict_file(), _build_characters, _is_index)
+    return keys.split("\n"), values.split("\n")
+
+
+@cache
+def characters(word_lemma: str) -> frozenset[str]:
+    """The characters of the CC-CEDICT words that a one-word gloss ``word_lemma`` names
+    ("overtake": 超, 车, 赶 …), names left out."""
+    keys, values = _characters_index()
+    at = bisect_left(keys, word_lemma)
+    return frozenset(values[at]) if at < len(keys) and keys[at] == word_lemma else frozenset()

@@ -25,7 +25,9 @@ from itertools import pairwise
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
+from ..lexicon.equivalent import sentence_lemma
 from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score, sentence_lemmas
+from ..lexicon.synonyms import characters
 from ..types import SentencePair
 from .segmentation import English
 
@@ -33,6 +35,9 @@ from .segmentation import English
 _DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
 #: Shortest English lemma taken as a translation (no "use", "new").
 _MIN_LETTERS = 4
+#: A character more common than this (zipf: 有, 上, 向, 比, 人) is in too many words to tie an
+#: English word to a card's word (有望 is not "days", 内向 not "outward").
+_TELLING_ZIPF = 5.5
 #: An English word, hyphens and apostrophes inside it.
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: The article has at least this many times as many pairs as the word occurs in.
@@ -129,13 +134,16 @@ def _two_words(word: str) -> list[tuple[str, str]]:
 def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     """The one English word of ``en`` that a character or shorter word inside ``word`` glosses
     in a single word ("empty", not "give" of "to give birth"), and that no other word of ``zh``
-    explains, when there is exactly one; else "".
+    explains, when there is exactly one; else the one such word written with the most of
+    ``word``'s characters (:func:`~flashgen.lexicon.synonyms.characters`), when one is; else "".
 
     The last resort for a card's English, when no gloss of the word itself is in the sentence:
     a translator often renders a word by one of its morphemes' meanings (空置 "sit empty": 空
-    "empty"; 庞大 "this large": 大 "large"; 经营者 "operators": 经营 "to operate").  The words
-    the rest of the sentence explains are set aside first, so that a character's many glosses
-    only meet what is left; capitalised words inside the sentence are names, never taken.
+    "empty"; 庞大 "this large": 大 "large"; 经营者 "operators": 经营 "to operate"), or by a word
+    CC-CEDICT uses for another word of the same characters (反超 "overtook": 超车 "to overtake";
+    产量 "yields": 产 and 量 in words glossed "yield").  The words the rest of the sentence
+    explains are set aside first, so that a character's many glosses only meet what is left;
+    capitalised words inside the sentence are names, never taken.
     """
     if not dictionary.contains(word):  # a composed word's parts were matched one by one already
         return ""
@@ -150,18 +158,26 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     }
     keys = {_key(g) for g in glossed}
     explained = others_english(word, zh)
-    found = set()
+    unexplained: dict[str, str] = {}
     for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
         text = match.group()
         lemmas = sentence_lemmas(text)
         if (at and text[:1].isupper()) or len(lemmas) != 1 or len(text) < _MIN_LETTERS:
             continue
-        lemma = lemmas[0]
-        if lemma in dictionary.STOPWORDS or _key(lemma) in explained:
-            continue
-        if _key(lemma) in keys or any(len(g) >= 5 and g in lemma for g in glossed):
-            found.add(text)
-    return found.pop() if len(found) == 1 else ""
+        if lemmas[0] not in dictionary.STOPWORDS and _key(lemmas[0]) not in explained:
+            unexplained[text] = lemmas[0]
+    found = {
+        t
+        for t, lem in unexplained.items()
+        if _key(lem) in keys or any(len(g) >= 5 and g in lem for g in glossed)
+    }
+    if found:
+        return found.pop() if len(found) == 1 else ""
+    telling = {c for c in word if dictionary.zipf(c) < _TELLING_ZIPF}
+    shared = {t: len(characters(sentence_lemma(t)) & telling) for t in unexplained}
+    most = max(shared.values(), default=0)
+    best = [t for t, n in shared.items() if n == most]
+    return best[0] if most and len(best) == 1 else ""
 
 
 def translates_another_word(word: str, zh: str, english: str) -> bool:

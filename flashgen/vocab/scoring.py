@@ -59,6 +59,9 @@ _PLACEHOLDER_ZIPF = 2.0
 #: Parts of speech that are grammar or circumstance more than vocabulary:
 #: adverbs (d), time words (t), locality words (f).
 _MINOR_TAGS = ("d", "t", "f")
+#: A CC-CEDICT word the HSK lacks this common (zipf) is taken as transparent: on the
+#: development articles and picker cases no key term is, 变得 and 不能 (junk) are.
+_EVERYDAY_UNLISTED = 4.5
 #: The highest HSK level an intermediate learner is taken to know.
 KNOWN_LEVEL = 4
 
@@ -77,9 +80,11 @@ def general_zipf(word: str) -> float:
 def difficulty_level(word: str) -> int | None:
     """The HSK level a word is as hard as: its own, or for a compound neither
     the HSK nor CC-CEDICT lists, one above its hardest part (网络 4 + 安全 2
-    → 5: the parts are known, the term is not yet).  None: unlisted."""
+    → 5: the parts are known, the term is not yet); so for an everyday word
+    the HSK leaves out as the sum of its parts (变得 "to become": 变 2 + 得 2
+    → 3).  None: unlisted."""
     level = dictionary.hsk_level(word)
-    if level is not None or dictionary.contains(word):
+    if level is not None or (dictionary.contains(word) and dictionary.zipf(word) < _EVERYDAY_UNLISTED):
         return level
     levels = [dictionary.hsk_level(p) for p in lexicon_split(word)]
     if not levels or None in levels:

@@ -11,7 +11,7 @@ invented a word (强制执行函在 → 强制执行 / 函 / 在).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -178,11 +178,10 @@ def _needs_resplit(token: Token) -> bool:
 
     The lexicon must find a word of two or more characters inside, and the
     token must be one of: made up by jieba (unknown to its dictionary too:
-    its HMM glues unknown runs, 强制执行函在); an organisation tag on a
-    description (美国政府 "the US government"); or a common one-character
-    modifier before a dictionary word (老艺人 "old artist": 艺人 is the word).
-    Two-character glue (要耗 "want / use up") stays whole: its single
-    characters would make poorer cards still, and ranking drops it unknown.
+    its HMM glues unknown runs, 强制执行函在); or an organisation tag on a
+    description (美国政府 "the US government").  Two-character glue (要耗 "want / use
+    up") stays whole: its single characters would make poorer cards still, and ranking
+    drops it unknown.
     """
     if len(token.text) < 3 or not is_han(token.text) or dictionary.contains(token.text):
         return False
@@ -190,16 +189,20 @@ def _needs_resplit(token: Token) -> bool:
     if len(pieces) < 2 or all(len(p) == 1 for p in pieces):
         return False
     invented = dictionary.frequency(token.text) == 0 and not token.tag.startswith(("nr", "ns"))
-    return invented or token.tag.startswith("nt") or _is_modified_word(pieces)
+    return invented or token.tag.startswith("nt")
 
 
-def _is_modified_word(pieces: Sequence[str]) -> bool:
-    return (
-        len(pieces) == 2
-        and len(pieces[0]) == 1
-        and dictionary.zipf(pieces[0]) >= EVERYDAY_ZIPF
-        and dictionary.contains(pieces[1])
-    )
+def _modified_word(token: Token) -> bool:
+    """A common one-character modifier before a dictionary word, CC-CEDICT lacking the whole:
+    老艺人 "old artist" (艺人 is the word to learn), and an adjective before a noun even where
+    the lexicon would cut elsewhere (新品种 "new variety", not 新品 / 种)."""
+    text = token.text
+    if len(text) < 3 or not is_han(text) or dictionary.contains(text):
+        return False
+    if dictionary.zipf(text[0]) < EVERYDAY_ZIPF or not dictionary.contains(text[1:]):
+        return False
+    adjective = tag_of(text[0]).startswith("a") and token.tag.startswith("n")
+    return adjective or lexicon_split(text) == (text[0], text[1:])
 
 
 #: Aspect particles jieba glues onto a verb (洋溢着, 坍缩了, 经历过).
@@ -251,6 +254,11 @@ def repair(tokens: Iterable[Token]) -> list[Token]:
     for token in tokens:
         if _aspect_glued(token):
             repaired += [Token(token.text[:-1], tag_of(token.text[:-1])), Token(token.text[-1], "ul")]
+        elif _modified_word(token):
+            repaired += [
+                Token(token.text[0], tag_of(token.text[0])),
+                Token(token.text[1:], tag_of(token.text[1:])),
+            ]
         elif _needs_resplit(token) or _grammar_glued(token):
             repaired.extend(Token(piece, tag_of(piece)) for piece in lexicon_split(token.text))
         else:

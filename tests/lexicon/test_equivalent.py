@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flashgen import lookup
 from flashgen.lexicon.equivalent import english_span, rank_senses
+from flashgen.lexicon.senses import english_lemma
 from flashgen.lexicon.synonyms import synonyms
 
 
@@ -75,3 +76,17 @@ def test_british_spellings_meet_the_american_glosses() -> None:
     ]
     en = "The home side equalised in the sixtieth minute."
     assert english_span(["to equalize; to level the score"], en).text == "equalised"
+
+
+def test_a_silent_e_taken_off_by_ing_is_put_back() -> None:
+    assert english_lemma("making") == "make" and english_lemma("raising") == "raise"
+    assert english_lemma("planned") == "plann" and english_lemma("united") == "unit"
+    word = lookup("编造", zh_context="他编造事实。", en_context="He is making up facts.")
+    assert word.meaning.startswith("to make up") and word.english == "making up"
+
+
+def test_a_phrasal_verb_keeps_its_particle() -> None:
+    assert (
+        english_span(["to run out", "to have exhausted"], "The water had run out by noon.").text == "run out"
+    )
+    assert english_span(["to run"], "The water had run out by noon.").text == "run"

@@ -29,6 +29,12 @@ def test_grammar_inside_a_phrase_jieba_lists_gives_the_words() -> None:
     assert "避免" in [t.text for t in segment("冲突难以避免")]  # jieba: 难以避免
 
 
+def test_a_one_character_adjective_comes_off_the_noun() -> None:
+    words = [t.text for t in segment("新品种亩产更高")]
+    assert words[:2] == ["新", "品种"]  # jieba: 新品种; the lexicon alone would cut 新品 / 种
+    assert "主教练" in [t.text for t in segment("球队主教练表示")]  # 主 is no adjective
+
+
 def test_pieces_of_numbers_negated_words_and_names_are_not_candidates() -> None:
     found = texts(
         [
@@ -88,9 +94,10 @@ def test_a_morpheme_gives_the_english_when_no_gloss_of_the_word_does() -> None:
     zh = "相比之下，县城几家老牌星级酒店的客房常常空置。"
     en = "By contrast, rooms at several long-established star-rated hotels in town often sit empty."
     assert morpheme_equivalent("空置", zh, en) == "empty"
-    # 产 "to give birth" is no one-word gloss: "give" is not 产量's English
+    # 产 "to give birth" is no one-word gloss: "give" is not 产量's English; "yield" is written
+    # with 产 and 量 (产出, 产量 …), so it is
     zh, en = "产量稍低但收成更稳。", "The crops yield less but give a surer harvest."
-    assert morpheme_equivalent("产量", zh, en) == ""
+    assert morpheme_equivalent("产量", zh, en) == "yield"
 
 
 def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -> None:
@@ -99,3 +106,21 @@ def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -
     zh = "央行加息以遏制通胀"  # "Central bank raises interest rates to curb inflation"
     assert translates_another_word("遏制", zh, "raises")  # 加息 "to raise interest rates"
     assert not translates_another_word("遏制", zh, "curb")
+
+
+def test_an_everyday_word_the_hsk_leaves_out_is_as_easy_as_its_parts() -> None:
+    from flashgen.vocab.scoring import difficulty_level
+
+    assert difficulty_level("变得") == 3  # 变 2 + 得 2: not "unlisted", a hard word
+    assert difficulty_level("民宿") is None  # a rarer word the HSK lacks stays unlisted
+
+
+def test_an_empty_equivalent_is_the_english_word_written_with_the_word_s_characters() -> None:
+    from flashgen.vocab.evidence import morpheme_equivalent
+
+    zh = "李婷在最后两公里完成反超。"
+    en = "Li Ting overtook the leader in the final two kilometres."
+    assert morpheme_equivalent("反超", zh, en) == "overtook"  # 超车, 赶超 "to overtake"
+    zh = "气象部门预测，本月下旬华北有望迎来降雨。"
+    en = "The weather service says the north may see rain in the last ten days of the month."
+    assert morpheme_equivalent("有望", zh, en) == ""  # 有 is in too many words to tell
