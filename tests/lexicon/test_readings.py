@@ -48,6 +48,23 @@ def test_the_sentence_line_reads_the_issue_examples(sentence: str, char: str, re
     assert sentence_readings(sentence)[sentence.index(char)] == reading
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        ("他终于到了北京。", "le5"),
+        ("我们到了！", "le5"),
+        ("价格涨到了一百元。", "le5"),
+        ("他走路很快，一下子就到了。", "le5"),
+        ("春天到了。", "le5"),
+        ("这件事我忘不了。", "liao3"),
+    ],
+)
+def test_a_word_jieba_never_counts_does_not_outvote_the_particle(sentence: str, reading: str) -> None:
+    """CC-CEDICT's 到了 dào liǎo "at last" is whole tokens in every 到 + 了; jieba's dictionary lacks it,
+    and the fitted evidence tells such words from those it counts (不了 bù liǎo)."""
+    assert sentence_readings(sentence)[sentence.rindex("了")] == reading
+
+
 def test_position_picks_the_occurrence() -> None:
     sentence = "我们排成两行，这样就行。"
     assert lookup("行", zh_context=sentence, position=5).pinyin == "háng"

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
+from ..dictionary import frequency
 from ..pinyin import sentence_syllables
 from ..reading import readings
 from ..slot import Slot
@@ -172,6 +173,11 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
             every, some = _agree(words, reading)
             if every or some:
                 f[f"{name}_every" if every else f"{name}_some"] = 1.0
+            # a word jieba counts too: one it would have cut as such, so often one in running text
+            # (到了 "at last" is CC-CEDICT's alone, 到 + 了 everywhere)
+            every, some = _agree(((w, i) for w, i in words if frequency(w)), reading)
+            if every or some:
+                f[f"{name}_counted_every" if every else f"{name}_counted_some"] = 1.0
         if info is None:
             f["not_own"] = 1.0
         elif info.name_only:
