@@ -7,7 +7,9 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Three sou
   name (characters, particles, words, neutral_tone, names);
 - ``tests/lexicon/cases/everyday.json``: issue 11's everyday readings (kind "everyday");
 - ``tests/lexicon/cases/everyday_fresh.json``: fresh everyday cases, written before the engine
-  read them, short and news-like (kind "fresh"); a case without a sentence is the word alone.
+  read them, short and news-like (kind "fresh"); a case without a sentence is the word alone;
+- ``tests/lexicon/cases/everyday_particles.json``: everyday particles and their verbs (了 after 到,
+  不了, 着, 得, 地 …), written after a fresh check found 到了 read *dào liǎo* (kind "everyday-particles").
 
 Each is split the way CPP dev is (``bench/cpp.py``): a case is FIT when the first 8 hex digits
 of the SHA-1 of its sentence (UTF-8; the word when there is none) read as an even integer,
@@ -26,7 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cpp import REPO, half_of
 
 CASES_DIR = REPO / "tests" / "lexicon" / "cases"
-SOURCES = {"everyday": CASES_DIR / "everyday.json", "fresh": CASES_DIR / "everyday_fresh.json"}
+SOURCES = {
+    "everyday": CASES_DIR / "everyday.json",
+    "fresh": CASES_DIR / "everyday_fresh.json",
+    "everyday-particles": CASES_DIR / "everyday_particles.json",
+}
 
 
 @dataclass(frozen=True)

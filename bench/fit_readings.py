@@ -3,9 +3,10 @@
     python bench/fit_readings.py [--reuse] [--dry-run]
 
 The FIT set is the FIT half of CPP dev (``bench/cpp.py``) and the FIT halves of the project's
-case files (``bench/cases.py``: the old polyphone cases, issue 11's everyday cases and the
-fresh everyday cases); every split hashes the sentence, and the HELD-OUT halves are never read
-here.  Evaluate them with ``python bench/pinyin_eval.py`` and ``python bench/polyphone_cases.py``.
+case files (``bench/cases.py``: the old polyphone cases, issue 11's everyday cases, the
+fresh everyday cases and the everyday particles); every split hashes the sentence, and the
+HELD-OUT halves are never read here.  Evaluate them with ``python bench/pinyin_eval.py`` and
+``python bench/polyphone_cases.py``.
 
 1. The prior per reading, from CC-CEDICT and jieba's counts (no labelled data).
 2. The runtime features (the very code of ``evidence.candidates``, and g2pM's) of the marked
@@ -292,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     model: dict[str, object] = {
         "about": "flashgen reading engine: prior from CC-CEDICT x jieba counts; weights fitted by "
         "bench/fit_readings.py on the FIT halves (sha1(sentence)[:8] even) of CPP dev and of "
-        "tests/lexicon/cases (polyphones/*, everyday.json, everyday_fresh.json)",
+        "tests/lexicon/cases (polyphones/*, everyday.json, everyday_fresh.json, everyday_particles.json)",
         "prior": build_prior(),
         "plain": {},
         "g2pm": {},
