@@ -144,7 +144,8 @@ def grade(tally: Tally, name: str, pairs: list[SentencePair], case: dict[str, ob
             tally.pinyin_graded += 1
             tally.pinyin_ok += found.word.pinyin == key["pinyin"]
             if found.word.pinyin != key["pinyin"]:
-                tally.misses.append(f"{name}: pinyin {term_text} {found.word.pinyin!r} (want {key['pinyin']})")
+                want = key["pinyin"]
+                tally.misses.append(f"{name}: pinyin {term_text} {found.word.pinyin!r} (want {want})")
         if expected:
             tally.graded += 1
             sense = first_sense(found)
