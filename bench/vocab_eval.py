@@ -21,7 +21,8 @@ articles of the fourth round, "fourth round", as ``held-out4``), the
 picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
 (``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
 ``-v`` lists the misses of the development sets; for the held-out sets it prints only how
-many key terms were lost at each stage (:func:`lost_at`), never which.
+many key terms were lost at each stage (:func:`lost_at`), never which.  ``--dev`` leaves the
+held-out sets out altogether: the run to use while tuning.
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def pairs_of(rows: list[list[str]]) -> list[SentencePair]:
     return [SentencePair(zh, en, (i,), (i,), 1.0) for i, (zh, en) in enumerate(rows)]
 
 
-def main(verbose: bool) -> None:
+def main(verbose: bool, dev_only: bool) -> None:
     sets: dict[str, Tally] = {
         "dev": Tally(),
         "dev3": Tally(),
@@ -176,6 +177,8 @@ def main(verbose: bool) -> None:
         case = json.loads(path.read_text(encoding="utf-8"))
         which = "dev3" if "third round" in case["about"] else "dev"
         if re.search(r"HELD-OUT", case["about"]):
+            if dev_only:
+                continue
             rounds = {"second round": "held-out2", "fourth round": "held-out4"}
             which = next((t for r, t in rounds.items() if r in case["about"]), "held-out")
         grade(sets[which], path.stem, pairs_of(case["pairs"]), case)
@@ -190,6 +193,8 @@ def main(verbose: bool) -> None:
     else:
         print("seed: ../shared absent, skipped")
     for name, tally in sets.items():
+        if not tally.cards:
+            continue
         print(tally.row(name))
         if name.startswith("held-out"):
             print(f"    recall lost at: {dict(sorted(tally.lost.items())) or 'nothing'}")
@@ -198,4 +203,4 @@ def main(verbose: bool) -> None:
 
 
 if __name__ == "__main__":
-    main("-v" in sys.argv[1:])
+    main("-v" in sys.argv[1:], "--dev" in sys.argv[1:])

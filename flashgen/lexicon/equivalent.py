@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from .dictionary import STOPWORDS, lemma
 from .senses import (
     american,
+    base_form,
     distinct_senses,
     english_lemma,
     match_word,
@@ -101,7 +102,8 @@ def english_span(
     lemmas = [sentence_lemma(w.group()) for w in words]
     hidden = _inside_names([w.group() for w in words])
     derived = _COMPOUND if parts else 1.0
-    # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide")
+    # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide"), a plural
+    # that is also a verb ("leaves") by its noun or its verb
     matches = [
         (0.0, "")
         if lem[:_SKIP_LETTERS] in skip
@@ -176,9 +178,10 @@ _IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_PAIRS.split())
 
 
 def sentence_lemma(word: str) -> str:
-    """A sentence word's lemma for matching: irregular past forms and doubled consonants undone."""
+    """A sentence word's lemma for matching: irregular past forms and plurals, doubled consonants
+    and a plain adjective's comparative or superlative undone (新高 "new high": "highest")."""
     lower = word.lower()
-    return _IRREGULAR.get(american(lower)) or _undoubled(english_lemma(lower))
+    return _IRREGULAR.get(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
 
 
 def _undoubled(word_lemma: str) -> str:
