@@ -138,3 +138,11 @@ def test_irregular_plurals_and_comparatives_meet_their_glosses() -> None:
     assert english_span(["deep"], "Roots draw water from deeper soil.").text == "deeper"
     assert english_span(["easy"], "It became easier to book.").text == "easier"
     assert english_span(["summer"], "A farmer tends the fields.").text == ""  # "farmer" is no comparative
+
+
+def test_an_irregular_plural_confirms_its_sense() -> None:
+    from flashgen.lexicon import lookup
+
+    word = lookup("叶片", zh_context="它的叶片更挺直。", en_context="Its leaves stand more upright.")
+    assert word.meaning.startswith("leaf")  # not "blade (of propellor)", CC-CEDICT's first
+    assert word.english == "leaves"
