@@ -8,17 +8,21 @@ set of articles it prints, with default options (``flashgen words``' code path):
 - **meaning**: key terms picked whose *first* sense on the card holds the expected English
   (or a listed synonym): the card must lead with the sense the article uses;
 - **english ok**: key terms picked whose highlighted English equivalent holds it;
-- **empty english**: cards, of all cards, with no English equivalent.
+- **empty english**: cards, of all cards, with no English equivalent;
+- **pinyin ok**: key terms picked, of those whose case gives the citation pinyin (for the
+  first spelling of the term), whose card has exactly that pinyin.
 
 Sets: ``tests/vocab/cases/articles`` split by the word "DEVELOPMENT" or "HELD-OUT" in
 each file's "about" (held-out articles are for reporting only, never for tuning; those
 written for the second round, "second round" in their "about", are a set of their own:
 nobody has seen flashgen's output on them before their figure was first taken; development
-articles of the third round, "third round", are reported apart as ``dev3``), the
+articles of the third round, "third round", are reported apart as ``dev3``; held-out
+articles of the fourth round, "fourth round", as ``held-out4``), the
 picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
 (``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
 ``-v`` lists the misses of the development sets; for the held-out sets it prints only how
-many key terms were lost at each stage (:func:`lost_at`), never which.
+many key terms were lost at each stage (:func:`lost_at`), never which.  ``--dev`` leaves the
+held-out sets out altogether: the run to use while tuning.
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ class Tally:
     cards: int = 0
     junk: int = 0
     empty: int = 0
+    pinyin_graded: int = 0
+    pinyin_ok: int = 0
     misses: list[str] = field(default_factory=list)
     lost: Counter[str] = field(default_factory=Counter)
 
@@ -70,6 +76,7 @@ class Tally:
             f"{name:<10} recall {pct(self.picked_keys, self.keys)}  junk {pct(self.junk, self.cards)}  "
             f"meaning {pct(self.meaning_ok, self.graded)}  english ok {pct(self.english_ok, self.graded)}  "
             f"empty english {pct(self.empty, self.cards)}"
+            + (f"  pinyin ok {pct(self.pinyin_ok, self.pinyin_graded)}" if self.pinyin_graded else "")
         )
 
 
@@ -134,6 +141,12 @@ def grade(tally: Tally, name: str, pairs: list[SentencePair], case: dict[str, ob
             tally.misses.append(f"{name}: missing {term_text} ({stage})")
             continue
         tally.picked_keys += 1
+        if isinstance(key, dict) and key.get("pinyin") and found.word.simplified == alternatives[0]:
+            tally.pinyin_graded += 1
+            tally.pinyin_ok += found.word.pinyin == key["pinyin"]
+            if found.word.pinyin != key["pinyin"]:
+                want = key["pinyin"]
+                tally.misses.append(f"{name}: pinyin {term_text} {found.word.pinyin!r} (want {want})")
         if expected:
             tally.graded += 1
             sense = first_sense(found)
@@ -151,19 +164,23 @@ def pairs_of(rows: list[list[str]]) -> list[SentencePair]:
     return [SentencePair(zh, en, (i,), (i,), 1.0) for i, (zh, en) in enumerate(rows)]
 
 
-def main(verbose: bool) -> None:
+def main(verbose: bool, dev_only: bool) -> None:
     sets: dict[str, Tally] = {
         "dev": Tally(),
         "dev3": Tally(),
         "held-out": Tally(),
         "held-out2": Tally(),
+        "held-out4": Tally(),
         "picker": Tally(),
     }
     for path in sorted((CASES / "articles").glob("*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
         which = "dev3" if "third round" in case["about"] else "dev"
         if re.search(r"HELD-OUT", case["about"]):
-            which = "held-out2" if "second round" in case["about"] else "held-out"
+            if dev_only:
+                continue
+            rounds = {"second round": "held-out2", "fourth round": "held-out4"}
+            which = next((t for r, t in rounds.items() if r in case["about"]), "held-out")
         grade(sets[which], path.stem, pairs_of(case["pairs"]), case)
     for path in sorted((CASES / "picker").glob("*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
@@ -176,6 +193,8 @@ def main(verbose: bool) -> None:
     else:
         print("seed: ../shared absent, skipped")
     for name, tally in sets.items():
+        if not tally.cards:
+            continue
         print(tally.row(name))
         if name.startswith("held-out"):
             print(f"    recall lost at: {dict(sorted(tally.lost.items())) or 'nothing'}")
@@ -184,4 +203,4 @@ def main(verbose: bool) -> None:
 
 
 if __name__ == "__main__":
-    main("-v" in sys.argv[1:])
+    main("-v" in sys.argv[1:], "--dev" in sys.argv[1:])

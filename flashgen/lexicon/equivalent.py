@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from .dictionary import STOPWORDS, lemma
 from .senses import (
     american,
+    base_form,
     distinct_senses,
     english_lemma,
     match_word,
@@ -101,7 +102,8 @@ def english_span(
     lemmas = [sentence_lemma(w.group()) for w in words]
     hidden = _inside_names([w.group() for w in words])
     derived = _COMPOUND if parts else 1.0
-    # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide")
+    # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide"), a plural
+    # that is also a verb ("leaves") by its noun or its verb
     matches = [
         (0.0, "")
         if lem[:_SKIP_LETTERS] in skip
@@ -176,9 +178,10 @@ _IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_PAIRS.split())
 
 
 def sentence_lemma(word: str) -> str:
-    """A sentence word's lemma for matching: irregular past forms and doubled consonants undone."""
+    """A sentence word's lemma for matching: irregular past forms and plurals, doubled consonants
+    and a plain adjective's comparative or superlative undone (新高 "new high": "highest")."""
     lower = word.lower()
-    return _IRREGULAR.get(american(lower)) or _undoubled(english_lemma(lower))
+    return _IRREGULAR.get(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
 
 
 def _undoubled(word_lemma: str) -> str:
@@ -243,6 +246,32 @@ _MARKED = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class SenseEvidence:
+    """What the aligned English says of one sense: the features senses are ranked by."""
+
+    direct: float  # gloss words the sentence holds (:func:`~.senses.sense_score`)
+    coverage: float  # the largest share of one alternative's words it holds
+    related: int  # gloss words with a CC-CEDICT synonym in the sentence, when none matches
+    marked: bool  # vulgar, slang, archaic, dialect or literary
+
+
+def sense_evidence(sense: str, english: Set[str], complete: bool = True) -> SenseEvidence:
+    """The evidence for ``sense`` in a sentence given as its content lemmas (:func:`rank_senses`).
+
+    A marked sense counts as matched only on an exact match, every word of one of its
+    alternatives in the English (风情 is not "amorous feelings" because the sentence says
+    "feelings"); without ``complete`` the coverage is not weighed.
+    """
+    direct = sense_score(sense, english)
+    marked = _MARKED.search(sense) is not None
+    if direct and marked and not _exact(sense, english):
+        direct = 0.0
+    related = 0 if direct or not english else _related(sense, english)
+    coverage = _coverage(sense, english) if direct and complete else 0.0
+    return SenseEvidence(direct, coverage, related, marked)
+
+
 def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True) -> list[str]:
     """``senses`` ordered for the card, no gloss twice (:func:`distinct_senses`): those the
     English confirms first (best first, the more completely confirmed first on a tie), then
@@ -252,20 +281,16 @@ def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True)
     Without ``complete`` a tie keeps the dictionary's order: a composed word's
     part takes the sense it lists first, which composes best (强制 "to force").
 
-    A marked sense comes first only on an exact match, every word of one of
-    its alternatives in the English (风情 is not "amorous feelings" first
-    because the sentence says "feelings").
+    The order is lexicographic, not a weighted sum: a conditional logit over the same
+    evidence and the sense's place in the entry, fitted on the development articles'
+    key terms (``python bench/fit_ranking.py --senses``), picks the right first sense no
+    more often when each article is left out of its fit.
     """
 
     def key(item: tuple[int, str]) -> tuple[float, float, int, bool, int]:
         index, sense = item
-        direct = sense_score(sense, english)
-        marked = _MARKED.search(sense) is not None
-        if direct and marked and not _exact(sense, english):
-            direct = 0.0
-        related = 0 if direct or not english else _related(sense, english)
-        coverage = _coverage(sense, english) if direct and complete else 0.0
-        return (-direct, -coverage, -related, marked, index)
+        found = sense_evidence(sense, english, complete)
+        return (-found.direct, -found.coverage, -found.related, found.marked, index)
 
     return distinct_senses(sense for _, sense in sorted(enumerate(senses), key=key))
 

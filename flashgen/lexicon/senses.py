@@ -168,6 +168,29 @@ def plain_adjective(word: str) -> bool:
     return word in _PLAIN_ADJECTIVES
 
 
+def positive_degree(word: str) -> str:
+    """The plain adjective (:func:`plain_adjective`) a comparative or superlative is of, else ``word``:
+    "higher", "highest": high; "hotter": hot; "easier": easy; "wider": wide; not "farmer", "bitter".
+
+    Only the plain adjectives: an ending "-er" is far more often a noun's ("farmer", "order").
+    """
+    if word in _PLAIN_ADJECTIVES:
+        return word
+    for ending in ("est", "er"):
+        stem = word.removesuffix(ending)
+        if stem == word or len(stem) < 2:
+            continue
+        bases = [stem, stem + "e"]  # high-er, wide-r
+        if len(stem) > 2 and stem[-1] == stem[-2]:  # hott-er
+            bases.append(stem[:-1])
+        if stem.endswith("i"):  # easi-er
+            bases.append(stem[:-1] + "y")
+        found = next((base for base in bases if base in _PLAIN_ADJECTIVES), None)
+        if found:
+            return found
+    return word
+
+
 def _derived_adjective(word: str) -> bool:
     """ "regional", "tired"; not an adverb ("frequently") or a quantifier ("several")."""
     return (
@@ -225,19 +248,48 @@ def english_lemma(word: str) -> str:
     return base + "e" if restore and synonyms(base + "e") and not synonyms(base) else base
 
 
+#: Irregular plurals news English uses, which the light lemmas leave alone or take for a verb.
+_PLURAL_PAIRS = """
+leaves:leaf lives:life wives:wife knives:knife halves:half shelves:shelf thieves:thief wolves:wolf
+calves:calf loaves:loaf children:child men:man women:woman feet:foot teeth:tooth mice:mouse
+geese:goose bacteria:bacterium criteria:criterion phenomena:phenomenon crises:crisis
+analyses:analysis diagnoses:diagnosis hypotheses:hypothesis fungi:fungus nuclei:nucleus
+stimuli:stimulus larvae:larva algae:alga
+"""
+_PLURALS = dict(pair.split(":") for pair in _PLURAL_PAIRS.split())
+
+
+def base_form(word: str, word_lemma: str) -> str:
+    """The singular of an irregular plural ``word``, else the plain adjective a comparative or
+    superlative ``word_lemma`` is of (:func:`positive_degree`), else ``word_lemma``: "leaves":
+    leaf, "bacteria": bacterium, "highest": high."""
+    return _PLURALS.get(word) or positive_degree(word_lemma)
+
+
 def sentence_lemmas(text: str) -> list[str]:
     """The lemmas of an English sentence (:func:`english_lemma`)."""
     return [english_lemma(w) for w in _LOWER_WORD.findall(text.lower())]
 
 
 def content_lemmas(text: str) -> set[str]:
-    """The lemmas of ``text`` that can be evidence of a translation (no stray letters: U.S., one's)."""
-    return {w for w in sentence_lemmas(text) if len(w) > 1} - STOPWORDS
+    """The lemmas of ``text`` that can be evidence of a translation (no stray letters: U.S., one's),
+    with the base forms of its irregular plurals and comparatives beside them (:func:`base_form`:
+    "leaves" is leave and leaf, "highest" highest and high)."""
+    words = _LOWER_WORD.findall(text.lower())
+    lemmas = [english_lemma(w) for w in words]
+    found = {*lemmas, *(base_form(w, lem) for w, lem in zip(words, lemmas, strict=True))}
+    return {w for w in found if len(w) > 1} - STOPWORDS
+
+
+def _plain_lemmas(gloss: str) -> set[str]:
+    """A gloss's content lemmas, as written: no base forms beside them, so that each alternative
+    keeps its own count of words (:func:`sense_alternatives`)."""
+    return {w for w in sentence_lemmas(gloss) if len(w) > 1} - STOPWORDS
 
 
 def _sense_lemmas(sense: str) -> tuple[set[str], set[str]]:
     """Content lemmas of a sense outside and inside its parenthesised notes."""
-    return content_lemmas(_NOTE.sub(" ", sense)), content_lemmas(" ".join(_NOTE.findall(sense)))
+    return _plain_lemmas(_NOTE.sub(" ", sense)), _plain_lemmas(" ".join(_NOTE.findall(sense)))
 
 
 def _match(gloss: str, english: Set[str]) -> float:
@@ -297,7 +349,7 @@ def _root(word: str) -> str:
 
 def sense_alternatives(sense: str) -> list[frozenset[str]]:
     """The content lemmas of each alternative of a sense ("safety; security"), notes left out."""
-    found = [frozenset(content_lemmas(_NOTE.sub(" ", a))) for a in sense.split(";")]
+    found = [frozenset(_plain_lemmas(_NOTE.sub(" ", a))) for a in sense.split(";")]
     return [a for a in found if a]
 
 

@@ -124,3 +124,25 @@ def test_an_empty_equivalent_is_the_english_word_written_with_the_word_s_charact
     zh = "气象部门预测，本月下旬华北有望迎来降雨。"
     en = "The weather service says the north may see rain in the last ten days of the month."
     assert morpheme_equivalent("有望", zh, en) == ""  # 有 is in too many words to tell
+
+
+def test_irregular_plurals_and_comparatives_meet_their_glosses() -> None:
+    from flashgen.lexicon.equivalent import english_span
+
+    # 叶片 "blade (of propellor); vane; leaf": the noun's irregular plural, the verb "leaves" still "leave"
+    assert english_span(["leaf"], "Its leaves stand more upright.").text == "leaves"
+    assert english_span(["to leave"], "She leaves the town.").text == "leaves"
+    assert english_span(["bacterium"], "Drug-resistant bacteria spread.").text == "bacteria"
+    # 新高 "new high": a plain adjective's comparative and superlative are the adjective
+    assert english_span(["new high"], "The yield reached its highest level.").text == "highest"
+    assert english_span(["deep"], "Roots draw water from deeper soil.").text == "deeper"
+    assert english_span(["easy"], "It became easier to book.").text == "easier"
+    assert english_span(["summer"], "A farmer tends the fields.").text == ""  # "farmer" is no comparative
+
+
+def test_an_irregular_plural_confirms_its_sense() -> None:
+    from flashgen.lexicon import lookup
+
+    word = lookup("叶片", zh_context="它的叶片更挺直。", en_context="Its leaves stand more upright.")
+    assert word.meaning.startswith("leaf")  # not "blade (of propellor)", CC-CEDICT's first
+    assert word.english == "leaves"
