@@ -8,7 +8,7 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Three sou
 - ``tests/lexicon/cases/everyday.json``: issue 11's everyday readings (kind "everyday");
 - ``tests/lexicon/cases/everyday_fresh.json``: fresh everyday cases, written before the engine
   read them, short and news-like (kind "fresh"); a case without a sentence is the word alone;
-- ``tests/lexicon/cases/everyday_particles.json``: everyday particles and their verbs (了 after 到,
+- ``tests/lexicon/cases/everyday_particles.json``: everyday particles, adverbs and verbs (了 after 到,
   不了, 着, 得, 地 …), written after a fresh check found 到了 read *dào liǎo* (kind "everyday-particles").
 
 Each is split the way CPP dev is (``bench/cpp.py``): a case is FIT when the first 8 hex digits

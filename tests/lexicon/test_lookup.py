@@ -194,24 +194,9 @@ def test_any_graded_word_reads_as_one_of_its_dictionary_readings(word: str, temp
     assert "CL:" not in info.meaning
 
 
-#: Everyday readings the reading engine misses (strict: a fix shows up as an unexpected pass).
-EVERYDAY_MISSES = {
-    (
-        "为",
-        "大家选他为班长。",
-    ): "wèi: nothing in the fitted evidence tells 'as' (wéi) after an object from 'for'",
-}
-
-
 def _everyday() -> list[Any]:
     return [
-        pytest.param(
-            case,
-            id=f"{case['word']}:{case['sentence'] or 'alone'}",
-            marks=[pytest.mark.xfail(strict=True, reason=reason)]
-            if (reason := EVERYDAY_MISSES.get((case["word"], case["sentence"])))
-            else [],
-        )
+        pytest.param(case, id=f"{case['word']}:{case['sentence'] or 'alone'}")
         for case in load_cases(__file__, "everyday.json")["cases"]
     ]
 

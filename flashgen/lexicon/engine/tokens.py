@@ -25,14 +25,38 @@ class Token:
         return self.start + len(self.text)
 
 
+_NAME_TAGS = ("nr", "ns", "nt")
+
+
 @cache
 def tokens_of(sentence: str) -> tuple[Token, ...]:
-    """jieba's part-of-speech segmentation (without HMM guesses) as positioned tokens."""
+    """jieba's part-of-speech segmentation (without HMM guesses) as positioned tokens, a word
+    CC-CEDICT lacks cut into its dictionary pieces (:func:`pieces`)."""
     found, at = [], 0
     for pair in data.jieba_posseg().cut(sentence, HMM=False):
-        found.append(Token(pair.word, at, pair.flag))
+        found += pieces(Token(pair.word, at, pair.flag))
         at += len(pair.word)
     return tuple(found)
+
+
+def pieces(token: Token) -> list[Token]:
+    """A word CC-CEDICT lacks (jieba's 倔强地, 静静地), as its longest dictionary words from the left
+    and single characters, each with jieba's tag: so that 地 is read as the particle after 倔强, with
+    the evidence of a word of its own, rather than as an unknown word's last syllable.  Names keep
+    their one token (a surname is read at the start of one)."""
+    text = token.text
+    if len(text) < 2 or dictionary.entries(text) or token.tag.startswith(_NAME_TAGS):
+        return [token]
+    tags = data.jieba_posseg().word_tag_tab
+    found: list[Token] = []
+    at = 0
+    while at < len(text):
+        longest = range(min(4, len(text) - at), 1, -1)
+        size = next((n for n in longest if dictionary.entries(text[at : at + n])), 1)
+        piece = text[at : at + size]
+        found.append(Token(piece, token.start + at, str(tags.get(piece, "x"))))
+        at += size
+    return found
 
 
 def tokens_for(sentence: str, word: str, position: int) -> tuple[Token, ...]:
@@ -45,8 +69,8 @@ def tokens_for(sentence: str, word: str, position: int) -> tuple[Token, ...]:
     tokens = tokens_of(sentence)
     end = position + len(word)
     enclosing = next((t for t in tokens if t.start <= position and end <= t.end), None)
-    if enclosing is not None and (enclosing.text == word or not dictionary.entries(enclosing.text)):
-        return tokens
+    if not dictionary.entries(word) or (enclosing is not None and enclosing.text == word):
+        return tokens  # a word CC-CEDICT lacks is read by its pieces, as its line reads it
     tag = str(data.jieba_posseg().word_tag_tab.get(word, "x" if len(word) == 1 else "n"))
     result: list[Token] = []
     for t in tokens:
