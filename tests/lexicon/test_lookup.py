@@ -109,6 +109,19 @@ def test_composed_meanings_read_as_the_word_means(case: dict[str, Any]) -> None:
         assert meaning in case["meaning_any"]
 
 
+@pytest.mark.parametrize(
+    ("word", "zh", "en", "meaning"),
+    [
+        ("每周六", "他们每周六教数学。", "They teach maths every Saturday.", "every Saturday"),
+        ("主教练", "主教练王明今天辞职了。", "Head coach Wang Ming resigned today.", "head coach"),
+    ],
+)
+def test_a_composed_meaning_keeps_a_names_capitals_not_the_sentences(
+    word: str, zh: str, en: str, meaning: str
+) -> None:
+    assert lookup(word, zh, en).meaning == meaning
+
+
 def test_every_field_is_filled_and_clean() -> None:
     info = lookup("银行", "我要去银行取钱。", "I need to go to the bank to get some money.")
     assert info == WordInfo(
