@@ -87,9 +87,8 @@ def _clean_glue(region: Region) -> bool:
     pairs = [(g.zh_ids, g.en_ids) for g in gold if not _null(g)]
     orphan_zh = {i for g in gold if _null(g) for i in g.zh_ids}
     orphan_en = {j for g in gold if _null(g) for j in g.en_ids}
-    rebuilt = [
-        (_trim(link.zh_ids, orphan_zh), _trim(link.en_ids, orphan_en)) for link in predicted if not _null(link)
-    ]
+    pairs_got = [link for link in predicted if not _null(link)]
+    rebuilt = [(_trim(link.zh_ids, orphan_zh), _trim(link.en_ids, orphan_en)) for link in pairs_got]
     return rebuilt == pairs
 
 
