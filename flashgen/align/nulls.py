@@ -49,17 +49,40 @@ class OrphanFeatures:
     share: float
     #: ``uncovered`` times ``evidence``: many words, none explained
     silent: float
+    #: the confidence (:mod:`.confidence`, as log-odds) of the rest of the bead, less the whole bead's
+    gain: float
+    #: punctuation marks (:func:`.features.marks`) the two sides disagree on with the sentence, less without
+    marks: int
+    #: numbers written in the sentence that the other side lacks
+    stray_figures: int
+    #: numbers of the other side that only this sentence holds
+    own_figures: int
 
 
 #: intercept, then one weight per field of :class:`OrphanFeatures`, in order, for flat text
 #: (``Weights.orphans`` None), fitted on mac-dev and pol and their seed-1 derived sets.  Refitted on
 #: the first halves of all four sets, no split threshold keeps the plain halves aligned flat.
-COEFFICIENTS = (0.893, -0.809, -3.132, -0.984, -0.023, 1.794, 0.211, -2.920, 0.508, 1.699)
+COEFFICIENTS = (0.893, -0.809, -3.132, -0.984, -0.023, 1.794, 0.211, -2.920, 0.508, 1.699, 0.0, 0.0, 0.0, 0.0)
 #: the same for articles (``article.ARTICLE_WEIGHTS``, split at 0.7): fitted on the first half of
 #: every document of the four sets, plain and derived with seed 1, flat and as articles
 #: (``python bench/align_fit.py --orphans``); 0.7 is the lowest threshold that leaves those plain
 #: halves, as articles, where the flat coefficients at 0.8 left them.
-ARTICLE_COEFFICIENTS = (3.054, -3.310, -6.444, -1.344, 0.193, 0.640, -0.223, -3.453, -0.280, 2.489)
+ARTICLE_COEFFICIENTS = (
+    0.092,
+    -4.016,
+    -5.336,
+    -0.736,
+    -0.011,
+    0.430,
+    -0.094,
+    -1.425,
+    -0.534,
+    1.921,
+    0.785,
+    0.443,
+    0.853,
+    -0.975,
+)
 
 
 def orphan_chance(features: OrphanFeatures, coefficients: Sequence[float] | None = None) -> float:

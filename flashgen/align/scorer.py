@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from itertools import accumulate
 
-from .confidence import BeadFeatures
+from .confidence import COEFFICIENTS, BeadFeatures, log_odds
 from .cost import TextStats, Weights, ending_cost, length_cost, pair_masks, text_stats, uncovered, word_index
 from .features import EnSentence, ZhSentence
 from .nulls import OrphanFeatures
@@ -59,6 +59,8 @@ class BeadScorer:
         }
         self.zh_ending = [s.ending for s in zh]
         self.en_ending = [s.ending for s in en]
+        # numbers a Chinese sentence holds, in digits or as numerals (二十三 → 23)
+        self.zh_numbers = [s.figures | {k for w in s.words for k in w if k.isdigit()} for s in zh]
 
     def mask(self, i: int, j: int) -> tuple[int, int]:
         """:func:`pair_masks` of Chinese sentence ``i`` and English sentence ``j``, computed once."""
@@ -132,6 +134,9 @@ class BeadScorer:
         if english:
             k = j1 - 1 if last else j0
             rest = (i0, i1, j0, j1 - 1) if last else (i0, i1, j0 + 1, j1)
+            theirs = set().union(*self.zh_numbers[i0:i1])
+            mates = set().union(*(self.en[j].figures for j in range(rest[2], rest[3])))
+            stray, own_figures = self.en[k].figures - theirs, (self.en[k].figures & theirs) - mates
             uncovered_share = self.en_part(k, i0, i1)
             own = sum(
                 (self.mask(i, k)[0] & ~self._matched_zh(i, rest[2], rest[3])).bit_count()
@@ -144,6 +149,10 @@ class BeadScorer:
         else:
             k = i1 - 1 if last else i0
             rest = (i0, i1 - 1, j0, j1) if last else (i0 + 1, i1, j0, j1)
+            theirs = set().union(*(self.en[j].figures for j in range(j0, j1)))
+            mates = set().union(*(self.zh_numbers[i] for i in range(rest[0], rest[1])))
+            # only numbers in digits count as stray: a numeral (一, 两) is as often a word
+            stray, own_figures = self.zh[k].figures - theirs, (self.zh_numbers[k] & theirs) - mates
             uncovered_share = self.zh_part(k, j0, j1)
             own = sum(
                 (self.mask(k, j)[1] & ~self._matched_en(j, rest[0], rest[1])).bit_count()
@@ -164,7 +173,18 @@ class BeadScorer:
             rest=sum(rest_parts) / len(rest_parts),
             share=share,
             silent=uncovered_share * math.log1p(total),
+            gain=log_odds(self.features(*rest), COEFFICIENTS)
+            - log_odds(self.features(i0, i1, j0, j1), COEFFICIENTS),
+            marks=self.marks(i0, i1, j0, j1) - self.marks(*rest),
+            stray_figures=len(stray),
+            own_figures=len(own_figures),
         )
+
+    def marks(self, i0: int, i1: int, j0: int, j1: int) -> int:
+        """How many punctuation marks (:func:`.features.marks`) the two sides of the bead disagree on."""
+        zh = [sum(counts) for counts in zip(*(s.marks for s in self.zh[i0:i1]), strict=True)]
+        en = [sum(counts) for counts in zip(*(s.marks for s in self.en[j0:j1]), strict=True)]
+        return sum(abs(a - b) for a, b in zip(zh, en, strict=True))
 
     def idle(self, i0: int, i1: int, j0: int, j1: int) -> int:
         """How many sentences of the bead's many-sentence side(s) explain nothing their side-mates do not.
