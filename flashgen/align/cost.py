@@ -163,6 +163,9 @@ class Weights:
     #: cost of a bead whose Chinese ends a quotation, or a question, and whose English does not
     quote: float = 0.6
     question: float = 0.3
+    #: cost per punctuation mark (:func:`.features.marks`) the two sides of a bead disagree on, of at
+    #: most :data:`MAX_MARKS`
+    marks: float = 0.1
     #: half-width, in English sentences, of the DP's search window around the anchor chain
     window: int = 4
     #: ... and of the second pass's window around the first pass's path
@@ -170,6 +173,9 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+#: the most punctuation marks a bead pays for (``Weights.marks``): a long quotation in one side only
+#: says no more than a short one
+MAX_MARKS = 3
 
 
 def uncovered(matched: int, total: int, weights: Weights) -> float:

@@ -67,20 +67,20 @@ class OrphanFeatures:
 #: own threshold (``Weights.split``): flat text splits from 0.9, articles from 0.7 (the lowest that
 #: leave the plain first halves where they were; the second halves are the held-out check).
 COEFFICIENTS = (
-    0.092,
-    -4.016,
-    -5.336,
-    -0.736,
-    -0.011,
-    0.430,
-    -0.094,
-    -1.425,
-    -0.534,
-    1.921,
-    0.785,
-    0.443,
-    0.853,
-    -0.975,
+    0.142,
+    -4.266,
+    -5.319,
+    -0.703,
+    -0.017,
+    0.454,
+    -0.111,
+    -1.304,
+    -0.478,
+    1.916,
+    0.835,
+    0.546,
+    0.691,
+    -0.999,
 )
 
 

@@ -17,8 +17,18 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from .confidence import COEFFICIENTS, BeadFeatures, log_odds
-from .cost import TextStats, Weights, ending_cost, length_cost, pair_masks, text_stats, uncovered, word_index
-from .features import EnSentence, ZhSentence
+from .cost import (
+    MAX_MARKS,
+    TextStats,
+    Weights,
+    ending_cost,
+    length_cost,
+    pair_masks,
+    text_stats,
+    uncovered,
+    word_index,
+)
+from .features import MARK_KINDS, EnSentence, ZhSentence
 from .nulls import OrphanFeatures
 
 #: Bead shapes (Chinese sentences, English sentences) besides the two null ones.
@@ -57,6 +67,9 @@ class BeadScorer:
         self.shape = {
             (a, b): weights.merge * (a + b - 2) + (weights.many if a > 1 and b > 1 else 0.0) for a, b in BEADS
         }
+        # running sums of each kind of punctuation mark, so a bead's marks are a subtraction
+        self.zh_marks = [list(accumulate((s.marks[k] for s in zh), initial=0)) for k in range(MARK_KINDS)]
+        self.en_marks = [list(accumulate((s.marks[k] for s in en), initial=0)) for k in range(MARK_KINDS)]
         self.zh_ending = [s.ending for s in zh]
         self.en_ending = [s.ending for s in en]
         # numbers a Chinese sentence holds, in digits or as numerals (二十三 → 23)
@@ -107,6 +120,7 @@ class BeadScorer:
             + w.length * self.length(i0, i1, j0, j1)
             + self.shape[(i1 - i0, j1 - j0)]
             + ending_cost(self.zh_ending[i1 - 1], self.en_ending[j1 - 1], w)
+            + (w.marks * min(MAX_MARKS, self.marks(i0, i1, j0, j1)) if w.marks else 0.0)
         )
 
     def length(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -182,9 +196,10 @@ class BeadScorer:
 
     def marks(self, i0: int, i1: int, j0: int, j1: int) -> int:
         """How many punctuation marks (:func:`.features.marks`) the two sides of the bead disagree on."""
-        zh = [sum(counts) for counts in zip(*(s.marks for s in self.zh[i0:i1]), strict=True)]
-        en = [sum(counts) for counts in zip(*(s.marks for s in self.en[j0:j1]), strict=True)]
-        return sum(abs(a - b) for a, b in zip(zh, en, strict=True))
+        return sum(
+            abs(zh[i1] - zh[i0] - en[j1] + en[j0])
+            for zh, en in zip(self.zh_marks, self.en_marks, strict=True)
+        )
 
     def idle(self, i0: int, i1: int, j0: int, j1: int) -> int:
         """How many sentences of the bead's many-sentence side(s) explain nothing their side-mates do not.
