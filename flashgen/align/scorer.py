@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import add, sub
 
 from .confidence import COEFFICIENTS, BeadFeatures, log_odds
 from .cost import (
@@ -68,12 +69,13 @@ class BeadScorer:
             (a, b): weights.merge * (a + b - 2) + (weights.many if a > 1 and b > 1 else 0.0) for a, b in BEADS
         }
         # running sums of each kind of punctuation mark, so a bead's marks are a subtraction
-        self.zh_marks = [list(accumulate((s.marks[k] for s in zh), initial=0)) for k in range(MARK_KINDS)]
-        self.en_marks = [list(accumulate((s.marks[k] for s in en), initial=0)) for k in range(MARK_KINDS)]
+        self.zh_marks = list(accumulate((s.marks for s in zh), _add, initial=(0,) * MARK_KINDS))
+        self.en_marks = list(accumulate((s.marks for s in en), _add, initial=(0,) * MARK_KINDS))
+        # how many sentences so far have any mark: most beads have none, and cost nothing to check
+        self.zh_marked = list(accumulate((any(s.marks) for s in zh), initial=0))
+        self.en_marked = list(accumulate((any(s.marks) for s in en), initial=0))
         self.zh_ending = [s.ending for s in zh]
         self.en_ending = [s.ending for s in en]
-        # numbers a Chinese sentence holds, in digits or as numerals (二十三 → 23)
-        self.zh_numbers = [s.figures | {k for w in s.words for k in w if k.isdigit()} for s in zh]
 
     def mask(self, i: int, j: int) -> tuple[int, int]:
         """:func:`pair_masks` of Chinese sentence ``i`` and English sentence ``j``, computed once."""
@@ -120,8 +122,14 @@ class BeadScorer:
             + w.length * self.length(i0, i1, j0, j1)
             + self.shape[(i1 - i0, j1 - j0)]
             + ending_cost(self.zh_ending[i1 - 1], self.en_ending[j1 - 1], w)
-            + (w.marks * min(MAX_MARKS, self.marks(i0, i1, j0, j1)) if w.marks else 0.0)
+            + self.marks_cost(i0, i1, j0, j1)
         )
+
+    def marks_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """What the bead pays for the punctuation marks its two sides disagree on (``Weights.marks``)."""
+        if self.zh_marked[i1] == self.zh_marked[i0] and self.en_marked[j1] == self.en_marked[j0]:
+            return 0.0
+        return self.weights.marks * min(MAX_MARKS, self.marks(i0, i1, j0, j1))
 
     def length(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """The Gale–Church length cost of the bead zh[i0:i1] ↔ en[j0:j1], unweighted."""
@@ -148,7 +156,7 @@ class BeadScorer:
         if english:
             k = j1 - 1 if last else j0
             rest = (i0, i1, j0, j1 - 1) if last else (i0, i1, j0 + 1, j1)
-            theirs = set().union(*self.zh_numbers[i0:i1])
+            theirs = set().union(*(_numbers(self.zh[i]) for i in range(i0, i1)))
             mates = set().union(*(self.en[j].figures for j in range(rest[2], rest[3])))
             stray, own_figures = self.en[k].figures - theirs, (self.en[k].figures & theirs) - mates
             uncovered_share = self.en_part(k, i0, i1)
@@ -164,9 +172,9 @@ class BeadScorer:
             k = i1 - 1 if last else i0
             rest = (i0, i1 - 1, j0, j1) if last else (i0 + 1, i1, j0, j1)
             theirs = set().union(*(self.en[j].figures for j in range(j0, j1)))
-            mates = set().union(*(self.zh_numbers[i] for i in range(rest[0], rest[1])))
+            mates = set().union(*(_numbers(self.zh[i]) for i in range(rest[0], rest[1])))
             # only numbers in digits count as stray: a numeral (一, 两) is as often a word
-            stray, own_figures = self.zh[k].figures - theirs, (self.zh_numbers[k] & theirs) - mates
+            stray, own_figures = self.zh[k].figures - theirs, (_numbers(self.zh[k]) & theirs) - mates
             uncovered_share = self.zh_part(k, j0, j1)
             own = sum(
                 (self.mask(k, j)[1] & ~self._matched_en(j, rest[0], rest[1])).bit_count()
@@ -196,10 +204,10 @@ class BeadScorer:
 
     def marks(self, i0: int, i1: int, j0: int, j1: int) -> int:
         """How many punctuation marks (:func:`.features.marks`) the two sides of the bead disagree on."""
-        return sum(
-            abs(zh[i1] - zh[i0] - en[j1] + en[j0])
-            for zh, en in zip(self.zh_marks, self.en_marks, strict=True)
-        )
+        # map over the kinds, not a generator: the bead search asks this of most beads of fiction
+        zh = map(sub, self.zh_marks[i1], self.zh_marks[i0])
+        en = map(sub, self.en_marks[j1], self.en_marks[j0])
+        return sum(map(abs, map(sub, zh, en)))
 
     def idle(self, i0: int, i1: int, j0: int, j1: int) -> int:
         """How many sentences of the bead's many-sentence side(s) explain nothing their side-mates do not.
@@ -237,6 +245,16 @@ class BeadScorer:
         for i in range(i0, i1):
             matched |= self.mask(i, j)[1]
         return matched
+
+
+def _add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    """Two vectors of counts added kind by kind."""
+    return tuple(map(add, a, b))
+
+
+def _numbers(sentence: ZhSentence) -> frozenset[str]:
+    """The numbers a Chinese sentence holds, in digits or as numerals (二十三 → 23)."""
+    return sentence.figures | {key for word in sentence.words for key in word if key.isdigit()}
 
 
 def _own(masks: Sequence[int], k: int) -> int:
