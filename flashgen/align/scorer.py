@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 from itertools import accumulate
-from operator import add, sub
 
 from .confidence import COEFFICIENTS, BeadFeatures, log_odds
 from .cost import (
@@ -32,6 +32,8 @@ from .cost import (
 from .features import MARK_KINDS, EnSentence, ZhSentence
 from .nulls import OrphanFeatures
 
+#: bits a kind of punctuation mark takes in a packed count (:func:`_packed`)
+_MARK_BITS = 16
 #: Bead shapes (Chinese sentences, English sentences) besides the two null ones.
 BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
 
@@ -68,12 +70,11 @@ class BeadScorer:
         self.shape = {
             (a, b): weights.merge * (a + b - 2) + (weights.many if a > 1 and b > 1 else 0.0) for a, b in BEADS
         }
-        # running sums of each kind of punctuation mark, so a bead's marks are a subtraction
-        self.zh_marks = list(accumulate((s.marks for s in zh), _add, initial=(0,) * MARK_KINDS))
-        self.en_marks = list(accumulate((s.marks for s in en), _add, initial=(0,) * MARK_KINDS))
-        # how many sentences so far have any mark: most beads have none, and cost nothing to check
-        self.zh_marked = list(accumulate((any(s.marks) for s in zh), initial=0))
-        self.en_marked = list(accumulate((any(s.marks) for s in en), initial=0))
+        # running sums of the punctuation marks, packed 16 bits a kind (:func:`_packed`), so that a
+        # bead's marks are one subtraction a side
+        self.zh_marks = list(accumulate((_packed(s.marks) for s in zh), initial=0))
+        self.en_marks = list(accumulate((_packed(s.marks) for s in en), initial=0))
+        self.read: dict[tuple[int, int, int, int], BeadFeatures] = {}
         self.zh_ending = [s.ending for s in zh]
         self.en_ending = [s.ending for s in en]
 
@@ -127,9 +128,9 @@ class BeadScorer:
 
     def marks_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """What the bead pays for the punctuation marks its two sides disagree on (``Weights.marks``)."""
-        if self.zh_marked[i1] == self.zh_marked[i0] and self.en_marked[j1] == self.en_marked[j0]:
-            return 0.0
-        return self.weights.marks * min(MAX_MARKS, self.marks(i0, i1, j0, j1))
+        zh = self.zh_marks[i1] - self.zh_marks[i0]
+        en = self.en_marks[j1] - self.en_marks[j0]
+        return 0.0 if zh == en else self.weights.marks * min(MAX_MARKS, _mismatch(zh, en))
 
     def length(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """The Gale–Church length cost of the bead zh[i0:i1] ↔ en[j0:j1], unweighted."""
@@ -138,7 +139,18 @@ class BeadScorer:
         return length_cost(zh_bytes, en_bytes, self.ratio, self.weights)
 
     def features(self, i0: int, i1: int, j0: int, j1: int) -> BeadFeatures:
-        """What the confidence of the bead zh[i0:i1] ↔ en[j0:j1] is read from (both sides non-empty)."""
+        """What the confidence of the bead zh[i0:i1] ↔ en[j0:j1] is read from (both sides non-empty).
+
+        Remembered: the orphan model reads a bead's features with and without
+        each end sentence, and the bead that stays is read again for its link.
+        """
+        key = (i0, i1, j0, j1)
+        found = self.read.get(key)
+        if found is None:
+            found = self.read[key] = self._features(i0, i1, j0, j1)
+        return found
+
+    def _features(self, i0: int, i1: int, j0: int, j1: int) -> BeadFeatures:
         size = (i1 - i0) + (j1 - j0)
         return BeadFeatures(
             cost=self.cost(i0, i1, j0, j1) / size,
@@ -204,10 +216,7 @@ class BeadScorer:
 
     def marks(self, i0: int, i1: int, j0: int, j1: int) -> int:
         """How many punctuation marks (:func:`.features.marks`) the two sides of the bead disagree on."""
-        # map over the kinds, not a generator: the bead search asks this of most beads of fiction
-        zh = map(sub, self.zh_marks[i1], self.zh_marks[i0])
-        en = map(sub, self.en_marks[j1], self.en_marks[j0])
-        return sum(map(abs, map(sub, zh, en)))
+        return _mismatch(self.zh_marks[i1] - self.zh_marks[i0], self.en_marks[j1] - self.en_marks[j0])
 
     def idle(self, i0: int, i1: int, j0: int, j1: int) -> int:
         """How many sentences of the bead's many-sentence side(s) explain nothing their side-mates do not.
@@ -247,9 +256,26 @@ class BeadScorer:
         return matched
 
 
-def _add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
-    """Two vectors of counts added kind by kind."""
-    return tuple(map(add, a, b))
+def _packed(counts: Sequence[int]) -> int:
+    """Counts of marks as one number, 16 bits a kind (a text has fewer than 65 536 of a kind).
+
+    Running sums of packed counts subtract kind by kind without borrowing.
+    """
+    return sum(count << (_MARK_BITS * k) for k, count in enumerate(counts))
+
+
+@cache
+def _mismatch(zh: int, en: int) -> int:
+    """How many marks two packed counts (:func:`_packed`) differ by, kind by kind.
+
+    Remembered: a text has few distinct patterns of marks, and the bead
+    search asks about most of its beads.
+    """
+    mask = (1 << _MARK_BITS) - 1
+    return sum(
+        abs((zh >> shift & mask) - (en >> shift & mask))
+        for shift in range(0, _MARK_BITS * MARK_KINDS, _MARK_BITS)
+    )
 
 
 def _numbers(sentence: ZhSentence) -> frozenset[str]:
