@@ -48,9 +48,9 @@ from flashgen.align import (
 from flashgen.types import Article, Link, ParagraphPair
 
 VARIANTS = ("en-drop", "zh-drop", "en-merge")
-#: the sets the aligner's null prices, confidence and flat orphan model were fitted on (the "fit"
-#: column); the others are held out.  The articles' orphan model was fitted on the first half of
-#: every document of the four sets: ``--half 2`` is its held-out check.
+#: the sets the aligner's null prices and confidence were fitted on (the "fit" column); the others
+#: are held out.  The orphan model and the price of punctuation marks were fitted on the first half
+#: of every document of the four sets: ``--half 2`` is their held-out check.
 FIT_SETS = ("mac-dev", "pol")
 FIT_SEED = 1
 

@@ -15,7 +15,6 @@ from .confidence import BeadFeatures, bead_confidence
 from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
 from .learned import MAX_COST, learn
-from .nulls import ARTICLE_COEFFICIENTS
 from .scorer import BeadScorer
 
 #: a link in article ids, the block it was aligned in, and what its confidence was read from
@@ -26,10 +25,10 @@ _Found = tuple[Link, int, BeadFeatures | None]
 #: block starts afresh, whereas in a flat text a cheap null lets a run of links slide (mac-dev
 #: loses 0.01–0.05).  Chosen on mac-dev and pol and their seed-1 drop sets as articles: 0.8 finds
 #: 0.2–0.25 more of the dropped sentences (exact-bead F1 +0.01–0.05) for −0.003 on plain mac-dev
-#: and +0.002 on plain pol; 0.6 costs plain mac-dev 0.02.  Its orphan model has its own fit and
-#: splits from a chance of 0.7 (:data:`.nulls.ARTICLE_COEFFICIENTS`): a sentence glued onto its
-#: neighbour's bead gives a card's word an English that does not translate it.
-ARTICLE_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.8, split=0.7, orphans=ARTICLE_COEFFICIENTS)
+#: and +0.002 on plain pol; 0.6 costs plain mac-dev 0.02.  It splits a sentence off a bead from an
+#: orphan chance of 0.7 (flat text 0.9, :mod:`.nulls`): a sentence glued onto its neighbour's
+#: bead gives a card's word an English that does not translate it.
+ARTICLE_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.8, split=0.7)
 
 
 def align_article(article: Article, weights: Weights = ARTICLE_WEIGHTS) -> list[SentencePair]:
@@ -54,8 +53,7 @@ def align_article(article: Article, weights: Weights = ARTICLE_WEIGHTS) -> list[
     # rewritten rather than translated, so their confidence is measured like any pair's.
     for block, (i0, i1, j0, j1) in enumerate(spans):
         for link, features in align_once(zh[i0:i1], en[j0:j1], weights, stats.block(i0, i1, j0, j1)):
-            moved = Link(tuple(i0 + i for i in link.zh_ids), tuple(j0 + j for j in link.en_ids), link.score)
-            found.append((moved, block, features))
+            found.append((_moved(link, i0, j0), block, features))
     links = _taught_scores(found, spans, zh, en, weights, stats)
     return [
         SentencePair(
@@ -77,44 +75,49 @@ def _taught_scores(
     weights: Weights,
     stats: TextStats,
 ) -> list[Link]:
-    """The links, their confidence read again with what the article teaches (the links do not move).
+    """The links, read again with what the article teaches where a block holds a word it teaches.
 
     The confidence is fitted on flat alignments, whose second pass adds the
     words the text itself teaches (:mod:`.learned`: names, a translator's
-    favourite renderings) to the dictionary; an article's blocks take no
-    second pass, so without this its pairs read as less explained than the
-    same pairs aligned flat (the seed article's two 2-1 beads: 0.74 against
-    0.82–0.83), and right pairs lose their English on a card.  Only the
-    blocks holding a learned word are read again: elsewhere the new words
-    change nothing but the weights of the others, slightly.
+    favourite renderings) to the dictionary; an article's blocks are aligned
+    once, so without this its pairs read as less explained than the same
+    pairs aligned flat (the seed article's two 2-1 beads: 0.74 against
+    0.82–0.83), and right pairs lose their English on a card.  A block where
+    the first pass left a sentence alone or made a bead of three sentences
+    or more is aligned again with the new words, so that a name the
+    dictionary lacks (贝索斯 → *Bezos*) keeps its sentence from being taken
+    for one the translator dropped (:mod:`.nulls`); in the others only the
+    confidence is read again.  Blocks without a taught word are left alone:
+    the new words change nothing there but the weights of the others, slightly.
     """
     learned = learn([link for link, _, features in found if features and features.cost <= MAX_COST], zh, en)
     if not learned:
         return [link for link, _, _ in found]
     taught = [with_learned(s, learned) for s in zh]
     stats = TextStats(stats.evidence.with_zh(taught), stats.ratio)
-    taught_blocks = {
-        block
-        for block, (i0, i1, _, _) in enumerate(spans)
-        if any(learned.keys() & zh[i].terms for i in range(i0, i1))
-    }
-    scorers: dict[int, BeadScorer] = {}
-    links = []
-    for link, block, features in found:
-        if features is None or block not in taught_blocks:
-            links.append(link)
+    links: list[Link] = []
+    for block, (i0, i1, j0, j1) in enumerate(spans):
+        mine = [(link, features) for link, at, features in found if at == block]
+        if not any(learned.keys() & zh[i].terms for i in range(i0, i1)):
+            links += [link for link, _ in mine]
             continue
-        i0, i1, j0, j1 = spans[block]
-        scorer = scorers.get(block)
-        if scorer is None:
-            scorer = scorers[block] = BeadScorer(
-                taught[i0:i1], en[j0:j1], weights, stats.block(i0, i1, j0, j1)
+        block_stats = stats.block(i0, i1, j0, j1)
+        if any(features is None or features.extra for _, features in mine):
+            again = align_once(taught[i0:i1], en[j0:j1], weights, block_stats)
+            links += [_moved(link, i0, j0) for link, _ in again]
+            continue
+        scorer = BeadScorer(taught[i0:i1], en[j0:j1], weights, block_stats)
+        for link, _ in mine:
+            read = scorer.features(
+                link.zh_ids[0] - i0, link.zh_ids[-1] + 1 - i0, link.en_ids[0] - j0, link.en_ids[-1] + 1 - j0
             )
-        read = scorer.features(
-            link.zh_ids[0] - i0, link.zh_ids[-1] + 1 - i0, link.en_ids[0] - j0, link.en_ids[-1] + 1 - j0
-        )
-        links.append(Link(link.zh_ids, link.en_ids, bead_confidence(read)))
+            links.append(Link(link.zh_ids, link.en_ids, bead_confidence(read)))
     return links
+
+
+def _moved(link: Link, i0: int, j0: int) -> Link:
+    """A block's link in article ids."""
+    return Link(tuple(i0 + i for i in link.zh_ids), tuple(j0 + j for j in link.en_ids), link.score)
 
 
 def article_blocks(article: Article) -> list[tuple[list[str], list[str]]]:

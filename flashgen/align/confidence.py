@@ -53,6 +53,12 @@ def bead_confidence(features: BeadFeatures, coefficients: Sequence[float] = COEF
     return logistic(features, coefficients)
 
 
+def log_odds(features: object, coefficients: Sequence[float]) -> float:
+    """``z`` of :func:`logistic`: intercept (``coefficients[0]``) + weights · the fields of ``features``."""
+    values = vars(features).values()
+    return float(coefficients[0] + sum(w * x for w, x in zip(coefficients[1:], values, strict=True)))
+
+
 def logistic(features: object, coefficients: Sequence[float]) -> float:
     """``1 / (1 + e^-z)`` with ``z`` = intercept (``coefficients[0]``) + weights · the fields of ``features``.
 
@@ -62,8 +68,7 @@ def logistic(features: object, coefficients: Sequence[float]) -> float:
     holds them in that order, without the deep copy ``astuple`` makes (every
     link of every text is scored, articles twice).
     """
-    values = vars(features).values()
-    z = coefficients[0] + sum(w * x for w, x in zip(coefficients[1:], values, strict=True))
+    z = log_odds(features, coefficients)
     if z < -30:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))

@@ -153,8 +153,8 @@ class Weights:
     null: float = 1.2
     #: least chance of being a dropped sentence (:mod:`flashgen.align.nulls`) at which a sentence at
     #: the end of a bead's many-sentence side is split off as a null link; above 1 never
-    split: float = 0.8
-    #: the orphan model's coefficients (:mod:`flashgen.align.nulls`); None for its flat-text ones
+    split: float = 0.9
+    #: the orphan model's coefficients (:mod:`flashgen.align.nulls`); None for its fitted ones
     orphans: tuple[float, ...] | None = None
     #: extra cost per sentence beyond the first on either side of a bead
     merge: float = 0.5
@@ -163,6 +163,9 @@ class Weights:
     #: cost of a bead whose Chinese ends a quotation, or a question, and whose English does not
     quote: float = 0.6
     question: float = 0.3
+    #: cost per punctuation mark (:func:`.features.marks`) the two sides of a bead disagree on, of at
+    #: most :data:`MAX_MARKS`
+    marks: float = 0.1
     #: half-width, in English sentences, of the DP's search window around the anchor chain
     window: int = 4
     #: ... and of the second pass's window around the first pass's path
@@ -170,6 +173,9 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+#: the most punctuation marks a bead pays for (``Weights.marks``): a long quotation in one side only
+#: says no more than a short one
+MAX_MARKS = 3
 
 
 def uncovered(matched: int, total: int, weights: Weights) -> float:

@@ -33,6 +33,10 @@ _ZH_ASKS = re.compile(r"[？?][”」』\"\s]*$")
 # after a word or punctuation, so that an apostrophe opening a word does not count
 _EN_CLOSES_QUOTE = re.compile(r"[.!?,;:…\-—–\w]\s*['’\"”]\s*$")
 _EN_ASKS = re.compile(r"\?[\s'’\"”]*$")
+#: one pattern per kind of mark (:func:`marks`), applied to NFKC-folded text
+_MARKS = tuple(re.compile(p) for p in (r"[()]", r"[“「『‘]|(?:^|(?<=[\s(\[—]))[\"']", r":", r"\?", r"!"))
+#: how many kinds of mark :func:`marks` counts
+MARK_KINDS = len(_MARKS)
 _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 #: irregular English forms the light stemmer of :func:`dictionary.lemma` leaves alone
@@ -69,6 +73,10 @@ class ZhSentence:
     terms: tuple[str, ...]
     words: tuple[frozenset[str], ...]
     ending: Ending
+    #: :func:`marks`
+    marks: tuple[int, ...] = (0,) * MARK_KINDS
+    #: the numbers written in digits (thousands separators removed)
+    figures: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,10 @@ class EnSentence:
     size: int
     tokens: tuple[str, ...]
     ending: Ending
+    #: :func:`marks`
+    marks: tuple[int, ...] = (0,) * MARK_KINDS
+    #: the numbers written in digits (thousands separators removed)
+    figures: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -103,7 +115,9 @@ def zh_features(sentence: str) -> ZhSentence:
     tokens = (token.strip() for token in jieba_tokenizer().cut(sentence.lower()))
     terms = tuple(sorted({t for t in tokens if HAN_RE.search(t) or _LATIN.search(t) or _DIGITS.search(t)}))
     ending = Ending(bool(_ZH_CLOSES_QUOTE.search(sentence)), bool(_ZH_ASKS.search(sentence)))
-    return with_learned(ZhSentence(len(sentence.encode("utf-8", "replace")), terms, (), ending), {})
+    size = len(sentence.encode("utf-8", "replace"))
+    figures = frozenset(_number_keys(sentence))
+    return with_learned(ZhSentence(size, terms, (), ending, marks(sentence), figures), {})
 
 
 def with_learned(sentence: ZhSentence, learned: Mapping[str, frozenset[str]]) -> ZhSentence:
@@ -118,7 +132,26 @@ def en_features(sentence: str) -> EnSentence:
     """The distinct content lemmas and numbers of an English sentence."""
     tokens = _english_keys(sentence)
     ending = Ending(bool(_EN_CLOSES_QUOTE.search(sentence)), bool(_EN_ASKS.search(sentence)))
-    return EnSentence(len(sentence.encode("utf-8", "replace")), tuple(sorted(tokens)), ending)
+    size = len(sentence.encode("utf-8", "replace"))
+    figures = frozenset(_number_keys(sentence))
+    return EnSentence(size, tuple(sorted(tokens)), ending, marks(sentence), figures)
+
+
+def marks(sentence: str) -> tuple[int, ...]:
+    """How many of each punctuation mark a translation keeps the sentence has.
+
+    Parentheses, quotations (where they open, so an apostrophe is not one),
+    colons, question and exclamation marks, counted alike in both scripts
+    (full-width forms folded; semicolons and dashes, which translators add
+    and drop freely, are left out).  A bead whose two sides disagree on them
+    pays for it (``Weights.marks``), and a sentence the translator dropped,
+    glued onto its neighbour's bead, often brings marks the other side lacks
+    (:mod:`.nulls`).  On the shared sets, a gold pair and its neighbour's
+    English disagree on parentheses 7 % against 27 % of the time (academic
+    prose), on quotations 8 % against 27 % (fiction).
+    """
+    folded = unicodedata.normalize("NFKC", sentence)
+    return tuple(len(pattern.findall(folded)) for pattern in _MARKS)
 
 
 @cache

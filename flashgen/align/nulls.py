@@ -12,11 +12,13 @@ of a bead's many-sentence side (:class:`OrphanFeatures`, read by
 :meth:`.scorer.BeadScorer.orphan`): how much of it the other side explains,
 whether it explains anything of the other side its side-mates do not, how
 the bead's length fits with and without it, and what the bead search itself
-paid to keep it.  A logistic over them, fitted by ``python bench/align_fit.py
---orphans`` on mac-dev, pol and sets derived from them that drop and merge
-sentences, gives the chance that the sentence is an orphan; the bead search
+paid to keep it, the punctuation and numbers it brings that the other side
+lacks, and how much surer of the bead the confidence is without it.  A
+logistic over them, fitted by ``python bench/align_fit.py --orphans`` on the
+first halves of the shared sets and sets derived from them that drop and
+merge sentences, gives the chance that the sentence is an orphan; the bead search
 (:mod:`.beads`) splits it off when that chance reaches ``Weights.split``.
-Articles have their own coefficients and threshold (:data:`ARTICLE_COEFFICIENTS`).
+Articles split more readily (``article.ARTICLE_WEIGHTS``).
 """
 
 from __future__ import annotations
@@ -49,24 +51,44 @@ class OrphanFeatures:
     share: float
     #: ``uncovered`` times ``evidence``: many words, none explained
     silent: float
+    #: the confidence (:mod:`.confidence`, as log-odds) of the rest of the bead, less the whole bead's
+    gain: float
+    #: punctuation marks (:func:`.features.marks`) the two sides disagree on with the sentence, less without
+    marks: int
+    #: numbers written in the sentence that the other side lacks
+    stray_figures: int
+    #: numbers of the other side that only this sentence holds
+    own_figures: int
 
 
-#: intercept, then one weight per field of :class:`OrphanFeatures`, in order, for flat text
-#: (``Weights.orphans`` None), fitted on mac-dev and pol and their seed-1 derived sets.  Refitted on
-#: the first halves of all four sets, no split threshold keeps the plain halves aligned flat.
-COEFFICIENTS = (0.893, -0.809, -3.132, -0.984, -0.023, 1.794, 0.211, -2.920, 0.508, 1.699)
-#: the same for articles (``article.ARTICLE_WEIGHTS``, split at 0.7): fitted on the first half of
-#: every document of the four sets, plain and derived with seed 1, flat and as articles
-#: (``python bench/align_fit.py --orphans``); 0.7 is the lowest threshold that leaves those plain
-#: halves, as articles, where the flat coefficients at 0.8 left them.
-ARTICLE_COEFFICIENTS = (3.054, -3.310, -6.444, -1.344, 0.193, 0.640, -0.223, -3.453, -0.280, 2.489)
+#: intercept, then one weight per field of :class:`OrphanFeatures`, in order: fitted by ``python
+#: bench/align_fit.py --orphans`` on the first half of every document of the four shared sets, plain
+#: and derived with seed 1, aligned flat and as articles.  One model for both paths, each with its
+#: own threshold (``Weights.split``): flat text splits from 0.9, articles from 0.7 (the lowest that
+#: leave the plain first halves where they were; the second halves are the held-out check).
+COEFFICIENTS = (
+    0.142,
+    -4.266,
+    -5.319,
+    -0.703,
+    -0.017,
+    0.454,
+    -0.111,
+    -1.304,
+    -0.478,
+    1.916,
+    0.835,
+    0.546,
+    0.691,
+    -0.999,
+)
 
 
 def orphan_chance(features: OrphanFeatures, coefficients: Sequence[float] | None = None) -> float:
     """The chance that the sentence has no counterpart in the bead: a logistic over its features.
 
-    ``coefficients`` (``Weights.orphans``) default to :data:`COEFFICIENTS`, the
-    flat-text fit; ``bench/align_fit.py --orphans`` tries freshly fitted ones
-    through the whole aligner the same way.
+    ``coefficients`` (``Weights.orphans``) default to :data:`COEFFICIENTS`;
+    ``bench/align_fit.py --orphans`` tries freshly fitted ones through the
+    whole aligner the same way.
     """
     return logistic(features, COEFFICIENTS if coefficients is None else coefficients)

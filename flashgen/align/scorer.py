@@ -14,13 +14,26 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 from itertools import accumulate
 
-from .confidence import BeadFeatures
-from .cost import TextStats, Weights, ending_cost, length_cost, pair_masks, text_stats, uncovered, word_index
-from .features import EnSentence, ZhSentence
+from .confidence import COEFFICIENTS, BeadFeatures, log_odds
+from .cost import (
+    MAX_MARKS,
+    TextStats,
+    Weights,
+    ending_cost,
+    length_cost,
+    pair_masks,
+    text_stats,
+    uncovered,
+    word_index,
+)
+from .features import MARK_KINDS, EnSentence, ZhSentence
 from .nulls import OrphanFeatures
 
+#: bits a kind of punctuation mark takes in a packed count (:func:`_packed`)
+_MARK_BITS = 16
 #: Bead shapes (Chinese sentences, English sentences) besides the two null ones.
 BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
 
@@ -57,6 +70,11 @@ class BeadScorer:
         self.shape = {
             (a, b): weights.merge * (a + b - 2) + (weights.many if a > 1 and b > 1 else 0.0) for a, b in BEADS
         }
+        # running sums of the punctuation marks, packed 16 bits a kind (:func:`_packed`), so that a
+        # bead's marks are one subtraction a side
+        self.zh_marks = list(accumulate((_packed(s.marks) for s in zh), initial=0))
+        self.en_marks = list(accumulate((_packed(s.marks) for s in en), initial=0))
+        self.read: dict[tuple[int, int, int, int], BeadFeatures] = {}
         self.zh_ending = [s.ending for s in zh]
         self.en_ending = [s.ending for s in en]
 
@@ -105,7 +123,14 @@ class BeadScorer:
             + w.length * self.length(i0, i1, j0, j1)
             + self.shape[(i1 - i0, j1 - j0)]
             + ending_cost(self.zh_ending[i1 - 1], self.en_ending[j1 - 1], w)
+            + self.marks_cost(i0, i1, j0, j1)
         )
+
+    def marks_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """What the bead pays for the punctuation marks its two sides disagree on (``Weights.marks``)."""
+        zh = self.zh_marks[i1] - self.zh_marks[i0]
+        en = self.en_marks[j1] - self.en_marks[j0]
+        return 0.0 if zh == en else self.weights.marks * min(MAX_MARKS, _mismatch(zh, en))
 
     def length(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """The Gale–Church length cost of the bead zh[i0:i1] ↔ en[j0:j1], unweighted."""
@@ -114,7 +139,18 @@ class BeadScorer:
         return length_cost(zh_bytes, en_bytes, self.ratio, self.weights)
 
     def features(self, i0: int, i1: int, j0: int, j1: int) -> BeadFeatures:
-        """What the confidence of the bead zh[i0:i1] ↔ en[j0:j1] is read from (both sides non-empty)."""
+        """What the confidence of the bead zh[i0:i1] ↔ en[j0:j1] is read from (both sides non-empty).
+
+        Remembered: the orphan model reads a bead's features with and without
+        each end sentence, and the bead that stays is read again for its link.
+        """
+        key = (i0, i1, j0, j1)
+        found = self.read.get(key)
+        if found is None:
+            found = self.read[key] = self._features(i0, i1, j0, j1)
+        return found
+
+    def _features(self, i0: int, i1: int, j0: int, j1: int) -> BeadFeatures:
         size = (i1 - i0) + (j1 - j0)
         return BeadFeatures(
             cost=self.cost(i0, i1, j0, j1) / size,
@@ -132,6 +168,9 @@ class BeadScorer:
         if english:
             k = j1 - 1 if last else j0
             rest = (i0, i1, j0, j1 - 1) if last else (i0, i1, j0 + 1, j1)
+            theirs = set().union(*(_numbers(self.zh[i]) for i in range(i0, i1)))
+            mates = set().union(*(self.en[j].figures for j in range(rest[2], rest[3])))
+            stray, own_figures = self.en[k].figures - theirs, (self.en[k].figures & theirs) - mates
             uncovered_share = self.en_part(k, i0, i1)
             own = sum(
                 (self.mask(i, k)[0] & ~self._matched_zh(i, rest[2], rest[3])).bit_count()
@@ -144,6 +183,10 @@ class BeadScorer:
         else:
             k = i1 - 1 if last else i0
             rest = (i0, i1 - 1, j0, j1) if last else (i0 + 1, i1, j0, j1)
+            theirs = set().union(*(self.en[j].figures for j in range(j0, j1)))
+            mates = set().union(*(_numbers(self.zh[i]) for i in range(rest[0], rest[1])))
+            # only numbers in digits count as stray: a numeral (一, 两) is as often a word
+            stray, own_figures = self.zh[k].figures - theirs, (_numbers(self.zh[k]) & theirs) - mates
             uncovered_share = self.zh_part(k, j0, j1)
             own = sum(
                 (self.mask(k, j)[1] & ~self._matched_en(j, rest[0], rest[1])).bit_count()
@@ -164,7 +207,16 @@ class BeadScorer:
             rest=sum(rest_parts) / len(rest_parts),
             share=share,
             silent=uncovered_share * math.log1p(total),
+            gain=log_odds(self.features(*rest), COEFFICIENTS)
+            - log_odds(self.features(i0, i1, j0, j1), COEFFICIENTS),
+            marks=self.marks(i0, i1, j0, j1) - self.marks(*rest),
+            stray_figures=len(stray),
+            own_figures=len(own_figures),
         )
+
+    def marks(self, i0: int, i1: int, j0: int, j1: int) -> int:
+        """How many punctuation marks (:func:`.features.marks`) the two sides of the bead disagree on."""
+        return _mismatch(self.zh_marks[i1] - self.zh_marks[i0], self.en_marks[j1] - self.en_marks[j0])
 
     def idle(self, i0: int, i1: int, j0: int, j1: int) -> int:
         """How many sentences of the bead's many-sentence side(s) explain nothing their side-mates do not.
@@ -202,6 +254,33 @@ class BeadScorer:
         for i in range(i0, i1):
             matched |= self.mask(i, j)[1]
         return matched
+
+
+def _packed(counts: Sequence[int]) -> int:
+    """Counts of marks as one number, 16 bits a kind (a text has fewer than 65 536 of a kind).
+
+    Running sums of packed counts subtract kind by kind without borrowing.
+    """
+    return sum(count << (_MARK_BITS * k) for k, count in enumerate(counts))
+
+
+@cache
+def _mismatch(zh: int, en: int) -> int:
+    """How many marks two packed counts (:func:`_packed`) differ by, kind by kind.
+
+    Remembered: a text has few distinct patterns of marks, and the bead
+    search asks about most of its beads.
+    """
+    mask = (1 << _MARK_BITS) - 1
+    return sum(
+        abs((zh >> shift & mask) - (en >> shift & mask))
+        for shift in range(0, _MARK_BITS * MARK_KINDS, _MARK_BITS)
+    )
+
+
+def _numbers(sentence: ZhSentence) -> frozenset[str]:
+    """The numbers a Chinese sentence holds, in digits or as numerals (二十三 → 23)."""
+    return sentence.figures | {key for word in sentence.words for key in word if key.isdigit()}
 
 
 def _own(masks: Sequence[int], k: int) -> int:

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from flashgen.align import align, align_article, format_links, parse_links
 from flashgen.align.cost import DEFAULT_WEIGHTS, ending_cost, text_stats
-from flashgen.align.features import Ending, en_features, zh_features
+from flashgen.align.features import Ending, en_features, marks, zh_features
 from flashgen.align.learned import learn
+from flashgen.align.scorer import BeadScorer
 from flashgen.options import Options
 from flashgen.text import read_article
 from flashgen.types import Article, Link, ParagraphPair
@@ -121,6 +122,31 @@ def test_clear_pairs_are_confident() -> None:
 def test_sentence_endings(zh: str, en: str, ending: Ending) -> None:
     assert zh_features(zh).ending == ending
     assert en_features(en).ending == ending
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # parentheses, quotations opened, colons, question marks, exclamation marks
+        ("他说：“（到今天为止有1，800万种。）”是吗？", (2, 1, 1, 1, 0)),
+        ("He said: ‘(Eighteen million, so far.)’ The boys’ bags, don’t drop them!", (2, 1, 1, 0, 1)),
+        ('"I am not going," she said.', (0, 1, 0, 0, 0)),
+        ("他走了——再也没有回来；", (0, 0, 0, 0, 0)),
+    ],
+)
+def test_marks_count_what_a_translation_keeps(sentence: str, counts: tuple[int, ...]) -> None:
+    """Apostrophes, closing quotes, dashes and semicolons are not counted (issue 12)."""
+    assert marks(sentence) == counts
+
+
+def test_a_bead_pays_for_marks_its_sides_disagree_on() -> None:
+    """A parenthesis glued onto a bead whose other side has none costs more than it left alone."""
+    zh = [zh_features(s) for s in ("他介绍了新产品。", "（这款产品明年上市。）")]
+    en = [en_features(s) for s in ("He presented the new product.", "(It goes on sale next year.)")]
+    scorer = BeadScorer(zh, en, DEFAULT_WEIGHTS)
+    assert scorer.marks(0, 1, 0, 1) == 0
+    assert scorer.marks(0, 2, 0, 1) == 2
+    assert scorer.marks(0, 2, 0, 2) == 0
 
 
 def test_ending_cost_is_one_sided() -> None:
