@@ -146,3 +146,22 @@ def test_an_irregular_plural_confirms_its_sense() -> None:
     word = lookup("叶片", zh_context="它的叶片更挺直。", en_context="Its leaves stand more upright.")
     assert word.meaning.startswith("leaf")  # not "blade (of propellor)", CC-CEDICT's first
     assert word.english == "leaves"
+
+
+def test_words_inside_a_phrase_used_once_are_candidates_after_the_others() -> None:
+    rows = [
+        ("部分信息落入电信诈骗团伙手中。", "Some information fell into the hands of telecom fraud gangs."),
+        ("他呼吁提高赔偿标准。", "He called for higher compensation."),
+        ("这道菜保留了原汁原味。", "The dish keeps its original flavour."),
+    ]
+    found = {c.text: c for c in collect(pairs_of(rows))}
+    assert found["诈骗"].inner and found["赔偿"].inner
+    assert not found["电信诈骗"].inner
+    assert "原汁" not in found  # a CC-CEDICT word jieba keeps whole is one word
+    picked = [t.word.simplified for t in pick_terms(pairs_of(rows), Options())]
+    assert picked.index("电信诈骗") < picked.index("诈骗")
+
+
+def test_a_repeated_phrase_is_the_term_not_its_words() -> None:
+    rows = [("出口管制影响芯片贸易。", "Export controls affect the chip trade.")] * 2
+    assert "管制" not in texts(rows)
