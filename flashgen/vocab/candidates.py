@@ -35,6 +35,8 @@ from .segmentation import (
     tag_of,
 )
 
+#: jieba's tags of idioms and time words, whose words are no terms of their own (:func:`inner_words`).
+_WHOLE_TAGS = ("i", "t")
 #: A single character is a card only below this zipf (and at HSK 5 or above).
 _SINGLE_CHARACTER_ZIPF = 4.5
 
@@ -116,7 +118,10 @@ def inner_words(token: Token) -> tuple[Token, ...]:
     """The words of two or more characters a term of two such words is made of (电信 / 诈骗 in
     电信诈骗 "telecom fraud", 赔偿 / 标准 in jieba's 赔偿标准): a teacher often lists the part
     (诈骗 "fraud", 赔偿 "compensation") where jieba or the dictionary keeps the phrase whole.
-    A CC-CEDICT word jieba keeps whole is one word, not two (原汁原味 "authentic", 后继无人)."""
+    A CC-CEDICT word jieba keeps whole is one word, not two (原汁原味 "authentic", 后继无人), and
+    so is an idiom jieba lists (不堪重负); a time phrase (上个世纪 "last century") holds no term."""
+    if token.tag.startswith(_WHOLE_TAGS):
+        return ()
     if token.parts:
         parts = tuple(Token(p.text, p.tag) for p in token.parts)
     elif not dictionary.contains(token.text):

@@ -158,6 +158,8 @@ def test_words_inside_a_phrase_used_once_are_candidates_after_the_others() -> No
     assert found["诈骗"].inner and found["赔偿"].inner
     assert not found["电信诈骗"].inner
     assert "原汁" not in found  # a CC-CEDICT word jieba keeps whole is one word
+    idiom_and_time = [("上个世纪，雨水管道不堪重负。", "In the last century the drains were overwhelmed.")]
+    assert not {"上个", "不堪", "重负"} & texts(idiom_and_time)
     picked = [t.word.simplified for t in pick_terms(pairs_of(rows), Options())]
     assert picked.index("电信诈骗") < picked.index("诈骗")
 
