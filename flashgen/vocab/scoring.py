@@ -204,4 +204,6 @@ def score(candidate: Candidate, translated: bool, new_sense: bool = False) -> tu
         reasons.append("in English")
     if not is_usable(word):
         reasons.append("unknown word")
+    if candidate.inner:
+        reasons.append("inside a longer term")
     return points, tuple(reasons)

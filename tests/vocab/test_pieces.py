@@ -160,8 +160,10 @@ def test_words_inside_a_phrase_used_once_are_candidates_after_the_others() -> No
     assert "原汁" not in found  # a CC-CEDICT word jieba keeps whole is one word
     idiom_and_time = [("上个世纪，雨水管道不堪重负。", "In the last century the drains were overwhelmed.")]
     assert not {"上个", "不堪", "重负"} & texts(idiom_and_time)
-    picked = [t.word.simplified for t in pick_terms(pairs_of(rows), Options())]
+    terms = pick_terms(pairs_of(rows), Options())
+    picked = [t.word.simplified for t in terms]
     assert picked.index("电信诈骗") < picked.index("诈骗")
+    assert "inside a longer term" in terms[picked.index("诈骗")].reasons
 
 
 def test_a_repeated_phrase_is_the_term_not_its_words() -> None:
