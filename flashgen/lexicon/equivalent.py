@@ -57,8 +57,8 @@ _SYNONYM = 0.5
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
 #: Letters of a lemma compared with the keys of ``english_span``'s ``skip``.
 _SKIP_LETTERS = 6
-#: Particles of English phrasal verbs, taken into the span when a sense has them ("run out").
-_PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over"})
+#: Particles of English phrasal verbs, taken into the span when a sense has them ("run out", "pass on").
+_PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over", "on"})
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
 
