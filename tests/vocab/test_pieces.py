@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from flashgen.options import Options
 from flashgen.types import SentencePair
-from flashgen.vocab.candidates import collect
+from flashgen.vocab.candidates import Candidate, collect
+from flashgen.vocab.scoring import features
 from flashgen.vocab.segmentation import segment
 from flashgen.vocab.selection import pick_terms
 
@@ -169,3 +170,11 @@ def test_words_inside_a_phrase_used_once_are_candidates_after_the_others() -> No
 def test_a_repeated_phrase_is_the_term_not_its_words() -> None:
     rows = [("出口管制影响芯片贸易。", "Export controls affect the chip trade.")] * 2
     assert "管制" not in texts(rows)
+
+
+def test_a_time_word_weighs_less_unless_the_dictionary_makes_it_a_verb() -> None:
+    def time(word: str) -> float:
+        return features(Candidate(word, "t", 0, False, False, [0]), False)["time"]
+
+    assert time("近年来") == 1.0
+    assert time("中暑") == 0.0  # "to suffer heatstroke": jieba's tag is wrong
