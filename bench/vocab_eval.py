@@ -16,8 +16,10 @@ Sets: ``tests/vocab/cases/articles`` split by the word "DEVELOPMENT" or "HELD-OU
 each file's "about" (held-out articles are for reporting only, never for tuning; those
 written for the second round, "second round" in their "about", are a set of their own:
 nobody has seen flashgen's output on them before their figure was first taken; development
-articles of the third round, "third round", are reported apart as ``dev3``; held-out
-articles of the fourth round, "fourth round", as ``held-out4``), the
+articles of the third round, "third round", are reported apart as ``dev3``, those of the fifth
+round as ``dev5``; held-out
+articles of the fourth round, "fourth round", as ``held-out4``, and of the fifth, "fifth round",
+as ``held-out5``), the
 picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
 (``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
 ``-v`` lists the misses of the development sets; for the held-out sets it prints only how
@@ -168,18 +170,21 @@ def main(verbose: bool, dev_only: bool) -> None:
     sets: dict[str, Tally] = {
         "dev": Tally(),
         "dev3": Tally(),
+        "dev5": Tally(),
         "held-out": Tally(),
         "held-out2": Tally(),
         "held-out4": Tally(),
+        "held-out5": Tally(),
         "picker": Tally(),
     }
     for path in sorted((CASES / "articles").glob("*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
-        which = "dev3" if "third round" in case["about"] else "dev"
+        dev_rounds = {"third round": "dev3", "fifth round": "dev5"}
+        which = next((t for r, t in dev_rounds.items() if r in case["about"]), "dev")
         if re.search(r"HELD-OUT", case["about"]):
             if dev_only:
                 continue
-            rounds = {"second round": "held-out2", "fourth round": "held-out4"}
+            rounds = {"second round": "held-out2", "fourth round": "held-out4", "fifth round": "held-out5"}
             which = next((t for r, t in rounds.items() if r in case["about"]), "held-out")
         grade(sets[which], path.stem, pairs_of(case["pairs"]), case)
     for path in sorted((CASES / "picker").glob("*.json")):

@@ -57,8 +57,8 @@ _SYNONYM = 0.5
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
 #: Letters of a lemma compared with the keys of ``english_span``'s ``skip``.
 _SKIP_LETTERS = 6
-#: Particles of English phrasal verbs, taken into the span when a sense has them ("run out").
-_PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over"})
+#: Particles of English phrasal verbs, taken into the span when a sense has them ("run out", "pass on").
+_PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over", "on"})
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -173,6 +173,19 @@ shrank:shrink shrunk:shrink sank:sink sunk:sink spent:spend spoke:speak spoken:s
 stole:steal stolen:steal struck:strike swept:sweep took:take taken:take taught:teach
 thought:think threw:throw thrown:throw told:tell understood:understand won:win wore:wear
 worn:wear withdrew:withdraw withdrawn:withdraw
+saw:see seen:see came:come became:become overcame:overcome went:go gone:go did:do done:do
+undid:undo undone:undo got:get gotten:get forgotten:forget felt:feel heard:hear stood:stand
+withstood:withstand sat:sit sought:seek fed:feed fled:flee hung:hang ate:eat eaten:eat woke:wake
+woken:wake arose:arise arisen:arise upheld:uphold withheld:withhold undertook:undertake
+undertaken:undertake mistook:mistake mistaken:mistake bent:bend dug:dig lit:light sped:speed
+tore:tear torn:tear swore:swear sworn:swear froze:freeze frozen:freeze rode:ride ridden:ride
+wept:weep stuck:stick slept:sleep shone:shine dealt:deal crept:creep clung:cling bled:bleed
+bred:breed spun:spin sprang:spring sprung:spring sang:sing sung:sing rang:ring rung:ring
+swam:swim swum:swim swung:swing stung:sting strove:strive striven:strive trod:tread
+trodden:tread forbade:forbid forbidden:forbid forgave:forgive forgiven:forgive foresaw:foresee
+foreseen:foresee overthrew:overthrow overthrown:overthrow overran:overrun oversaw:oversee
+overseen:oversee rebuilt:rebuild sewn:sew slid:slide spat:spit strode:stride bitten:bite
+blew:blow blown:blow drank:drink drunk:drink
 """
 _IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_PAIRS.split())
 

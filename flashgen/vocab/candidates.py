@@ -16,7 +16,7 @@ candidates in the same (first-occurrence) order.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import dictionary
 from ..lexicon.tagging import MODAL_VERBS
@@ -35,6 +35,8 @@ from .segmentation import (
     tag_of,
 )
 
+#: jieba's tags of idioms and time words, whose words are no terms of their own (:func:`inner_words`).
+_WHOLE_TAGS = ("i", "t")
 #: A single character is a card only below this zipf (and at HSK 5 or above).
 _SINGLE_CHARACTER_ZIPF = 4.5
 
@@ -54,6 +56,7 @@ class Candidate:
     is_name: bool
     compound: bool
     pair_ids: list[int] = field(default_factory=list)
+    inner: bool = False  # seen only inside longer terms (:func:`inner_words`)
 
     @property
     def count(self) -> int:
@@ -111,18 +114,50 @@ def is_card_worthy(token: Token) -> bool:
     return not is_phrase(token)
 
 
+def inner_words(token: Token) -> tuple[Token, ...]:
+    """The words of two or more characters a term of two such words is made of (电信 / 诈骗 in
+    电信诈骗 "telecom fraud", 赔偿 / 标准 in jieba's 赔偿标准): a teacher often lists the part
+    (诈骗 "fraud", 赔偿 "compensation") where jieba or the dictionary keeps the phrase whole.
+    A CC-CEDICT word jieba keeps whole is one word, not two (原汁原味 "authentic", 后继无人), and
+    so is an idiom jieba lists (不堪重负); a time phrase (上个世纪 "last century") holds no term."""
+    if token.tag.startswith(_WHOLE_TAGS):
+        return ()
+    if token.parts:
+        parts = tuple(Token(p.text, p.tag) for p in token.parts)
+    elif not dictionary.contains(token.text):
+        parts = tuple(Token(p, tag_of(p)) for p in lexicon_split(token.text))
+    else:
+        return ()
+    return parts if len(parts) == 2 and min(len(p.text) for p in parts) >= 2 else ()
+
+
 def collect(pairs: Sequence[SentencePair]) -> list[Candidate]:
-    """Every card-worthy term of the article with its occurrences, in first-occurrence order."""
+    """Every card-worthy term of the article with its occurrences, in first-occurrence order;
+    after them the words seen only inside longer terms used once (:func:`inner_words`), marked
+    ``inner``.  A term the writer repeats (出口管制 ×3) is the article's term, not its parts."""
     found: dict[str, Candidate] = {}
+    inner: dict[str, Candidate] = {}
+    hosts: dict[str, set[str]] = {}
     position = 0
     for pair_id, tokens in enumerate(article_tokens(pairs)):
         for at, token in enumerate(tokens):
             position += 1
             if not is_card_worthy(token) or is_piece(tokens, at, English.of(pairs[pair_id].en)):
                 continue
-            candidate = found.get(token.text)
-            if candidate is None:
-                candidate = Candidate(token.text, token.tag, position, is_name(token), bool(token.parts))
-                found[token.text] = candidate
-            candidate.pair_ids.append(pair_id)
+            _occurrence(found, token, position, pair_id)
+            if not is_name(token):
+                for part in filter(is_card_worthy, inner_words(token)):
+                    _occurrence(inner, part, position, pair_id)
+                    hosts.setdefault(part.text, set()).add(token.text)
+    for text, candidate in inner.items():
+        if text not in found and any(found[host].count == 1 for host in hosts[text]):
+            found[text] = replace(candidate, inner=True)
     return list(found.values())
+
+
+def _occurrence(found: dict[str, Candidate], token: Token, position: int, pair_id: int) -> None:
+    candidate = found.get(token.text)
+    if candidate is None:
+        candidate = Candidate(token.text, token.tag, position, is_name(token), bool(token.parts))
+        found[token.text] = candidate
+    candidate.pair_ids.append(pair_id)

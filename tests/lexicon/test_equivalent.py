@@ -90,3 +90,10 @@ def test_a_phrasal_verb_keeps_its_particle() -> None:
         english_span(["to run out", "to have exhausted"], "The water had run out by noon.").text == "run out"
     )
     assert english_span(["to run"], "The water had run out by noon.").text == "run"
+    assert english_span(["to pass on (blame etc)"], "They may pass on the costs.").text == "pass on"
+
+
+def test_irregular_past_forms_meet_their_verb() -> None:
+    assert english_span(["to view as", "to see as"], "The ruling was seen as a landmark.").text == "seen"
+    assert english_span(["to go smoothly"], "Everything went smoothly.").text == "went smoothly"
+    assert english_span(["to withstand"], "The sea wall withstood the storm.").text == "withstood"

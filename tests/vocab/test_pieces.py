@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from flashgen.options import Options
 from flashgen.types import SentencePair
-from flashgen.vocab.candidates import collect
+from flashgen.vocab.candidates import Candidate, collect
+from flashgen.vocab.scoring import features
 from flashgen.vocab.segmentation import segment
 from flashgen.vocab.selection import pick_terms
 
@@ -146,3 +147,34 @@ def test_an_irregular_plural_confirms_its_sense() -> None:
     word = lookup("叶片", zh_context="它的叶片更挺直。", en_context="Its leaves stand more upright.")
     assert word.meaning.startswith("leaf")  # not "blade (of propellor)", CC-CEDICT's first
     assert word.english == "leaves"
+
+
+def test_words_inside_a_phrase_used_once_are_candidates_after_the_others() -> None:
+    rows = [
+        ("部分信息落入电信诈骗团伙手中。", "Some information fell into the hands of telecom fraud gangs."),
+        ("他呼吁提高赔偿标准。", "He called for higher compensation."),
+        ("这道菜保留了原汁原味。", "The dish keeps its original flavour."),
+    ]
+    found = {c.text: c for c in collect(pairs_of(rows))}
+    assert found["诈骗"].inner and found["赔偿"].inner
+    assert not found["电信诈骗"].inner
+    assert "原汁" not in found  # a CC-CEDICT word jieba keeps whole is one word
+    idiom_and_time = [("上个世纪，雨水管道不堪重负。", "In the last century the drains were overwhelmed.")]
+    assert not {"上个", "不堪", "重负"} & texts(idiom_and_time)
+    terms = pick_terms(pairs_of(rows), Options())
+    picked = [t.word.simplified for t in terms]
+    assert picked.index("电信诈骗") < picked.index("诈骗")
+    assert "inside a longer term" in terms[picked.index("诈骗")].reasons
+
+
+def test_a_repeated_phrase_is_the_term_not_its_words() -> None:
+    rows = [("出口管制影响芯片贸易。", "Export controls affect the chip trade.")] * 2
+    assert "管制" not in texts(rows)
+
+
+def test_a_time_word_weighs_less_unless_the_dictionary_makes_it_a_verb() -> None:
+    def time(word: str) -> float:
+        return features(Candidate(word, "t", 0, False, False, [0]), False)["time"]
+
+    assert time("近年来") == 1.0
+    assert time("中暑") == 0.0  # "to suffer heatstroke": jieba's tag is wrong
