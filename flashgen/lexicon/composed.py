@@ -80,14 +80,14 @@ def compose(
         traditional="".join(p.reading.traditional if p.reading else p.text for p in parts),
         pinyin=marks(numbered),
         pinyin_numbered=numbered,
-        meaning=_uncapitalised(rendered, en_context) or literal,
+        meaning=uncapitalised(rendered, en_context) or literal,
         english=rendered or (span.text if _renders_all(parts, span.text) else ""),
         hsk=dictionary.hsk_level(word),
         composed=True,
     )
 
 
-def _uncapitalised(rendered: str, en_context: str) -> str:
+def uncapitalised(rendered: str, en_context: str) -> str:
     """The English span as a meaning: lower case where only the sentence's start capitalised it
     ("Labor relations" opening a sentence), a name's capitals kept ("every Saturday")."""
     opening = en_context.lstrip("\"'“‘(").startswith(rendered)

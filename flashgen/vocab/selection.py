@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..lexicon import dictionary
+from ..lexicon.composed import uncapitalised
 from ..lexicon.equivalent import english_span
 from ..lexicon.word import lookup
 from ..options import Options
@@ -50,8 +51,8 @@ def with_article_translation(word: WordInfo, translation: str, sentence_en: str)
     shown = surface(translation, sentence_en) if translation else ""
     if not shown:
         return word
-    if word.composed and word.meaning != word.english.lower():
-        return replace(word, meaning=shown.lower(), english=shown)
+    if word.composed and word.meaning.lower() != word.english.lower():
+        return replace(word, meaning=uncapitalised(shown, sentence_en), english=shown)
     return word if word.english else replace(word, english=shown)
 
 
