@@ -1,0 +1,111 @@
+"""jieba's part-of-speech HMM decoder, the same answer in a fraction of the time.
+
+``jieba.posseg`` reads every character run its dictionary does not know
+with a Viterbi search over about 250 (position, tag) states.  At each
+character its code scores every state the character may take against every
+state of the previous character, through generator expressions and tuple
+comparisons: on a novel's prose that search is a quarter of a whole build.
+
+:func:`viterbi` computes the same table: for each state it visits only the
+previous states that have a transition into it (all others score minus
+infinity), with the same floating-point additions in the same order and the
+same tie-breaking (the larger state wins a tie, as ``max`` over
+``(score, state)`` tuples picks it).  :func:`viterbi` is set in place of
+jieba's own (:func:`flashgen.data.jieba_posseg`); tests compare both on many
+strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+State = tuple[str, str]
+#: jieba's floor for a character a state never emits, and its score of a forbidden transition.
+MIN_FLOAT = -3.14e100
+MIN_INF = float("-inf")
+
+
+Links = tuple[tuple[State, tuple[tuple[State, float], ...]], ...]
+
+
+class _Steps:
+    """What one step of the search looks at, per transition table: for the previous character's
+    states and the next character's possible states, each state to score and the previous states
+    with a transition into it.  The same pairs of character classes recur all along a text, so
+    each step's shape is worked out once."""
+
+    #: Step shapes kept per table; a book-length text reaches a few thousand.
+    LIMIT = 20000
+
+    def __init__(self, trans_p: Mapping[State, Mapping[State, float]]) -> None:
+        self.trans_p = trans_p
+        self.into: dict[State, dict[State, float]] = {}
+        for before, nexts in trans_p.items():
+            for after, logp in nexts.items():
+                self.into.setdefault(after, {})[before] = logp
+        self.shapes: dict[tuple[frozenset[State], object], Links] = {}
+
+    def shape(self, before: frozenset[State], possible: tuple[State, ...] | None) -> Links:
+        key = (before, possible)
+        known = self.shapes.get(key)
+        if known is None:
+            if len(self.shapes) >= self.LIMIT:
+                self.shapes.clear()
+            expected = {y for x in before for y in self.trans_p[x]}
+            states = self.trans_p.keys() if possible is None else possible
+            targets = set(states) & expected or expected or set(self.trans_p)
+            known = self.shapes[key] = tuple((y, _links(before, self.into.get(y, {}))) for y in targets)
+        return known
+
+
+#: One :class:`_Steps` per transition table (jieba has one), by identity.
+_STEPS: dict[int, _Steps] = {}
+
+
+def _steps(trans_p: Mapping[State, Mapping[State, float]]) -> _Steps:
+    steps = _STEPS.get(id(trans_p))
+    if steps is None or steps.trans_p is not trans_p:
+        steps = _STEPS[id(trans_p)] = _Steps(trans_p)
+    return steps
+
+
+def viterbi(
+    obs: str,
+    states: Mapping[str, tuple[State, ...]],
+    start_p: Mapping[State, float],
+    trans_p: Mapping[State, Mapping[State, float]],
+    emit_p: Mapping[State, Mapping[str, float]],
+) -> tuple[float, list[State]]:
+    """The likeliest state path of ``obs`` and its log-probability: ``jieba.posseg.viterbi``'s
+    answer, argument for argument."""
+    steps = _steps(trans_p)
+    scores = {y: start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT) for y in states.get(obs[0], trans_p.keys())}
+    paths: list[dict[State, State]] = [{}]  # where each state came from; the first state from nowhere
+    for char in obs[1:]:
+        before = {x: v for x, v in scores.items() if trans_p[x]}
+        scores, came = {}, {}
+        for y, links in steps.shape(frozenset(before), states.get(char)):
+            emit = emit_p[y].get(char, MIN_FLOAT)
+            best, best_from = MIN_INF, None
+            for x, logp in links:
+                score = before[x] + logp + emit
+                if score > best or (score == best and best_from is not None and x > best_from):
+                    best, best_from = score, x
+            if best_from is None or best == MIN_INF:  # every path is impossible: the largest state wins
+                best, best_from = MIN_INF, max(before)
+            scores[y], came[y] = best, best_from
+        paths.append(came)
+    prob, state = max((v, y) for y, v in scores.items())
+    route: list[State] = [state] * len(obs)
+    for i in range(len(obs) - 1, 0, -1):
+        route[i] = state
+        state = paths[i][state]
+    route[0] = state
+    return prob, route
+
+
+def _links(before: frozenset[State], sources: Mapping[State, float]) -> tuple[tuple[State, float], ...]:
+    """The (previous state, transition) pairs into a state, walking the shorter of the two sets."""
+    if len(sources) < len(before):
+        return tuple((x, logp) for x, logp in sources.items() if x in before)
+    return tuple((x, sources[x]) for x in before if x in sources)
