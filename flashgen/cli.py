@@ -237,7 +237,9 @@ def main() -> None:
     """Run the command line as a process, then exit.
 
     Output that cannot be written (stdout on a full disk or a closed pipe) is
-    one line on stderr, not a traceback at exit.
+    one line on stderr, not a traceback at exit.  Once the output is flushed
+    the process ends at once: the interpreter's teardown would free the
+    loaded tables object by object, a twentieth of a build, for nothing.
     """
     try:
         app()
@@ -250,7 +252,11 @@ def main() -> None:
         sys.stdout.flush()
     except OSError as error:
         code = _output_failed(error)
-    sys.exit(code)
+    if isinstance(code, str):  # sys.exit's message form
+        typer.echo(code, err=True)
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    os._exit(code if isinstance(code, int) else int(code is not None))
 
 
 def _output_failed(error: OSError) -> int:
