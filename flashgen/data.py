@@ -42,45 +42,57 @@ def pypinyin() -> Any:
 
     pypinyin's phrase and character tables come from :mod:`flashgen.pypinyin_index`
     (set in place of the modules that would build them) when pypinyin is not
-    imported yet.  The import still builds its segmenter's prefix set, which
-    holds no reference cycles; meanwhile the collector would walk the growing
-    heap again and again.  The objects alive then (these tables and jieba's,
-    loaded for the whole run) are frozen after one collection, so that later
-    collections skip them.
+    imported yet, and the sorted phrases answer its segmenter's prefix
+    questions (it would build a set of 87,000 prefixes at import).  The import
+    makes thousands of objects and no reference cycles worth a collection;
+    meanwhile the collector would walk the growing heap again and again.  The
+    objects alive then (these tables and jieba's, loaded for the whole run)
+    are frozen after one collection of the youngest generation (the import's
+    own objects: a full one walks every table, a fiftieth of a build), so
+    that later collections skip them.
     """
     paused = gc.isenabled()
     gc.disable()
     try:
-        if "pypinyin" not in sys.modules:
-            _serve_pypinyin_tables()
+        phrases = None if "pypinyin" in sys.modules else _serve_pypinyin_tables()
         import pypinyin
+
+        if phrases is not None:  # the segmenter was trained on nothing: the phrases answer its prefixes
+            phrases.importing = False
+            from pypinyin.seg import mmseg
+
+            mmseg.p_set._set = phrases.prefixes()  # type: ignore[assignment]  # it only asks "in" and adds
     finally:
-        gc.collect()  # so that only live objects are frozen, never garbage
+        gc.collect(0)  # so that only live objects are frozen, never the import's garbage
         gc.freeze()
         if paused:
             gc.enable()
     return pypinyin
 
 
-def _serve_pypinyin_tables() -> None:
-    """Put pypinyin's two table modules, read from our indexes, where its import will find them."""
+def _serve_pypinyin_tables() -> PhraseTable | None:
+    """Put pypinyin's two table modules, read from our indexes, where its import will find them;
+    the phrase table served, if it is."""
     spec = importlib.util.find_spec("pypinyin")  # locates the package without importing it
     if spec is None or not spec.submodule_search_locations:
-        return
+        return None
     folder = Path(spec.submodule_search_locations[0])
     phrases = cached_index(
         "pypinyin-phrases-v1", folder / "phrases_dict.py", _real_phrase_index, is_phrase_index
     )
     chars = cached_index("pypinyin-chars-v1", folder / "pinyin_dict.py", _real_char_index, is_char_index)
     if "pypinyin" in sys.modules:  # an index was built: pypinyin is imported with its own tables
-        return
+        return None
+    phrase_table = PhraseTable(*phrases)
+    phrase_table.importing = True
     for name, attribute, table in (
-        ("phrases_dict", "phrases_dict", PhraseTable(*phrases)),
+        ("phrases_dict", "phrases_dict", phrase_table),
         ("pinyin_dict", "pinyin_dict", chars),
     ):
         module = types.ModuleType(f"pypinyin.{name}", "served by flashgen.data from a cached index")
         setattr(module, attribute, table)
         sys.modules[module.__name__] = module
+    return phrase_table
 
 
 def _real_phrase_index() -> tuple[str, str]:
