@@ -43,6 +43,8 @@ class _Steps:
         for before, nexts in trans_p.items():
             for after, logp in nexts.items():
                 self.into.setdefault(after, {})[before] = logp
+        self.sources = {after: frozenset(befores) for after, befores in self.into.items()}
+        self.nexts = {before: frozenset(nexts) for before, nexts in trans_p.items()}
         self.shapes: dict[tuple[frozenset[State], object], Links] = {}
 
     def shape(self, before: frozenset[State], possible: tuple[State, ...] | None) -> Links:
@@ -51,10 +53,12 @@ class _Steps:
         if known is None:
             if len(self.shapes) >= self.LIMIT:
                 self.shapes.clear()
-            expected = {y for x in before for y in self.trans_p[x]}
-            states = self.trans_p.keys() if possible is None else possible
-            targets = set(states) & expected or expected or set(self.trans_p)
-            known = self.shapes[key] = tuple((y, _links(before, self.into.get(y, {}))) for y in targets)
+            expected = frozenset[State]().union(*(self.nexts[x] for x in before))
+            targets = (expected if possible is None else expected.intersection(possible)) or expected
+            known = self.shapes[key] = tuple(
+                (y, tuple((x, self.into[y][x]) for x in before & self.sources.get(y, frozenset())))
+                for y in targets or self.trans_p
+            )
         return known
 
 
@@ -102,10 +106,3 @@ def viterbi(
         state = paths[i][state]
     route[0] = state
     return prob, route
-
-
-def _links(before: frozenset[State], sources: Mapping[State, float]) -> tuple[tuple[State, float], ...]:
-    """The (previous state, transition) pairs into a state, walking the shorter of the two sets."""
-    if len(sources) < len(before):
-        return tuple((x, logp) for x, logp in sources.items() if x in before)
-    return tuple((x, sources[x]) for x in before if x in sources)
