@@ -35,13 +35,17 @@ class PhraseTable(Mapping[str, list[list[str]]]):
     def __init__(self, phrases: str, readings: str) -> None:
         self._phrases = phrases.split("\n")  # sorted (build_phrase_index)
         self._readings = readings.split("\n")
+        self._found: dict[str, int | None] = {}  # each string asked: its phrase's index, if any
         self.importing = False
 
     def _index(self, phrase: object) -> int | None:
         if not isinstance(phrase, str):
             return None
-        at = bisect_left(self._phrases, phrase)
-        return at if at < len(self._phrases) and self._phrases[at] == phrase else None
+        at = self._found.get(phrase, -1)
+        if at == -1:
+            at = bisect_left(self._phrases, phrase)
+            at = self._found[phrase] = at if at < len(self._phrases) and self._phrases[at] == phrase else None
+        return at
 
     def __getitem__(self, phrase: str) -> list[list[str]]:
         at = self._index(phrase)
@@ -80,16 +84,20 @@ class Prefixes:
 
     def __init__(self, phrases: list[str]) -> None:
         self._phrases = phrases
-        self._added: set[str] = set()
+        self._known: dict[object, bool] = {}  # each string asked (the segmenter asks the same few often)
 
     def __contains__(self, prefix: object) -> bool:
-        if not isinstance(prefix, str) or not prefix:
-            return False
+        known = self._known.get(prefix)
+        if known is None:
+            known = self._known[prefix] = isinstance(prefix, str) and self._starts_a_phrase(prefix)
+        return known
+
+    def _starts_a_phrase(self, prefix: str) -> bool:
         at = bisect_left(self._phrases, prefix)
-        return (at < len(self._phrases) and self._phrases[at].startswith(prefix)) or prefix in self._added
+        return bool(prefix) and at < len(self._phrases) and self._phrases[at].startswith(prefix)
 
     def add(self, prefix: str) -> None:
-        self._added.add(prefix)
+        self._known[prefix] = True
 
 
 def build_phrase_index(phrases: Mapping[str, list[list[str]]]) -> tuple[str, str]:
