@@ -14,6 +14,7 @@ directory.
 
 from __future__ import annotations
 
+import functools
 import gc
 import importlib.util
 import io
@@ -105,6 +106,30 @@ def _real_char_index() -> dict[int, str]:
     from pypinyin import pinyin_dict
 
     return dict(pinyin_dict.pinyin_dict)
+
+
+def import_genanki() -> Any:
+    """``import genanki``, its ``cached_property`` backport served by the standard library's.
+
+    genanki decorates two plain methods with the backport, whose import pulls
+    in ``asyncio`` (for coroutines genanki never has): a fiftieth of a build.
+    ``functools.cached_property`` caches a plain method's value the same way.
+    It stands in for this import only: a later ``import cached_property``
+    gets the real package.
+    """
+    if "genanki" in sys.modules:
+        return sys.modules["genanki"]
+    serve = "cached_property" not in sys.modules
+    if serve:
+        stand_in = types.ModuleType("cached_property", "functools.cached_property, for genanki's import")
+        stand_in.cached_property = functools.cached_property  # type: ignore[attr-defined]
+        sys.modules["cached_property"] = stand_in
+    try:
+        import genanki
+    finally:
+        if serve and sys.modules.get("cached_property") is stand_in:
+            del sys.modules["cached_property"]
+    return genanki
 
 
 def _import_jieba() -> Any:

@@ -598,3 +598,13 @@ def test_sorted_phrases_answer_prefixes_as_pypinyins_prefix_set(phrases: list[st
     word = draw.draw(st.sampled_from(phrases))
     questions = [word[:end] for end in range(len(word) + 2)] + [word + "的", word[1:], "", "x"]
     assert [q in prefixes for q in questions] == [q in trained for q in questions]
+
+
+def test_genanki_is_imported_without_asyncio_and_the_backport_stays_importable() -> None:
+    code = (
+        "import sys; from flashgen import data; data.import_genanki(); "
+        "print('asyncio' in sys.modules, 'cached_property' in sys.modules); "
+        "import cached_property; print(hasattr(cached_property, 'threaded_cached_property'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False", "True"]
