@@ -45,12 +45,12 @@ def pypinyin() -> Any:
     (set in place of the modules that would build them) when pypinyin is not
     imported yet, and the sorted phrases answer its segmenter's prefix
     questions (it would build a set of 87,000 prefixes at import).  The import
-    makes thousands of objects and no reference cycles worth a collection;
-    meanwhile the collector would walk the growing heap again and again.  The
-    objects alive then (these tables and jieba's, loaded for the whole run)
-    are frozen after one collection of the youngest generation (the import's
-    own objects: a full one walks every table, a fiftieth of a build), so
-    that later collections skip them.
+    makes thousands of objects and no reference cycles; meanwhile the
+    collector would walk the growing heap again and again.  The objects alive
+    then (these tables and jieba's, loaded for the whole run) are frozen, so
+    that later collections skip them.  No collection comes first: it would
+    walk every table (up to a fiftieth of a build) and finds no garbage (a
+    freeze keeps only cyclic garbage alive: reference counting frees the rest).
     """
     paused = gc.isenabled()
     gc.disable()
@@ -64,7 +64,6 @@ def pypinyin() -> Any:
 
             mmseg.p_set._set = phrases.prefixes()  # type: ignore[assignment]  # it only asks "in" and adds
     finally:
-        gc.collect(0)  # so that only live objects are frozen, never the import's garbage
         gc.freeze()
         if paused:
             gc.enable()
