@@ -172,7 +172,25 @@ def jieba_tokenizer() -> Any:
             tokenizer.FREQ = FreqTable(table)
             tokenizer.total = table.total
             tokenizer.initialized = True
+            _answer_from(tokenizer, tokenizer.FREQ)
     return tokenizer
+
+
+def _answer_from(tokenizer: Any, table: FreqTable) -> None:
+    """jieba's word graph and route (``get_DAG``, ``calc``) answered by :class:`FreqTable` while
+    the tokenizer reads ``table``; by jieba's own methods if someone sets another dictionary."""
+    jieba_dag, jieba_calc = tokenizer.get_DAG, tokenizer.calc
+
+    def get_dag(sentence: str) -> dict[int, list[int]]:
+        return table.dag(sentence) if tokenizer.FREQ is table else jieba_dag(sentence)  # type: ignore[no-any-return]
+
+    def calc(sentence: str, dag: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
+        if tokenizer.FREQ is table:
+            table.route(sentence, dag, route, tokenizer.total)
+        else:
+            jieba_calc(sentence, dag, route)
+
+    tokenizer.get_DAG, tokenizer.calc = get_dag, calc
 
 
 @cache

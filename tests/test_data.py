@@ -608,3 +608,21 @@ def test_genanki_is_imported_without_asyncio_and_the_backport_stays_importable()
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False", "True"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("中国人民银行行长说长江大桥的了一会儿鑫龘abc1，。 ")), max_size=20)
+)
+def test_word_graph_and_route_as_jieba_computes_them(sentence: str) -> None:
+    """``get_DAG`` and ``calc`` answered from our table (issue 19) equal jieba's own methods."""
+    import jieba
+
+    tokenizer = data.jieba_tokenizer()
+    ours, theirs = tokenizer.get_DAG(sentence), jieba.Tokenizer.get_DAG(tokenizer, sentence)
+    assert ours == theirs
+    route: dict[int, Any] = {}
+    expected: dict[int, Any] = {}
+    tokenizer.calc(sentence, ours, route)
+    jieba.Tokenizer.calc(tokenizer, sentence, theirs, expected)
+    assert route == expected
