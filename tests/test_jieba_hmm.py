@@ -36,7 +36,7 @@ def test_same_path_and_probability_as_jieba(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(MODEL_CHARS[:12]), min_size=1, max_size=30))
 def test_same_answer_on_runs_of_few_characters(text: str) -> None:
-    """Few characters, so that steps of the same shape recur (the decoder keeps them)."""
+    """Few characters: long runs of the same few states."""
     assert viterbi(text, *MODEL) == jieba_viterbi(text, *MODEL)
 
 
