@@ -209,14 +209,21 @@ class TagTable(dict[str, str]):
     def __init__(self, table: JiebaTable) -> None:
         super().__init__()
         self._table = table
+        self._found: dict[str, str | None] = {}  # each word asked: its tag in the table, if any
 
     def get(self, word: str, default: str | None = None) -> str | None:  # type: ignore[override]
         if dict.__contains__(self, word):
             return dict.__getitem__(self, word)
+        tag = self._found.get(word, "")
+        if tag == "":
+            tag = self._found[word] = self._find(word)
+        return default if tag is None else tag
+
+    def _find(self, word: str) -> str | None:
         table = self._table
         at = bisect_left(table.words, word)
         if at < len(table.words) and table.words[at] == word:
             code = ord(table.tags[at])
             if code < len(table.names):
                 return table.names[code]
-        return default
+        return None
