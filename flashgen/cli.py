@@ -255,9 +255,9 @@ def main() -> None:
         sys.stdout.flush()
     except OSError as error:
         code = _output_failed(error)
-    if isinstance(code, str):  # sys.exit's message form
-        typer.echo(code, err=True)
     with contextlib.suppress(OSError):
+        if isinstance(code, str):  # sys.exit's message form
+            typer.echo(code, err=True)
         sys.stderr.flush()
     os._exit(code if isinstance(code, int) else int(code is not None))
 

@@ -21,6 +21,7 @@ import io
 import logging
 import sys
 import types
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -179,10 +180,12 @@ def jieba_tokenizer() -> Any:
 def _answer_from(tokenizer: Any, table: FreqTable) -> None:
     """jieba's word graph and route (``get_DAG``, ``calc``) answered by :class:`FreqTable` while
     the tokenizer reads ``table``; by jieba's own methods if someone sets another dictionary."""
-    jieba_dag, jieba_calc = tokenizer.get_DAG, tokenizer.calc
+    jieba_dag: Callable[[str], dict[int, list[int]]] = tokenizer.get_DAG
+    jieba_calc = tokenizer.calc
 
     def get_dag(sentence: str) -> dict[int, list[int]]:
-        return table.dag(sentence) if tokenizer.FREQ is table else jieba_dag(sentence)  # type: ignore[no-any-return]
+        ours = tokenizer.initialized and tokenizer.FREQ is table  # jieba's own initialises if need be
+        return table.dag(sentence) if ours else jieba_dag(sentence)
 
     def calc(sentence: str, dag: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
         if tokenizer.FREQ is table:
