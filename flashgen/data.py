@@ -14,7 +14,6 @@ directory.
 
 from __future__ import annotations
 
-import functools
 import gc
 import importlib.util
 import io
@@ -22,7 +21,7 @@ import logging
 import sys
 import types
 from collections.abc import Callable
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -122,7 +121,7 @@ def import_genanki() -> Any:
     serve = "cached_property" not in sys.modules
     if serve:
         stand_in = types.ModuleType("cached_property", "functools.cached_property, for genanki's import")
-        stand_in.cached_property = functools.cached_property  # type: ignore[attr-defined]
+        stand_in.cached_property = cached_property  # type: ignore[attr-defined]
         sys.modules["cached_property"] = stand_in
     try:
         import genanki
