@@ -37,6 +37,7 @@ _PIECE = re.compile(r"[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*|\s+|.")
 _CITATION = {"一": "yi1", "不": "bu4"}
 
 
+@cache  # about 1,500 syllables, marked for every character of every card's sentence
 def _mark_syllable(syllable: str) -> str:
     """'hang2' → 'háng'; 'nar3' → 'nǎr'; 'r5' → 'r'; anything else unchanged."""
     match = _NUMBERED.fullmatch(syllable)
@@ -108,6 +109,7 @@ def syllables(pinyin_numbered: str) -> list[tuple[str, int]]:
     return found
 
 
+@cache  # asked for every reading of every character the engine weighs
 def normalise(numbered_reading: str) -> str:
     """One spelling for comparisons and output: 'ü', erhua joined, lower case.
 
