@@ -113,6 +113,9 @@ def _options(
         raise UsageError(f"--max-words {max_words}: must be at least 1")
     words: frozenset[str] = frozenset()
     if known is not None or skip_built is not None:
+        from .data import import_genanki
+
+        import_genanki()  # without asyncio
         from . import anki  # the deck code, and genanki, only where decks or word lists are read
     if known is not None:
         words |= anki.read_known_words(known)
@@ -237,8 +240,17 @@ def main() -> None:
     """Run the command line as a process, then exit.
 
     Output that cannot be written (stdout on a full disk or a closed pipe) is
-    one line on stderr, not a traceback at exit.
+    one line on stderr, not a traceback at exit.  Once the output is flushed
+    the process ends at once: the interpreter's teardown would free the
+    loaded tables object by object, a twentieth of a build, for nothing.
+
+    numpy (for g2pM, when a sentence's reading is in doubt) is told to use one
+    BLAS thread unless the user says otherwise: g2pM's products are a few
+    hundred numbers wide, and starting OpenBLAS's thread pool costs more (a
+    tenth of a build) than it saves.  The log-probabilities are equal to the
+    last bit either way (checked on every cpp-dev sentence).
     """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         app()
         code: int | str | None = 0
@@ -250,7 +262,11 @@ def main() -> None:
         sys.stdout.flush()
     except OSError as error:
         code = _output_failed(error)
-    sys.exit(code)
+    with contextlib.suppress(OSError):
+        if isinstance(code, str):  # sys.exit's message form
+            typer.echo(code, err=True)
+        sys.stderr.flush()
+    os._exit(code if isinstance(code, int) else int(code is not None))
 
 
 def _output_failed(error: OSError) -> int:

@@ -7,12 +7,14 @@ are cached by :mod:`flashgen.cache` (and shipped), and :func:`flashgen.data.pypi
 puts them in place of those two modules before pypinyin imports them, so
 pypinyin itself, its segmenter and its converter run unchanged on the very
 same data.  The phrase table keeps each entry's readings as one string and
-decodes it when pypinyin asks for that phrase.
+decodes it when pypinyin asks for that phrase; its sorted phrases also answer
+the segmenter's prefix questions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from bisect import bisect_left
+from collections.abc import Iterator, KeysView, Mapping
 from itertools import islice
 from typing import Any
 
@@ -21,26 +23,81 @@ _SYLLABLES, _ALTERNATIVES = "\t", ","
 
 
 class PhraseTable(Mapping[str, list[list[str]]]):
-    """pypinyin's ``PHRASES_DICT`` (phrase → one list of readings per character), read-only."""
+    """pypinyin's ``PHRASES_DICT`` (phrase → one list of readings per character), read-only.
+
+    The phrases stay one sorted list, bisected: no 47,000-entry dict is built
+    at start.  The same list answers the prefix questions of pypinyin's
+    segmenter (:class:`Prefixes`), which would otherwise build a set of every
+    prefix of every phrase as it is imported: while ``importing`` is set,
+    :meth:`keys` shows that training nothing.
+    """
 
     def __init__(self, phrases: str, readings: str) -> None:
-        self._encoded = dict(zip(phrases.split("\n"), readings.split("\n"), strict=True))
+        self._phrases = phrases.split("\n")  # sorted (build_phrase_index)
+        self._readings = readings.split("\n")
+        self._found: dict[str, int | None] = {}  # each string asked: its phrase's index, if any
+        self.importing = False
+
+    def _index(self, phrase: object) -> int | None:
+        if not isinstance(phrase, str):
+            return None
+        at = self._found.get(phrase, -1)
+        if at == -1:
+            at = bisect_left(self._phrases, phrase)
+            at = self._found[phrase] = at if at < len(self._phrases) and self._phrases[at] == phrase else None
+        return at
 
     def __getitem__(self, phrase: str) -> list[list[str]]:
-        return [alternatives.split(_ALTERNATIVES) for alternatives in self._encoded[phrase].split(_SYLLABLES)]
+        at = self._index(phrase)
+        if at is None:
+            raise KeyError(phrase)
+        return [alternatives.split(_ALTERNATIVES) for alternatives in self._readings[at].split(_SYLLABLES)]
 
     def __contains__(self, phrase: object) -> bool:
-        return phrase in self._encoded
+        return self._index(phrase) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._encoded)
+        return iter(self._phrases)
 
     def __len__(self) -> int:
-        return len(self._encoded)
+        return len(self._phrases)
+
+    def keys(self) -> KeysView[str]:
+        """The phrases; none while pypinyin is imported (its segmenter's training, see above)."""
+        return KeysView({} if self.importing else self)
 
     def copy(self) -> PhraseTable:
         """pypinyin copies its tables at import so that users may extend them; this one is never extended."""
         return self
+
+    def prefixes(self) -> Prefixes:
+        """The set of the phrases' non-empty prefixes, as pypinyin's segmenter asks it."""
+        return Prefixes(self._phrases)
+
+
+class Prefixes:
+    """Every non-empty prefix of a sorted list of phrases, answered by bisection.
+
+    Stands for the ``set`` inside pypinyin's ``mmseg.PrefixSet``, which
+    only tests membership and, when a user adds phrases, adds their prefixes.
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        self._phrases = phrases
+        self._known: dict[object, bool] = {}  # each string asked (the segmenter asks the same few often)
+
+    def __contains__(self, prefix: object) -> bool:
+        known = self._known.get(prefix)
+        if known is None:
+            known = self._known[prefix] = isinstance(prefix, str) and self._starts_a_phrase(prefix)
+        return known
+
+    def _starts_a_phrase(self, prefix: str) -> bool:
+        at = bisect_left(self._phrases, prefix)
+        return bool(prefix) and at < len(self._phrases) and self._phrases[at].startswith(prefix)
+
+    def add(self, prefix: str) -> None:
+        self._known[prefix] = True
 
 
 def build_phrase_index(phrases: Mapping[str, list[list[str]]]) -> tuple[str, str]:

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flashgen import cache as disk_cache
 from flashgen import data, jieba_index, pypinyin_index
@@ -577,3 +579,50 @@ def test_an_interrupt_while_caches_are_built_leaves_no_temporary_file(scenarios:
         for path in cache.iterdir() if cache.exists() else []:
             assert path.name.endswith(".marshal") and path.read_bytes().startswith(disk_cache._MAGIC)
     assert list((scenarios.root / "interrupted-tmp").iterdir()) == []
+
+
+#: Phrases of pypinyin's table and strings around them, for the prefix answers.
+_PHRASE_SAMPLE = sorted(pypinyin_index.PhraseTable(*data._real_phrase_index()))[::97]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_SAMPLE), min_size=1, max_size=40), st.data())
+def test_sorted_phrases_answer_prefixes_as_pypinyins_prefix_set(phrases: list[str], draw: Any) -> None:
+    """The segmenter's prefix set, trained by pypinyin on the phrases, and our bisection agree."""
+    from pypinyin.seg.mmseg import PrefixSet
+
+    trained = PrefixSet()
+    trained.train(phrases)
+    table = pypinyin_index.PhraseTable(*pypinyin_index.build_phrase_index({p: [["a"]] for p in phrases}))
+    prefixes = table.prefixes()
+    word = draw.draw(st.sampled_from(phrases))
+    questions = [word[:end] for end in range(len(word) + 2)] + [word + "的", word[1:], "", "x"]
+    assert [q in prefixes for q in questions] == [q in trained for q in questions]
+
+
+def test_genanki_is_imported_without_asyncio_and_the_backport_stays_importable() -> None:
+    code = (
+        "import sys; from flashgen import data; data.import_genanki(); "
+        "print('asyncio' in sys.modules, 'cached_property' in sys.modules); "
+        "import cached_property; print(hasattr(cached_property, 'threaded_cached_property'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False", "True"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("中国人民银行行长说长江大桥的了一会儿鑫龘abc1，。 ")), max_size=20)
+)
+def test_word_graph_and_route_as_jieba_computes_them(sentence: str) -> None:
+    """``get_DAG`` and ``calc`` answered from our table (issue 19) equal jieba's own methods."""
+    import jieba
+
+    tokenizer = data.jieba_tokenizer()
+    ours, theirs = tokenizer.get_DAG(sentence), jieba.Tokenizer.get_DAG(tokenizer, sentence)
+    assert ours == theirs
+    route: dict[int, Any] = {}
+    expected: dict[int, Any] = {}
+    tokenizer.calc(sentence, ours, route)
+    jieba.Tokenizer.calc(tokenizer, sentence, theirs, expected)
+    assert route == expected

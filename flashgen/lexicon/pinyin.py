@@ -37,6 +37,7 @@ _PIECE = re.compile(r"[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*|\s+|.")
 _CITATION = {"一": "yi1", "不": "bu4"}
 
 
+@cache  # about 1,500 syllables, marked for every character of every card's sentence
 def _mark_syllable(syllable: str) -> str:
     """'hang2' → 'háng'; 'nar3' → 'nǎr'; 'r5' → 'r'; anything else unchanged."""
     match = _NUMBERED.fullmatch(syllable)
@@ -108,6 +109,7 @@ def syllables(pinyin_numbered: str) -> list[tuple[str, int]]:
     return found
 
 
+@cache  # asked for every reading of every character the engine weighs
 def normalise(numbered_reading: str) -> str:
     """One spelling for comparisons and output: 'ü', erhua joined, lower case.
 
@@ -123,22 +125,31 @@ def normalise(numbered_reading: str) -> str:
 def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
     """The citation reading of each character of ``zh_sentence`` (None if not Han).
 
-    Each run of Han characters goes to pypinyin whole so its phrase data sees
-    the context; the result is indexed like the string, so a word found at
-    offset i reads ``result[i:i + len(word)]``.
+    Each run of Han characters goes to pypinyin's segmenter whole so its
+    phrase data sees the context; the result is indexed like the string, so a
+    word found at offset i reads ``result[i:i + len(word)]``.
     """
-    reader = pypinyin()
+    segment = pypinyin().seg.simpleseg.seg
     readings: list[str | None] = [None] * len(zh_sentence)
     for run in _HAN.finditer(zh_sentence):
-        tone3 = reader.Style.TONE3
-        found = reader.pinyin(run.group(), style=tone3, neutral_tone_with_five=True, errors=_unread)
-        for offset, (char, (reading, *_)) in enumerate(zip(run.group(), found, strict=True)):
+        found = [reading for word in segment(run.group()) for reading in _word_syllables(word)]
+        for offset, (char, reading) in enumerate(zip(run.group(), found, strict=True)):
             if not reading.startswith(_UNREAD):
                 readings[run.start() + offset] = _CITATION.get(char, normalise(reading))
     for at, char in enumerate(zh_sentence):
         if char == "儿" and at > 0 and _is_erhua(zh_sentence[max(0, at - 3) : at + 1]):
             readings[at] = "r5"
     return tuple(readings)
+
+
+@cache
+def _word_syllables(word: str) -> tuple[str, ...]:
+    """pypinyin's readings of one word of its own segmentation (a phrase of its table, a character,
+    or a run it cannot read), each the first of its list.  pypinyin reads each such word on its
+    own, the same in every sentence: what ``pinyin(sentence)`` gives, read once per word."""
+    reader = pypinyin()
+    found = reader.pinyin(word, style=reader.Style.TONE3, neutral_tone_with_five=True, errors=_unread)
+    return tuple(reading for reading, *_ in found)
 
 
 def phrase_reading(word: str) -> str | None:

@@ -148,3 +148,60 @@ def test_erhua_joins_its_syllable_but_a_full_er_stays() -> None:
 def test_sentence_pinyin_reads_any_text(text: str) -> None:
     """Characters pypinyin cannot read (compatibility ideographs, rare extensions) pass through."""
     assert isinstance(sentence_pinyin(text), str)
+
+
+#: Pieces to build sentences from: phrases of pypinyin's table cut at odd places, polyphones,
+#: characters it cannot read, erhua, Latin and punctuation (issue 19: reading word by word).
+_PIECES = [
+    "银行行长",
+    "长江大桥",
+    "重庆",
+    "还是",
+    "还书",
+    "快乐",
+    "乐曲",
+    "一会儿",
+    "哪儿",
+    "行",
+    "长",
+    "得",
+    "了",
+    "着",
+    "地",
+    "中华人民共和国",
+    "人民共和",
+    "华人",
+    "𠀾",
+    "㐀",
+    "鑫",
+    "AI",
+    "3",
+    "，",
+    "。",
+    " ",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12))
+def test_sentence_syllables_equal_pypinyin_reading_each_han_run_whole(pieces: list[str]) -> None:
+    """Each word of pypinyin's segmentation is read once and remembered: the readings must be
+    those of ``pypinyin.pinyin`` on the whole run, as they were."""
+    import re
+
+    from flashgen.data import pypinyin
+    from flashgen.lexicon.pinyin import _CITATION, _HAN, _is_erhua, _unread, normalise
+
+    sentence = "".join(pieces)
+    reader = pypinyin()
+    expected: list[str | None] = [None] * len(sentence)
+    for run in _HAN.finditer(sentence):
+        found = reader.pinyin(
+            run.group(), style=reader.Style.TONE3, neutral_tone_with_five=True, errors=_unread
+        )
+        for offset, (char, (reading, *_)) in enumerate(zip(run.group(), found, strict=True)):
+            if not reading.startswith("?"):
+                expected[run.start() + offset] = _CITATION.get(char, normalise(reading))
+    for at in (m.start() for m in re.finditer("儿", sentence)):
+        if at > 0 and _is_erhua(sentence[max(0, at - 3) : at + 1]):
+            expected[at] = "r5"
+    assert sentence_syllables(sentence) == tuple(expected)
