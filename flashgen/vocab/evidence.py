@@ -44,6 +44,8 @@ _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _MIN_CONTRAST = 3
 #: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
 _STEM_LETTERS = 6
+#: The longest dictionary word looked for around a word (图书管理员 holds 图书).
+_LONGEST_WORD = 6
 
 
 @dataclass(frozen=True)
@@ -193,9 +195,21 @@ def translates_another_word(word: str, zh: str, english: str) -> bool:
 def others_english(word: str, zh: str) -> frozenset[str]:
     """What the other words of the sentence ``zh`` may be translated by: their glosses' keys
     (first six letters), less those of ``word``'s own glosses."""
-    tokens = jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False)
+    tokens = [*jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False), *_containing_words(word, zh)]
     explained = {_key(g) for token in tokens for g in dictionary.gloss_words(token)}
     return frozenset(explained - {_key(g) for g in dictionary.gloss_words(word)})
+
+
+def _containing_words(word: str, zh: str) -> set[str]:
+    """The longer dictionary words of ``zh`` that hold an occurrence of ``word``: their English is
+    theirs ("librarian" is 图书管理员's, "library" 图书馆's), not a translation of 图书."""
+    found = set()
+    for at in (i for i in range(len(zh)) if zh.startswith(word, i)):
+        for start in range(max(0, at - _LONGEST_WORD + len(word)), at + 1):
+            for end in range(at + len(word), min(len(zh), start + _LONGEST_WORD) + 1):
+                if end - start > len(word) and dictionary.contains(zh[start:end]):
+                    found.add(zh[start:end])
+    return found
 
 
 def _key(lemma: str) -> str:

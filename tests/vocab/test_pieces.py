@@ -109,6 +109,16 @@ def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -
     assert not translates_another_word("遏制", zh, "curb")
 
 
+def test_the_english_of_a_longer_word_holding_this_one_is_that_words() -> None:
+    from flashgen.vocab.evidence import morpheme_equivalent, others_english
+
+    zh = "图书管理员陈梅把阅览室变成了学习的地方。"
+    en = "The librarian, Mei Chen, turned the reading room into a place to learn."
+    assert "librar" in others_english("图书", zh)  # 图书管理员 "librarian"
+    assert morpheme_equivalent("图书", zh, en) == ""
+    assert morpheme_equivalent("管理员", zh, en) == ""
+
+
 def test_an_everyday_word_the_hsk_leaves_out_is_as_easy_as_its_parts() -> None:
     from flashgen.vocab.scoring import difficulty_level
 
