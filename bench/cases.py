@@ -1,6 +1,6 @@
 """The project's reading cases, split FIT / HELD-OUT.
 
-Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Three sources, each
+Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sources, each
 {"word", "sentence", "pinyin"} cases:
 
 - ``tests/lexicon/cases/polyphones/*.json``: written for the old rules; the kind is the file's
@@ -9,7 +9,11 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Three sou
 - ``tests/lexicon/cases/everyday_fresh.json``: fresh everyday cases, written before the engine
   read them, short and news-like (kind "fresh"); a case without a sentence is the word alone;
 - ``tests/lexicon/cases/everyday_particles.json``: everyday particles, adverbs and verbs (了 after 到,
-  不了, 着, 得, 地 …), written after a fresh check found 到了 read *dào liǎo* (kind "everyday-particles").
+  不了, 着, 得, 地 …), written after a fresh check found 到了 read *dào liǎo* (kind "everyday-particles");
+- ``tests/lexicon/cases/everyday_running.json``: short everyday sentences over the most frequent
+  polyphones of running text in their natural proportions, written before the engine read them, so
+  that everyday usage is not drowned by Wikipedia and the rare readings of the old cases (kind
+  "everyday-running").
 
 Each is split the way CPP dev is (``bench/cpp.py``): a case is FIT when the first 8 hex digits
 of the SHA-1 of its sentence (UTF-8; the word when there is none) read as an even integer,
@@ -32,6 +36,7 @@ SOURCES = {
     "everyday": CASES_DIR / "everyday.json",
     "fresh": CASES_DIR / "everyday_fresh.json",
     "everyday-particles": CASES_DIR / "everyday_particles.json",
+    "everyday-running": CASES_DIR / "everyday_running.json",
 }
 
 

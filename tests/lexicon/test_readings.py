@@ -18,6 +18,11 @@ from ..paths import load_cases
 #: so a refit that loses ground on sentences nobody tuned for shows up.
 FRESH = load_cases(__file__, "everyday_fresh.json")["cases"]
 FRESH_HELD_OUT_ACCURACY = 0.95
+#: Everyday running text (tests/lexicon/cases/everyday_running.json): the frequent polyphones in their
+#: natural proportions, written before the engine read them; its FIT half is fitted on.  The bar is the
+#: HELD-OUT half's measured accuracy through ``lookup`` (130 of 139 when first fitted with it).
+RUNNING = load_cases(__file__, "everyday_running.json")["cases"]
+RUNNING_HELD_OUT_ACCURACY = 0.935
 #: Alone, the prior decides, and it counts compounds (教育, 教师, 宗教 read 教 jiào): strict xfail.
 ALONE_MISSES = {"教": "jiào: the prior counts 教 in compounds, where it is mostly jiào"}
 
@@ -86,18 +91,19 @@ def test_a_word_and_its_line_are_dictionary_readings() -> None:
         assert spelled in {normalise(e.pinyin_numbered) for e in dictionary.entries(word)}
 
 
-def _fresh(half: str) -> list[dict[str, Any]]:
-    return [c for c in FRESH if c["half"] == half]
-
-
-def test_fresh_everyday_cases_held_out() -> None:
-    cases = _fresh("held-out")
+@pytest.mark.parametrize(
+    ("cases", "bar"),
+    [(FRESH, FRESH_HELD_OUT_ACCURACY), (RUNNING, RUNNING_HELD_OUT_ACCURACY)],
+    ids=["fresh", "running"],
+)
+def test_everyday_cases_held_out(cases: list[dict[str, Any]], bar: float) -> None:
+    held_out = [c for c in cases if c["half"] == "held-out"]
     wrong = [
         f"{c['word']} in {c['sentence']}: {got} (want {c['pinyin']})"
-        for c in cases
+        for c in held_out
         if (got := lookup(c["word"], zh_context=c["sentence"]).pinyin) != c["pinyin"]
     ]
-    assert 1 - len(wrong) / len(cases) >= FRESH_HELD_OUT_ACCURACY, "\n".join(wrong)
+    assert 1 - len(wrong) / len(held_out) >= bar, "\n".join(wrong)
 
 
 @pytest.mark.parametrize(
