@@ -293,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     model: dict[str, object] = {
         "about": "flashgen reading engine: prior from CC-CEDICT x jieba counts; weights fitted by "
         "bench/fit_readings.py on the FIT halves (sha1(sentence)[:8] even) of CPP dev and of "
-        "tests/lexicon/cases (polyphones/*, everyday.json, everyday_fresh.json, everyday_particles.json)",
+        "tests/lexicon/cases (polyphones/*, everyday*.json, as bench/cases.py lists them)",
         "prior": build_prior(),
         "plain": {},
         "g2pm": {},
