@@ -208,12 +208,27 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
                 self_tag,
                 f"prev:{_neighbour(previous, fine=True)}",
                 f"next:{_neighbour(following, fine=True)}",
+                *_verbs_around(tokens, index),
             ]
         # and for this character's own readings in context, as far as the data has seen them (no
         # bare bias: the prior says how common a reading is; case files over-sample the rare ones)
         f.update((f"c:{char}{reading}|{c}", 1.0) for c in fine)
         result.append(Candidate(reading, f))
     return result
+
+
+def _verbs_around(tokens: Sequence[Token], index: int, reach: int = 3) -> list[str]:
+    """Whether a verb comes within ``reach`` tokens before or after, inside the clause: a coverb
+    heads a verb phrase (为我们做饭 wèi), a complement follows one (选他为班长 wéi)."""
+    found = []
+    for name, step in (("verb_before", -1), ("verb_after", 1)):
+        at = index + step
+        while 0 <= at < len(tokens) and abs(at - index) <= reach and is_han(tokens[at].text):
+            if tokens[at].tag.startswith("v"):
+                found.append(name)
+                break
+            at += step
+    return found
 
 
 def add_g2pm(cands: Sequence[Candidate], log_probabilities: Mapping[str, float]) -> None:
