@@ -113,9 +113,6 @@ def _options(
         raise UsageError(f"--max-words {max_words}: must be at least 1")
     words: frozenset[str] = frozenset()
     if known is not None or skip_built is not None:
-        from .data import import_genanki
-
-        import_genanki()  # without asyncio
         from . import anki  # the deck code, and genanki, only where decks or word lists are read
     if known is not None:
         words |= anki.read_known_words(known)

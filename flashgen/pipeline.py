@@ -16,7 +16,6 @@ from pathlib import Path
 
 from . import text
 from .align import align, align_article, format_links
-from .data import import_genanki
 from .errors import FlashgenError
 from .options import Options
 from .types import Article, SentencePair, Term, two_file_source
@@ -134,7 +133,6 @@ def build_decks(
     ``"analysing"``, then ``"writing"`` (the CLI shows it, so a long article
     is not a silent minute).
     """
-    import_genanki()  # before the deck writer imports it, so that it comes without asyncio
     from . import anki  # the deck writer and genanki: only for the runs that write decks
 
     step = on_step or (lambda _name, _step: None)

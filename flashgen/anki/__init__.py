@@ -9,10 +9,17 @@ Exports :func:`write_deck`, :func:`prepare_output_dir`, :func:`slugify`,
 :func:`carded_words`, :func:`deck_sources`, :func:`read_known_words` and :data:`CARDS_PER_NOTE`.
 """
 
-from .deck import prepare_output_dir, slugify, write_deck
-from .known import read_known_words
-from .note_type import CARDS_PER_NOTE
-from .packages import carded_words, deck_sources
+from ..data import import_genanki
+
+# genanki first, through the helper that imports it without asyncio: every way into this stage
+# (the CLI's word lists, the pipeline's decks, a library user) passes here before .deck and
+# .note_type import it
+import_genanki()
+
+from .deck import prepare_output_dir, slugify, write_deck  # noqa: E402
+from .known import read_known_words  # noqa: E402
+from .note_type import CARDS_PER_NOTE  # noqa: E402
+from .packages import carded_words, deck_sources  # noqa: E402
 
 __all__ = [
     "CARDS_PER_NOTE",

@@ -23,7 +23,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -169,6 +169,24 @@ def all_senses(word: str) -> tuple[str, ...]:
 def contains(word: str) -> bool:
     """Whether CC-CEDICT has ``word`` as a simplified headword."""
     return _cedict().position(word) >= 0
+
+
+def longest_pieces(word: str, is_word: Callable[[str], bool], longest: int) -> tuple[str, ...]:
+    """``word`` cut by forward maximum matching: from the left, the longest piece of at most
+    ``longest`` characters, and shorter than ``word``, that ``is_word`` knows, else one character.
+
+    >>> longest_pieces("倔强地", contains, 4)
+    ('倔强', '地')
+    """
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        end = max(start + 1, min(len(word), start + longest, start + len(word) - 1))
+        while end > start + 1 and not is_word(word[start:end]):
+            end -= 1
+        pieces.append(word[start:end])
+        start = end
+    return tuple(pieces)
 
 
 @cache

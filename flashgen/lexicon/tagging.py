@@ -15,6 +15,8 @@ from .. import data
 from . import dictionary
 from .senses import clean_senses
 
+#: jieba's tags of names (person, place, organisation).
+NAME_TAGS = ("nr", "ns", "nt")
 #: Degree adverbs: a neutral-tone twin after one is the descriptive word (太大意 dà yi).
 DEGREE = frozenset("太很真更最挺")
 DEGREE_WORDS = frozenset({"有点", "有些", "非常", "十分", "比较", "特别", "相当", "不太", "这么", "那么"})

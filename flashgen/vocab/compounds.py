@@ -15,9 +15,9 @@ from itertools import pairwise
 
 from ..lexicon import dictionary
 from ..lexicon.synonyms import synonyms
+from ..lexicon.tagging import NAME_TAGS
 from .segmentation import (
     LOCALITY_TAG,
-    NAME_TAGS,
     English,
     Token,
     in_lexicon,

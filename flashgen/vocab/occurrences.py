@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 from ..lexicon import dictionary
 from ..lexicon.senses import negates
-from .segmentation import NAME_TAGS, English, Token, is_name, tag_of
+from ..lexicon.tagging import NAME_TAGS
+from .segmentation import English, Token, is_name, tag_of
 
 #: Negations that make one English word with the adjective after them (不寻常 "unusual").
 _NEGATORS = frozenset("不非无未")

@@ -18,7 +18,7 @@ from functools import cache
 from ..data import jieba_posseg
 from ..lexicon import dictionary
 from ..lexicon.senses import sentence_lemmas
-from ..lexicon.tagging import MODAL_VERBS
+from ..lexicon.tagging import MODAL_VERBS, NAME_TAGS
 from ..text.sentences import HAN
 
 #: jieba tags of words that never become cards: pronouns (r), particles (u*, y, e, o),
@@ -26,8 +26,6 @@ from ..text.sentences import HAN
 #: punctuation and symbols (x, w), affixes (h, k), Latin words (eng), single
 #: characters of ambiguous role (zg).
 _FUNCTION_TAGS = ("r", "u", "y", "e", "o", "p", "c", "m", "q", "x", "w", "h", "k", "eng", "zg")
-#: jieba tags of person, place and organisation names.
-NAME_TAGS = ("nr", "ns", "nt")
 #: jieba's tag of locality words (上, 中, 后, 以来): a word before one makes a
 #: place or time phrase (镇上 "in town", 赛后 "after the match"), not a term.
 LOCALITY_TAG = "f"
@@ -131,15 +129,7 @@ def _made_of_common_words(word: str) -> bool:
 def lexicon_split(word: str) -> tuple[str, ...]:
     """Forward maximum matching of ``word`` against the lexicon, in pieces shorter
     than ``word`` itself (single characters as fallback)."""
-    pieces: list[str] = []
-    start = 0
-    while start < len(word):
-        end = max(start + 1, min(len(word), start + 8, start + len(word) - 1))
-        while end > start + 1 and not in_lexicon(word[start:end]):
-            end -= 1
-        pieces.append(word[start:end])
-        start = end
-    return tuple(pieces)
+    return dictionary.longest_pieces(word, in_lexicon, 8)
 
 
 @cache

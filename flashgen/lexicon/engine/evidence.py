@@ -19,13 +19,12 @@ from ..dictionary import frequency
 from ..pinyin import sentence_syllables
 from ..reading import readings
 from ..slot import Slot
-from ..tagging import is_han
+from ..tagging import NAME_TAGS, is_han
 from ..twins import neutral_preference, word_slot_bonus
 from . import weights
 from .candidates import char_readings, options, syllables, word_readings
 from .tokens import Token
 
-_NAME_TAGS = ("nr", "ns", "nt")
 _TAG_CLASSES = frozenset("nvadmqupcrfty")
 #: Neighbouring words frequent enough to be learnt one by one (aspect and structural particles,
 #: negations, degree adverbs, modal verbs, classifiers, determiners).
@@ -43,7 +42,7 @@ class Candidate:
 def _tag_class(token: Token | None) -> str:
     if token is None or not is_han(token.text):
         return "punct"
-    if token.tag.startswith(_NAME_TAGS):
+    if token.tag.startswith(NAME_TAGS):
         return "name"
     return token.tag[:1] if token.tag[:1] in _TAG_CLASSES else "other"
 
@@ -148,9 +147,11 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
     default = sentence_syllables(char)[0]
     prior = weights.model()["prior"].get(char, {})
     around = _around(context, position, token)
-    previous = tokens[index - 1] if index > 0 else None
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    first_of_name = token.tag.startswith(_NAME_TAGS) and position == token.start
+    first_of_name = token.tag.startswith(NAME_TAGS) and position == token.start
+    # a word jieba counts too: one it would have cut as such, so often one in running text
+    # (到了 "at last" is CC-CEDICT's alone, 到 + 了 everywhere)
+    counted = {name: [(w, i) for w, i in words if frequency(w)] for name, words in around.items()}
+    coarse, fine = _slot_cues(tokens, index, word)
     result = []
     for reading in found:
         info = own.get(reading)
@@ -173,9 +174,7 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
             every, some = _agree(words, reading)
             if every or some:
                 f[f"{name}_every" if every else f"{name}_some"] = 1.0
-            # a word jieba counts too: one it would have cut as such, so often one in running text
-            # (到了 "at last" is CC-CEDICT's alone, 到 + 了 everywhere)
-            every, some = _agree(((w, i) for w, i in words if frequency(w)), reading)
+            every, some = _agree(counted[name], reading)
             if every or some:
                 f[f"{name}_counted_every" if every else f"{name}_counted_some"] = 1.0
         if info is None:
@@ -190,31 +189,42 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
             f["twins"] = twin
         if word:
             f[f"k:{'|'.join(sorted(kinds))}|inword"] = 1.0
-            fine = [f"inword:{word}"]
-        else:
-            self_tag = f"self:{token.tag[:2]}"
-            before = tokens[index - 2] if index > 1 else None
-            after = tokens[index + 2] if index + 2 < len(tokens) else None
-            coarse = [
-                self_tag,
-                f"prev:{_neighbour(previous)}",
-                f"next:{_neighbour(following)}",
-                f"prev2:{_neighbour(before)}",
-                f"next2:{_neighbour(after)}",
-            ]
-            # what kind of word fits here, learnt for every character at once
+        else:  # what kind of word fits here, learnt for every character at once
             f.update((f"k:{kind}|{c}", 1.0) for kind in kinds for c in coarse)
-            fine = [
-                self_tag,
-                f"prev:{_neighbour(previous, fine=True)}",
-                f"next:{_neighbour(following, fine=True)}",
-                *_verbs_around(tokens, index),
-            ]
         # and for this character's own readings in context, as far as the data has seen them (no
         # bare bias: the prior says how common a reading is; case files over-sample the rare ones)
         f.update((f"c:{char}{reading}|{c}", 1.0) for c in fine)
         result.append(Candidate(reading, f))
     return result
+
+
+def _slot_cues(tokens: Sequence[Token], index: int, word: str) -> tuple[list[str], list[str]]:
+    """The token's slot as evidence, the same for each of its readings: coarse cues (its tag, its
+    neighbours' tags or function words one and two tokens away), crossed with a reading's kind;
+    fine ones (one-character neighbours themselves, a verb near), crossed with the reading itself.
+    Inside a word of several characters, the word is the one cue, and only a fine one."""
+    if word:
+        return [], [f"inword:{word}"]
+    token = tokens[index]
+    previous = tokens[index - 1] if index > 0 else None
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    before = tokens[index - 2] if index > 1 else None
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    self_tag = f"self:{token.tag[:2]}"
+    coarse = [
+        self_tag,
+        f"prev:{_neighbour(previous)}",
+        f"next:{_neighbour(following)}",
+        f"prev2:{_neighbour(before)}",
+        f"next2:{_neighbour(after)}",
+    ]
+    fine = [
+        self_tag,
+        f"prev:{_neighbour(previous, fine=True)}",
+        f"next:{_neighbour(following, fine=True)}",
+        *_verbs_around(tokens, index),
+    ]
+    return coarse, fine
 
 
 def _verbs_around(tokens: Sequence[Token], index: int, reach: int = 3) -> list[str]:

@@ -12,6 +12,7 @@ from functools import cache
 
 from ... import data
 from .. import dictionary
+from ..tagging import NAME_TAGS
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,8 @@ class Token:
         return self.start + len(self.text)
 
 
-_NAME_TAGS = ("nr", "ns", "nt")
+#: The longest CC-CEDICT word a word it lacks is cut into (:func:`pieces`).
+_LONGEST_PIECE = 4
 
 
 @cache
@@ -45,17 +47,13 @@ def pieces(token: Token) -> list[Token]:
     the evidence of a word of its own, rather than as an unknown word's last syllable.  Names keep
     their one token (a surname is read at the start of one)."""
     text = token.text
-    if len(text) < 2 or dictionary.entries(text) or token.tag.startswith(_NAME_TAGS):
+    if len(text) < 2 or dictionary.contains(text) or token.tag.startswith(NAME_TAGS):
         return [token]
     tags = data.jieba_posseg().word_tag_tab
-    found: list[Token] = []
-    at = 0
-    while at < len(text):
-        longest = range(min(4, len(text) - at), 1, -1)
-        size = next((n for n in longest if dictionary.entries(text[at : at + n])), 1)
-        piece = text[at : at + size]
-        found.append(Token(piece, token.start + at, str(tags.get(piece, "x"))))
-        at += size
+    found, at = [], token.start
+    for piece in dictionary.longest_pieces(text, dictionary.contains, _LONGEST_PIECE):
+        found.append(Token(piece, at, str(tags.get(piece, "x"))))
+        at += len(piece)
     return found
 
 
@@ -69,7 +67,7 @@ def tokens_for(sentence: str, word: str, position: int) -> tuple[Token, ...]:
     tokens = tokens_of(sentence)
     end = position + len(word)
     enclosing = next((t for t in tokens if t.start <= position and end <= t.end), None)
-    if not dictionary.entries(word) or (enclosing is not None and enclosing.text == word):
+    if not dictionary.contains(word) or (enclosing is not None and enclosing.text == word):
         return tokens  # a word CC-CEDICT lacks is read by its pieces, as its line reads it
     tag = str(data.jieba_posseg().word_tag_tab.get(word, "x" if len(word) == 1 else "n"))
     result: list[Token] = []
