@@ -13,7 +13,10 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
 - ``tests/lexicon/cases/everyday_running.json``: short everyday sentences over the most frequent
   polyphones of running text in their natural proportions, written before the engine read them, so
   that everyday usage is not drowned by Wikipedia and the rare readings of the old cases (kind
-  "everyday-running").
+  "everyday-running");
+- ``tests/lexicon/cases/everyday_running2.json``: a second such file (eighth round), with the everyday
+  kinds missed before (累不累, 背着书包, 曾先生, 比往年少, 待了) and more words read alone, written
+  before the engine read it (kind "everyday-running2").
 
 Each is split the way CPP dev is (``bench/cpp.py``): a case is FIT when the first 8 hex digits
 of the SHA-1 of its sentence (UTF-8; the word when there is none) read as an even integer,
@@ -37,6 +40,7 @@ SOURCES = {
     "fresh": CASES_DIR / "everyday_fresh.json",
     "everyday-particles": CASES_DIR / "everyday_particles.json",
     "everyday-running": CASES_DIR / "everyday_running.json",
+    "everyday-running2": CASES_DIR / "everyday_running2.json",
 }
 
 
