@@ -31,6 +31,13 @@ _TAG_CLASSES = frozenset("nvadmqupcrfty")
 _FUNCTION_WORDS = frozenset("了着过的得地在给到一不没很太更最会要能把被个这那些点吗呢吧啊") | frozenset(
     {"可以", "应该", "已经", "非常", "比较", "一个", "一些", "一点"}
 )
+#: Titles and kinship terms that follow a surname (曾先生 zēng, 单老师 shàn): jieba tags such a surname
+#: as a word of its own, not as a name, so the start of a name is not seen there.
+_TITLES = frozenset(
+    {"先生", "女士", "小姐", "太太", "夫人", "老师", "教授", "医生", "大夫", "师傅", "经理", "老板", "主任"}
+    | {"校长", "局长", "部长", "市长", "院长", "厂长", "队长", "书记", "主席", "总统", "律师", "博士"}
+    | {"阿姨", "叔叔", "大爷", "大妈", "奶奶", "爷爷", "同学", "同志"}
+)
 
 
 @dataclass(frozen=True)
@@ -147,7 +154,9 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
     default = sentence_syllables(char)[0]
     prior = weights.model()["prior"].get(char, {})
     around = _around(context, position, token)
-    first_of_name = token.tag.startswith(NAME_TAGS) and position == token.start
+    before_title = not word and index + 1 < len(tokens) and tokens[index + 1].text in _TITLES
+    # a one-character word before a title is a surname, as the start of a name jieba tags is
+    first_of_name = (token.tag.startswith(NAME_TAGS) and position == token.start) or before_title
     # a word jieba counts too: one it would have cut as such, so often one in running text
     # (到了 "at last" is CC-CEDICT's alone, 到 + 了 everywhere)
     counted = {name: [(w, i) for w, i in words if frequency(w)] for name, words in around.items()}
@@ -224,7 +233,26 @@ def _slot_cues(tokens: Sequence[Token], index: int, word: str) -> tuple[list[str
         f"next:{_neighbour(following, fine=True)}",
         *_verbs_around(tokens, index),
     ]
-    return coarse, fine
+    patterns = _patterns(tokens, index)
+    return coarse + patterns, fine + patterns
+
+
+def _patterns(tokens: Sequence[Token], index: int, reach: int = 3) -> list[str]:
+    """Sentence patterns around a one-character word: A-not-A (累不累, 重不重: a yes-no question
+    about a state or an act, so the everyday reading) and the compared quality after 比 in the
+    clause (比往年少 shǎo)."""
+    text = tokens[index].text
+    following = [t.text for t in tokens[index + 1 : index + 3]]
+    found = []
+    if following[:2] == ["不", text] or following[:1] == [f"不{text}"]:
+        found.append("a_not_a")
+    at = index - 1
+    while at >= 0 and index - at <= reach and is_han(tokens[at].text):
+        if tokens[at].text == "比":
+            found.append("after_bi")
+            break
+        at -= 1
+    return found
 
 
 def _verbs_around(tokens: Sequence[Token], index: int, reach: int = 3) -> list[str]:
