@@ -20,15 +20,19 @@ FRESH = load_cases(__file__, "everyday_fresh.json")["cases"]
 FRESH_HELD_OUT_ACCURACY = 0.96
 #: Everyday running text (tests/lexicon/cases/everyday_running.json): the frequent polyphones in their
 #: natural proportions, written before the engine read them; its FIT half is fitted on.  The bar is the
-#: HELD-OUT half's measured accuracy through ``lookup`` (135 of 139 when the weights were last fitted).
+#: HELD-OUT half's measured accuracy through ``lookup`` (136 of 139 when the weights were last fitted).
 RUNNING = load_cases(__file__, "everyday_running.json")["cases"]
-RUNNING_HELD_OUT_ACCURACY = 0.97
+RUNNING_HELD_OUT_ACCURACY = 0.978
 #: A second such file with the everyday kinds missed before (累不累, 曾先生, 比往年少, 待了) and more words
 #: read alone (182 of 198 held-out when the weights were last fitted).
 RUNNING2 = load_cases(__file__, "everyday_running2.json")["cases"]
 RUNNING2_HELD_OUT_ACCURACY = 0.919
-#: Alone, the prior decides, and it counts compounds and particles (得到, 获得 dé; 的 … 得 de): strict xfail.
-ALONE_MISSES = {"得": "de: alone, the particle's reading outweighs dé"}
+#: Alone, the prior decides, and it counts compounds (教育, 教师, 宗教 read 教 jiào) and particles (得 de):
+#: strict xfails.  教 is a near tie (P ≈ 0.5), and refits have flipped it both ways.
+ALONE_MISSES = {
+    "教": "jiào: the prior counts 教 in compounds, where it is mostly jiào",
+    "得": "de: alone, the particle's reading outweighs dé",
+}
 
 
 def test_one_syllable_per_character_none_where_not_han() -> None:

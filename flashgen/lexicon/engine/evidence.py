@@ -210,8 +210,9 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
 def _slot_cues(tokens: Sequence[Token], index: int, word: str) -> tuple[list[str], list[str]]:
     """The token's slot as evidence, the same for each of its readings: coarse cues (its tag, its
     neighbours' tags or function words one and two tokens away), crossed with a reading's kind;
-    fine ones (one-character neighbours themselves, a verb near), crossed with the reading itself.
-    Inside a word of several characters, the word is the one cue, and only a fine one."""
+    fine ones (one-character neighbours themselves, the word after: 看孩子 kān, 看电视 kàn; a verb
+    near), crossed with the reading itself.  Inside a word of several characters, the word is the
+    one cue, and only a fine one."""
     if word:
         return [], [f"inword:{word}"]
     token = tokens[index]
@@ -231,6 +232,7 @@ def _slot_cues(tokens: Sequence[Token], index: int, word: str) -> tuple[list[str
         self_tag,
         f"prev:{_neighbour(previous, fine=True)}",
         f"next:{_neighbour(following, fine=True)}",
+        *([f"next_word:{following.text}"] if following and len(following.text) > 1 else []),
         *_verbs_around(tokens, index),
     ]
     patterns = _patterns(tokens, index)
