@@ -4,7 +4,7 @@
 
 The FIT set is the FIT half of CPP dev (``bench/cpp.py``) and the FIT halves of the project's
 case files (``bench/cases.py``: the old polyphone cases, issue 11's everyday cases, the
-fresh everyday cases and the everyday particles); every split hashes the sentence, and the
+fresh everyday cases, the everyday particles and the two everyday running-text files); every split hashes the sentence, and the
 HELD-OUT halves are never read here.  Evaluate them with ``python bench/pinyin_eval.py`` and
 ``python bench/polyphone_cases.py``.
 
