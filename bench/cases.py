@@ -16,7 +16,9 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
   "everyday-running");
 - ``tests/lexicon/cases/everyday_running2.json``: a second such file (eighth round), with the everyday
   kinds missed before (累不累, 背着书包, 曾先生, 比往年少, 待了) and more words read alone, written
-  before the engine read it (kind "everyday-running2").
+  before the engine read it (kind "everyday-running2");
+- ``tests/lexicon/cases/everyday_negation.json``: 没 méi as a word (after a time word, 怎么, 还) and
+  没 mò inside words, written after 他今天没来 was seen read mò (kind "everyday-negation").
 
 Each is split the way CPP dev is (``bench/cpp.py``): a case is FIT when the first 8 hex digits
 of the SHA-1 of its sentence (UTF-8; the word when there is none) read as an even integer,
@@ -41,6 +43,7 @@ SOURCES = {
     "everyday-particles": CASES_DIR / "everyday_particles.json",
     "everyday-running": CASES_DIR / "everyday_running.json",
     "everyday-running2": CASES_DIR / "everyday_running2.json",
+    "everyday-negation": CASES_DIR / "everyday_negation.json",
 }
 
 
