@@ -3,10 +3,9 @@
     python bench/fit_readings.py [--reuse] [--dry-run]
 
 The FIT set is the FIT half of CPP dev (``bench/cpp.py``) and the FIT halves of the project's
-case files (``bench/cases.py``: the old polyphone cases, issue 11's everyday cases, the
-fresh everyday cases, the everyday particles and the two everyday running-text files); every split hashes the sentence, and the
-HELD-OUT halves are never read here.  Evaluate them with ``python bench/pinyin_eval.py`` and
-``python bench/polyphone_cases.py``.
+case files (``bench/cases.py``: the old polyphone cases and the everyday case files); every
+split hashes the sentence, and the HELD-OUT halves are never read here.  Evaluate them with
+``python bench/pinyin_eval.py`` and ``python bench/polyphone_cases.py``.
 
 1. The prior per reading, from CC-CEDICT and jieba's counts (no labelled data).
 2. The runtime features (the very code of ``evidence.candidates``, and g2pM's) of the marked
