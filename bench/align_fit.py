@@ -260,7 +260,7 @@ def fit_orphans(path: str) -> int:
 def _orphan_table(data: Sequence[Sample], coefficients: tuple[float, ...]) -> None:
     for t in (0.5, 0.7, 0.9):
         chosen = [ok for x, ok in data if orphan_chance(OrphanFeatures(*x), coefficients) >= t]  # type: ignore[arg-type]
-        print(f"  chance ≥ {t}: {len(chosen)} split, {sum(chosen)} of them orphans")
+        print(f"  chance ≥ {t}: {len(chosen)} split, {sum(chosen)} of them worth it")
 
 
 if __name__ == "__main__":
