@@ -15,6 +15,7 @@ from .confidence import BeadFeatures, bead_confidence
 from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
 from .learned import MAX_COST, learn
+from .nulls import ARTICLE_COEFFICIENTS
 from .scorer import BeadScorer
 
 #: a link in article ids, the block it was aligned in, and what its confidence was read from
@@ -26,9 +27,9 @@ _Found = tuple[Link, int, BeadFeatures | None]
 #: loses 0.01–0.05).  Chosen on mac-dev and pol and their seed-1 drop sets as articles: 0.8 finds
 #: 0.2–0.25 more of the dropped sentences (exact-bead F1 +0.01–0.05) for −0.003 on plain mac-dev
 #: and +0.002 on plain pol; 0.6 costs plain mac-dev 0.02.  It splits a sentence off a bead from an
-#: orphan chance of 0.7 (flat text 0.9, :mod:`.nulls`): a sentence glued onto its neighbour's
-#: bead gives a card's word an English that does not translate it.
-ARTICLE_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.8, split=0.7)
+#: orphan chance of 0.7 (flat text 0.92), read by the articles' own orphan model (:mod:`.nulls`): a
+#: sentence glued onto its neighbour's bead gives a card's word an English that does not translate it.
+ARTICLE_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.8, split=0.7, orphans=ARTICLE_COEFFICIENTS)
 
 
 def align_article(article: Article, weights: Weights = ARTICLE_WEIGHTS) -> list[SentencePair]:

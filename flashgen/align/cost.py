@@ -153,7 +153,7 @@ class Weights:
     null: float = 1.2
     #: least chance of being a dropped sentence (:mod:`flashgen.align.nulls`) at which a sentence at
     #: the end of a bead's many-sentence side is split off as a null link; above 1 never
-    split: float = 0.9
+    split: float = 0.92
     #: the orphan model's coefficients (:mod:`flashgen.align.nulls`); None for its fitted ones
     orphans: tuple[float, ...] | None = None
     #: extra cost per sentence beyond the first on either side of a bead

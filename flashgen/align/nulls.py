@@ -18,7 +18,8 @@ logistic over them, fitted by ``python bench/align_fit.py --orphans`` on the
 first halves of the shared sets and sets derived from them that drop and
 merge sentences, gives the chance that the sentence is an orphan; the bead search
 (:mod:`.beads`) splits it off when that chance reaches ``Weights.split``.
-Articles split more readily (``article.ARTICLE_WEIGHTS``).
+Articles have a model of their own and split more readily
+(``article.ARTICLE_WEIGHTS``).
 """
 
 from __future__ import annotations
@@ -61,12 +62,36 @@ class OrphanFeatures:
     own_figures: int
 
 
-#: intercept, then one weight per field of :class:`OrphanFeatures`, in order: fitted by ``python
-#: bench/align_fit.py --orphans`` on the first half of every document of the four shared sets, plain
-#: and derived with seed 1, aligned flat and as articles.  One model for both paths, each with its
-#: own threshold (``Weights.split``): flat text splits from 0.9, articles from 0.7 (the lowest that
-#: leave the plain first halves where they were; the second halves are the held-out check).
+#: intercept, then one weight per field of :class:`OrphanFeatures`, in order: the flat path's model
+#: (``align()``, ``--presplit``; splits from ``Weights.split`` 0.92), fitted by ``python
+#: bench/align_fit.py --orphans`` on the ends of the beads the flat search makes in the first half of
+#: every document of the four shared sets, plain and derived with seed 1.  Its label is what the split
+#: is for, more links exactly right: the sentence is a gold null link, *or* the rest of the bead is a
+#: gold link (the search glued a neighbour's sentence onto a true link), 710 of 4 706 bead ends
+#: against 459 gold nulls.  At 0.92 it finds a fifth more of the dropped sentences than a model of
+#: gold nulls alone and leaves the plain sets where they were but one link of mag (fifth round,
+#: docs/alignment.md).
 COEFFICIENTS = (
+    3.545,
+    -4.438,
+    -3.545,
+    -0.876,
+    -0.151,
+    1.411,
+    -0.153,
+    -1.842,
+    -0.370,
+    1.676,
+    0.864,
+    0.516,
+    0.552,
+    -1.201,
+)
+#: the articles' model (``article.ARTICLE_WEIGHTS``, split from 0.7): fitted on gold null links among
+#: the ends of beads of the same first halves aligned flat and as articles (the fourth round's).
+#: Refitted on articles' bead ends with the label above, it is no better for articles (first halves:
+#: mean drop-set exact-bead F1 .849 at 0.8, .850 with this one at 0.7, plain halves equal or lower).
+ARTICLE_COEFFICIENTS = (
     0.142,
     -4.266,
     -5.319,
