@@ -208,7 +208,10 @@ def _renders_all(parts: list[_Part], span: str) -> bool:
 
 def _neighbour_word(en_context: str, span: str, before: bool) -> str | None:
     """The English word right before (or after) ``span`` in the sentence, if any."""
-    at = en_context.find(span)
+    found = re.search(rf"(?<![A-Za-z]){re.escape(span)}(?![A-Za-z])", en_context)  # "buy", not in "buyers"
+    if found is None:
+        return None
+    at = found.start()
     side = en_context[:at] if before else en_context[at + len(span) :]
     words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", side)
     adjacent = re.search(r"[A-Za-z-]+\s*$" if before else r"^\s*[A-Za-z-]+", side)

@@ -59,6 +59,8 @@ _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
 _SKIP_LETTERS = 6
 #: Particles of English phrasal verbs, taken into the span when a sense has them ("run out", "pass on").
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over", "on"})
+#: Punctuation between two words that no equivalent spans ("buy, and house" is not 购房).
+_BREAK = re.compile(r"[,;:.!?()\[\]\"“”—–]")
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -119,6 +121,8 @@ def english_span(
             continue
         total, matched, part = 0.0, set(), 0
         for end in range(start, min(start + MAX_SPAN, len(words))):
+            if end > start and _BREAK.search(en_context, words[end - 1].end(), words[end].start()):
+                break  # a translation of one word does not run across a clause's punctuation
             weight, gloss = matches[end]
             total += weight or (0.0 if lemmas[end] in STOPWORDS else -_GAP)
             if gloss:

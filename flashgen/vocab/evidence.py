@@ -116,8 +116,15 @@ def unit_translation(
                 rendered = [k in g for k, g in zip(keys, glosses, strict=True)]
                 if rendered.count(True) != 1:  # both rendered: its parts are translated, no unit needed
                     continue
-                other = keys[rendered.index(False)]
-                if len(other) >= _MIN_LETTERS and _unexplained(other, word, [pairs[index].zh]):
+                unglossed = rendered.index(False)
+                other = keys[unglossed]
+                # a word CC-CEDICT writes with the part's characters ("size" with 量), or one the other
+                # part glosses too (下半 "second half"), not whatever stands there: 蓄水量 is not
+                # "storage fell", 领跑者 not "pace throughout"
+                tied = (
+                    set(parts[unglossed]) & characters((a, b)[unglossed]) or other in glosses[1 - unglossed]
+                )
+                if tied and len(other) >= _MIN_LETTERS and _unexplained(other, word, [pairs[index].zh]):
                     found.setdefault(" ".join(keys), set()).add(index)
     if not found:
         return "", frozenset()
