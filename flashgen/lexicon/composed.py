@@ -70,7 +70,7 @@ def compose(
     parts = _best_split(word, english, zh_context, position)
     numbered = _unstressed(word, " ".join(_syllables(p, zh_context, position, parts) for p in parts))
     senses = [p.sense for p in parts if p.sense]
-    span = english_span(senses, en_context, parts=True) if en_context and senses else Span("", 0.0)
+    span = english_span(senses, en_context, parts=True, word=word) if en_context and senses else Span("", 0.0)
     rendered = _rendering(parts, span.text, zh_context, position, en_context)
     # not confirmed as a whole: the parts' own meanings, shown as parts ("of chief importance +
     # assignment" for 首要任务), never passed off as the word's sense
