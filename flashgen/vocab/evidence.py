@@ -26,7 +26,14 @@ from itertools import pairwise
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
 from ..lexicon.equivalent import sentence_lemma
-from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score, sentence_lemmas
+from ..lexicon.senses import (
+    clean_senses,
+    content_lemmas,
+    root,
+    sense_alternatives,
+    sense_score,
+    sentence_lemmas,
+)
 from ..lexicon.synonyms import characters
 from ..types import SentencePair
 from .segmentation import English
@@ -194,8 +201,9 @@ def translates_another_word(word: str, zh: str, english: str) -> bool:
     word of the sentence ``zh`` and none glosses ``word``: it is that word's translation, not this
     one's (遏制 "curb" is not "raises", which 加息 "to raise interest rates" explains).
     A match through a loose synonym or a stray gloss word would teach the wrong English."""
-    words = [_key(w) for w in content_lemmas(english)]
-    return bool(words) and all(w in others_english(word, zh) for w in words)
+    explained = others_english(word, zh)
+    words = content_lemmas(english)
+    return bool(words) and all(_key(w) in explained or _key(root(w)) in explained for w in words)
 
 
 @cache
@@ -203,8 +211,9 @@ def others_english(word: str, zh: str) -> frozenset[str]:
     """What the other words of the sentence ``zh`` may be translated by: their glosses' keys
     (first six letters), less those of ``word``'s own glosses."""
     tokens = [*jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False), *_containing_words(word, zh)]
-    explained = {_key(g) for token in tokens for g in dictionary.gloss_words(token)}
-    return frozenset(explained - {_key(g) for g in dictionary.gloss_words(word)})
+    # with the glosses' roots, so that 入侵 "to invade" explains "invasive"
+    explained = {_key(k) for token in tokens for g in dictionary.gloss_words(token) for k in (g, root(g))}
+    return frozenset(explained - {_key(k) for g in dictionary.gloss_words(word) for k in (g, root(g))})
 
 
 def _containing_words(word: str, zh: str) -> set[str]:
