@@ -19,7 +19,7 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose, syllables_heard
 from .dictionary import STOPWORDS, lemma
-from .equivalent import Span, english_span, rank_senses
+from .equivalent import Span, english_span, rank_senses, stray
 from .pinyin import marks, normalise, sentence_syllables
 from .reading import Reading, readings
 from .senses import (
@@ -139,7 +139,9 @@ def _part(text: str, english: Set[str], zh_context: str | None, at: int | None) 
     """One part read at offset ``at`` of the sentence, with the sense the English confirms or a common one."""
     reading = _reading(text, english, zh_context, at)
     ranked = rank_senses(reading.senses, english, complete=False) if reading else []
-    confirmed = bool(ranked) and sense_score(ranked[0], english) > 0
+    # a stray word of a long gloss confirms nothing (期 "classifier for issues of a periodical,
+    # courses of study" beside "a new study")
+    confirmed = bool(ranked) and sense_score(ranked[0], english) > 0 and not stray(ranked[0], english)
     sense = ranked[0] if confirmed else common_sense(reading.senses) if reading else ""
     return _Part(text, reading, sense, confirmed)
 

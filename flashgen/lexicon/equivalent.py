@@ -298,14 +298,14 @@ def sense_evidence(sense: str, english: Set[str], complete: bool = True) -> Sens
 
     A marked sense counts as matched only on an exact match, every word of one of its
     alternatives in the English (风情 is not "amorous feelings" because the sentence says
-    "feelings"), and no sense on a stray word (:func:`_stray`); without ``complete`` neither
+    "feelings"), and no sense on a stray word (:func:`stray`); without ``complete`` neither
     the coverage nor stray words are weighed (a composed word's part is one word of a phrase).
     """
     direct = sense_score(sense, english)
     marked = _MARKED.search(sense) is not None
     if direct and marked and not _exact(sense, english):
         direct = 0.0
-    if direct and complete and _stray(sense, english):
+    if direct and complete and stray(sense, english):
         direct = 0.0
     related = 0 if direct or not english else _related(sense, english)
     coverage = _coverage(sense, english) if direct and complete else 0.0
@@ -351,7 +351,7 @@ def _related(sense: str, english: Set[str]) -> int:
     return sum(bool(synonyms(g) & english) for alternative in sense_alternatives(sense) for g in alternative)
 
 
-def _stray(sense: str, english: Set[str]) -> bool:
+def stray(sense: str, english: Set[str]) -> bool:
     """Whether the English meets the sense's glosses only in a stray word: less than half of every
     alternative, the bar an English equivalent must pass (:func:`_covers`).  叹为观止 is not "to
     acclaim as the peak of perfection" beside "snow-capped peaks", nor 目睹 "to see at first hand"
