@@ -190,7 +190,7 @@ def _rendering(
     length = sum(len(p.text) for p in parts)
     explained = _sentence_glosses(zh_context[:position] + "，" + zh_context[position + length :])
     # "executive" is explained by 执行官 "executive officer" as by "execute": stems compared
-    if neighbour is None or lemma(neighbour.lower()) in STOPWORDS or _stem(neighbour) in explained:
+    if neighbour is None or _function_word(neighbour) or _stem(neighbour) in explained:
         return ""
     return f"{neighbour} {span}" if missing[0] == 0 else f"{span} {neighbour}"
 
@@ -206,6 +206,22 @@ def _renders_all(parts: list[_Part], span: str) -> bool:
         return True
     head = parts[-1]
     return bool(head.sense) and sense_score(head.sense, lemmas) > 0
+
+
+#: Adverbs of time and place and prepositions: never a part of an English compound.
+_NOT_NOUN_WORDS = """
+later earlier soon again already still then now here yet ever never often always once twice
+throughout behind ahead together away back off across along around beyond within without
+against among between during after before since until upon
+"""
+_NOT_NOUNS = frozenset(_NOT_NOUN_WORDS.split())
+
+
+def _function_word(word: str) -> bool:
+    """Whether an English word cannot be a part of a compound ("organising committee later" is not
+    组委会): a stop word or one of :data:`_NOT_NOUNS` (an adverb in -ly can: "freely choose")."""
+    lower = word.lower()
+    return lemma(lower) in STOPWORDS or lower in _NOT_NOUNS
 
 
 def _neighbour_word(en_context: str, span: str, before: bool) -> str | None:
