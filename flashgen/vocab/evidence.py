@@ -51,6 +51,8 @@ _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _MIN_CONTRAST = 3
 #: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
 _STEM_LETTERS = 6
+#: Endings only nouns have ("occupancy", "salinity", "shortage"): a part of an English compound noun.
+_NOUN_ENDINGS = ("ancy", "ency", "tion", "sion", "ment", "ness", "ity", "ship", "age")
 #: The longest dictionary word looked for around a word (图书管理员 holds 图书).
 _LONGEST_WORD = 6
 
@@ -125,11 +127,13 @@ def unit_translation(
                     continue
                 unglossed = rendered.index(False)
                 other = keys[unglossed]
-                # a word CC-CEDICT writes with the part's characters ("size" with 量), or one the other
-                # part glosses too (下半 "second half"), not whatever stands there: 蓄水量 is not
-                # "storage fell", 领跑者 not "pace throughout"
+                # a word CC-CEDICT writes with the part's characters ("size" with 量), one the other
+                # part glosses too (下半 "second half") or a noun by its ending ("occupancy" of 入住率),
+                # not whatever stands there: 蓄水量 is not "storage fell", 领跑者 not "pace throughout"
                 tied = (
-                    set(parts[unglossed]) & characters((a, b)[unglossed]) or other in glosses[1 - unglossed]
+                    set(parts[unglossed]) & characters((a, b)[unglossed])
+                    or other in glosses[1 - unglossed]
+                    or (a, b)[unglossed].endswith(_NOUN_ENDINGS)
                 )
                 if tied and len(other) >= _MIN_LETTERS and _unexplained(other, word, [pairs[index].zh]):
                     found.setdefault(" ".join(keys), set()).add(index)

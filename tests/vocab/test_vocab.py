@@ -169,6 +169,8 @@ def test_meanings_glued_from_characters_need_the_english() -> None:
         )
     ]
     assert "蓄水量" not in words(pick_terms(pairs_of(rows), Options()))
+    rows = [("县里民宿的入住率超过九成。", "Occupancy rates at the county's guesthouses topped 90 percent.")]
+    assert "入住率" in words(pick_terms(pairs_of(rows), Options()))  # a noun by its ending
 
 
 def test_verbs_with_a_result_are_phrases_unless_the_verb_is_hard() -> None:
