@@ -18,8 +18,8 @@ written for the second round, "second round" in their "about", are a set of thei
 nobody has seen flashgen's output on them before their figure was first taken; development
 articles of the third round, "third round", are reported apart as ``dev3``, those of the fifth
 round as ``dev5``; held-out
-articles of the fourth round, "fourth round", as ``held-out4``, and of the fifth, "fifth round",
-as ``held-out5``), the
+articles of the fourth round, "fourth round", as ``held-out4``, of the fifth, "fifth round",
+as ``held-out5``, and of the sixth, "sixth round", as ``held-out6``), the
 picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
 (``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
 ``-v`` lists the misses of the development sets; for the held-out sets it prints only how
@@ -175,6 +175,7 @@ def main(verbose: bool, dev_only: bool) -> None:
         "held-out2": Tally(),
         "held-out4": Tally(),
         "held-out5": Tally(),
+        "held-out6": Tally(),
         "picker": Tally(),
     }
     for path in sorted((CASES / "articles").glob("*.json")):
@@ -184,7 +185,12 @@ def main(verbose: bool, dev_only: bool) -> None:
         if re.search(r"HELD-OUT", case["about"]):
             if dev_only:
                 continue
-            rounds = {"second round": "held-out2", "fourth round": "held-out4", "fifth round": "held-out5"}
+            rounds = {
+                "second round": "held-out2",
+                "fourth round": "held-out4",
+                "fifth round": "held-out5",
+                "sixth round": "held-out6",
+            }
             which = next((t for r, t in rounds.items() if r in case["about"]), "held-out")
         grade(sets[which], path.stem, pairs_of(case["pairs"]), case)
     for path in sorted((CASES / "picker").glob("*.json")):

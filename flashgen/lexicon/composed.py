@@ -19,7 +19,7 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose, syllables_heard
 from .dictionary import STOPWORDS, lemma
-from .equivalent import Span, english_span, rank_senses
+from .equivalent import Span, english_span, rank_senses, stray
 from .pinyin import marks, normalise, sentence_syllables
 from .reading import Reading, readings
 from .senses import (
@@ -70,7 +70,7 @@ def compose(
     parts = _best_split(word, english, zh_context, position)
     numbered = _unstressed(word, " ".join(_syllables(p, zh_context, position, parts) for p in parts))
     senses = [p.sense for p in parts if p.sense]
-    span = english_span(senses, en_context, parts=True) if en_context and senses else Span("", 0.0)
+    span = english_span(senses, en_context, parts=True, word=word) if en_context and senses else Span("", 0.0)
     rendered = _rendering(parts, span.text, zh_context, position, en_context)
     # not confirmed as a whole: the parts' own meanings, shown as parts ("of chief importance +
     # assignment" for 首要任务), never passed off as the word's sense
@@ -139,7 +139,9 @@ def _part(text: str, english: Set[str], zh_context: str | None, at: int | None) 
     """One part read at offset ``at`` of the sentence, with the sense the English confirms or a common one."""
     reading = _reading(text, english, zh_context, at)
     ranked = rank_senses(reading.senses, english, complete=False) if reading else []
-    confirmed = bool(ranked) and sense_score(ranked[0], english) > 0
+    # a stray word of a long gloss confirms nothing (期 "classifier for issues of a periodical,
+    # courses of study" beside "a new study")
+    confirmed = bool(ranked) and sense_score(ranked[0], english) > 0 and not stray(ranked[0], english)
     sense = ranked[0] if confirmed else common_sense(reading.senses) if reading else ""
     return _Part(text, reading, sense, confirmed)
 
@@ -188,7 +190,7 @@ def _rendering(
     length = sum(len(p.text) for p in parts)
     explained = _sentence_glosses(zh_context[:position] + "，" + zh_context[position + length :])
     # "executive" is explained by 执行官 "executive officer" as by "execute": stems compared
-    if neighbour is None or lemma(neighbour.lower()) in STOPWORDS or _stem(neighbour) in explained:
+    if neighbour is None or _function_word(neighbour) or _stem(neighbour) in explained:
         return ""
     return f"{neighbour} {span}" if missing[0] == 0 else f"{span} {neighbour}"
 
@@ -206,9 +208,28 @@ def _renders_all(parts: list[_Part], span: str) -> bool:
     return bool(head.sense) and sense_score(head.sense, lemmas) > 0
 
 
+#: Adverbs of time and place and prepositions: never a part of an English compound.
+_NOT_NOUN_WORDS = """
+later earlier soon again already still then now here yet ever never often always once twice
+throughout behind ahead together away back off across along around beyond within without
+against among between during after before since until upon
+"""
+_NOT_NOUNS = frozenset(_NOT_NOUN_WORDS.split())
+
+
+def _function_word(word: str) -> bool:
+    """Whether an English word cannot be a part of a compound ("organising committee later" is not
+    组委会): a stop word or one of :data:`_NOT_NOUNS` (an adverb in -ly can: "freely choose")."""
+    lower = word.lower()
+    return lemma(lower) in STOPWORDS or lower in _NOT_NOUNS
+
+
 def _neighbour_word(en_context: str, span: str, before: bool) -> str | None:
     """The English word right before (or after) ``span`` in the sentence, if any."""
-    at = en_context.find(span)
+    found = re.search(rf"(?<![A-Za-z]){re.escape(span)}(?![A-Za-z])", en_context)  # "buy", not in "buyers"
+    if found is None:
+        return None
+    at = found.start()
     side = en_context[:at] if before else en_context[at + len(span) :]
     words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", side)
     adjacent = re.search(r"[A-Za-z-]+\s*$" if before else r"^\s*[A-Za-z-]+", side)

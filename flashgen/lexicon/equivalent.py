@@ -40,7 +40,7 @@ from .senses import (
     sense_alternatives,
     sense_score,
 )
-from .synonyms import synonyms
+from .synonyms import characters, synonyms
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: Longest English equivalent, in words ("wake-up call", "national security").
@@ -53,12 +53,16 @@ _COMPOUND = 1.5
 _LESSER_SENSE = 0.75
 #: A synonym's match: weak evidence, used only when no gloss matches.
 _SYNONYM = 0.5
+#: A sentence word with at most this many CC-CEDICT synonyms is specific: a synonym of any gloss word.
+_SPECIFIC = 3
 #: Small words inside a name ("Academy of Sciences", "Bank of England").
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
 #: Letters of a lemma compared with the keys of ``english_span``'s ``skip``.
 _SKIP_LETTERS = 6
 #: Particles of English phrasal verbs, taken into the span when a sense has them ("run out", "pass on").
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over", "on"})
+#: Punctuation between two words that no equivalent spans ("buy, and house" is not 购房).
+_BREAK = re.compile(r"[,;:.!?()\[\]\"“”—–]")
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -72,7 +76,11 @@ class Span:
 
 
 def english_span(
-    senses: Sequence[str], en_context: str, parts: bool = False, skip: Set[str] = frozenset()
+    senses: Sequence[str],
+    en_context: str,
+    parts: bool = False,
+    skip: Set[str] = frozenset(),
+    word: str = "",
 ) -> Span:
     """The contiguous 1-4 words of ``en_context`` that best translate ``senses``.
 
@@ -86,7 +94,8 @@ def english_span(
     compound as one word: "cybersecurity" for 网络安全.  Sentence words whose
     lemma starts like a key in ``skip`` (its first six letters: another word of
     the Chinese sentence translates them) never match.  The text keeps the
-    sentence's own casing and inflection.
+    sentence's own casing and inflection.  ``word``, the Chinese word, vets a synonym
+    (:func:`_synonym_span`).
     """
     wanted: dict[str, float] = {}
     part_of: dict[str, int] = {}  # with ``parts``: which part a gloss word renders
@@ -119,6 +128,8 @@ def english_span(
             continue
         total, matched, part = 0.0, set(), 0
         for end in range(start, min(start + MAX_SPAN, len(words))):
+            if end > start and _BREAK.search(en_context, words[end - 1].end(), words[end].start()):
+                break  # a translation of one word does not run across a clause's punctuation
             weight, gloss = matches[end]
             total += weight or (0.0 if lemmas[end] in STOPWORDS else -_GAP)
             if gloss:
@@ -137,7 +148,8 @@ def english_span(
             best = Span(en_context[words[start].start() : words[end + 1].end()], best.score)
         return best
     barred = [h or lem[:_SKIP_LETTERS] in skip for h, lem in zip(hidden, lemmas, strict=True)]
-    return _synonym_span(wanted, words, lemmas, barred, en_context)
+    whole = {g for alternative in alternatives if len(alternative) == 1 for g in alternative}
+    return _synonym_span(wanted, words, lemmas, barred, en_context, whole, word)
 
 
 def _takes_particle(senses: Sequence[str], gloss: str, word: str) -> bool:
@@ -236,8 +248,18 @@ def _synonym_span(
     lemmas: Sequence[str],
     hidden: Sequence[bool],
     text: str,
+    whole: Set[str] = frozenset(),
+    chinese: str = "",
 ) -> Span:
-    """The one sentence word CC-CEDICT lists as a synonym of a gloss word, best weighted, first on ties."""
+    """The one sentence word CC-CEDICT lists as a synonym of a gloss word, best weighted, first on ties.
+
+    A synonym of a gloss word that is a whole alternative on its own (``whole``: 引发 "to
+    trigger" beside "sparked") is taken; one of a word inside a phrase ("make" of "to make up for
+    lost sleep", "put" of "to put up collateral", "time" of "every time") meets the many senses of
+    light words ("see", "buy", "month") and is taken only when CC-CEDICT also writes the sentence
+    word with a character of the Chinese word ``chinese`` (:func:`~.synonyms.characters`), or the
+    word has few synonyms of its own, a specific word ("spartan" for 简朴 "simple and unadorned").
+    Without ``chinese`` every gloss word counts."""
     best = Span("", 0.0)
     for i, word_lemma in enumerate(lemmas):
         if word_lemma in STOPWORDS or hidden[i] or len(word_lemma) < 3:
@@ -245,7 +267,9 @@ def _synonym_span(
         if any(negates(word_lemma, g) for g in wanted):  # "unusual" is no synonym of "ordinary; usual"
             continue
         related = synonyms(word_lemma) | synonyms(lemma(words[i].group().lower()))
-        weight = max((w for g, w in wanted.items() if g in related), default=0.0) * _SYNONYM
+        loose = not chinese or len(related) <= _SPECIFIC or bool(set(chinese) & characters(word_lemma))
+        weight = max((w for g, w in wanted.items() if g in related and (loose or g in whole)), default=0.0)
+        weight *= _SYNONYM
         if weight > best.score:
             best = Span(text[words[i].start() : words[i].end()], weight)
     return best
@@ -274,11 +298,14 @@ def sense_evidence(sense: str, english: Set[str], complete: bool = True) -> Sens
 
     A marked sense counts as matched only on an exact match, every word of one of its
     alternatives in the English (风情 is not "amorous feelings" because the sentence says
-    "feelings"); without ``complete`` the coverage is not weighed.
+    "feelings"), and no sense on a stray word (:func:`stray`); without ``complete`` neither
+    the coverage nor stray words are weighed (a composed word's part is one word of a phrase).
     """
     direct = sense_score(sense, english)
     marked = _MARKED.search(sense) is not None
     if direct and marked and not _exact(sense, english):
+        direct = 0.0
+    if direct and complete and stray(sense, english):
         direct = 0.0
     related = 0 if direct or not english else _related(sense, english)
     coverage = _coverage(sense, english) if direct and complete else 0.0
@@ -322,3 +349,14 @@ def _exact(sense: str, english: Set[str]) -> bool:
 def _related(sense: str, english: Set[str]) -> int:
     """How many gloss words of ``sense`` have a synonym among the sentence's lemmas."""
     return sum(bool(synonyms(g) & english) for alternative in sense_alternatives(sense) for g in alternative)
+
+
+def stray(sense: str, english: Set[str]) -> bool:
+    """Whether the English meets the sense's glosses only in a stray word: less than half of every
+    alternative, the bar an English equivalent must pass (:func:`_covers`).  叹为观止 is not "to
+    acclaim as the peak of perfection" beside "snow-capped peaks", nor 目睹 "to see at first hand"
+    beside "for the first time".  A match in a note alone ("to cast (light)") is not judged here."""
+    shares = [
+        sum(any(match_word(g, w) for w in english) for g in a) / len(a) for a in sense_alternatives(sense)
+    ]
+    return any(shares) and 2 * max(shares) < 1

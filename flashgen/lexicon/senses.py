@@ -330,7 +330,7 @@ def match_word(gloss: str, word_lemma: str) -> float:
     if word_lemma.endswith(gloss) and negates(word_lemma, gloss):
         return 0.0
     found = _match(gloss, {word_lemma})
-    if not found and gloss[:4] == word_lemma[:4] and _root(gloss) == _root(word_lemma):
+    if not found and gloss[:3] == word_lemma[:3] and root(gloss) == root(word_lemma):
         return _STEM
     return found
 
@@ -340,7 +340,37 @@ def negates(word_lemma: str, gloss: str) -> bool:
     return gloss != word_lemma and any(word_lemma == p + gloss for p in _NEGATIONS)
 
 
-def _root(word: str) -> str:
+#: Latin verbs whose nouns and adjectives change the stem's end (invade / invasion, invasive;
+#: reclaim / reclamation; reduce / reduction; emit / emission): each derived ending, its verb's.
+_STEM_CHANGES = (
+    ("asion", "ade"),
+    ("asive", "ade"),
+    ("ision", "ide"),
+    ("isive", "ide"),
+    ("usion", "ude"),
+    ("usive", "ude"),
+    ("ission", "it"),
+    ("issive", "it"),
+    ("eption", "eive"),
+    ("eptive", "eive"),
+    ("uction", "uce"),
+    ("uctive", "uce"),
+    ("ription", "ribe"),
+    ("umption", "ume"),
+    ("amation", "aim"),
+    ("ification", "ify"),
+    ("ention", "ain"),
+    ("olution", "olve"),
+)
+
+
+def root(word: str) -> str:
+    """A lemma without its derivational ending, a Latin stem change undone: invasive, invasion
+    and invade are "invad", density and dense "dens", reclamation and reclaim "reclaim"."""
+    for ending, verb in _STEM_CHANGES:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            word = word[: -len(ending)] + verb
+            break
     for ending in _DERIVATIONS:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]

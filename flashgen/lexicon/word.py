@@ -49,7 +49,7 @@ def lookup(
             return compose(word, zh_context, position, english, en_context or "")
         best = choose(word, candidates, english, zh_context, position)
     senses = rank_senses(best.senses, english)[:MAX_SENSES]
-    span = english_span(senses, en_context) if en_context else Span("", 0.0)
+    span = english_span(senses, en_context, word=word) if en_context else Span("", 0.0)
     return WordInfo(
         simplified=word,
         traditional=best.traditional,

@@ -26,7 +26,14 @@ from itertools import pairwise
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
 from ..lexicon.equivalent import sentence_lemma
-from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score, sentence_lemmas
+from ..lexicon.senses import (
+    clean_senses,
+    content_lemmas,
+    root,
+    sense_alternatives,
+    sense_score,
+    sentence_lemmas,
+)
 from ..lexicon.synonyms import characters
 from ..types import SentencePair
 from .segmentation import English
@@ -44,6 +51,8 @@ _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _MIN_CONTRAST = 3
 #: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
 _STEM_LETTERS = 6
+#: Endings only nouns have ("occupancy", "salinity", "shortage"): a part of an English compound noun.
+_NOUN_ENDINGS = ("ancy", "ency", "tion", "sion", "ment", "ness", "ity", "ship", "age")
 #: The longest dictionary word looked for around a word (图书管理员 holds 图书).
 _LONGEST_WORD = 6
 
@@ -116,8 +125,17 @@ def unit_translation(
                 rendered = [k in g for k, g in zip(keys, glosses, strict=True)]
                 if rendered.count(True) != 1:  # both rendered: its parts are translated, no unit needed
                     continue
-                other = keys[rendered.index(False)]
-                if len(other) >= _MIN_LETTERS and _unexplained(other, word, [pairs[index].zh]):
+                unglossed = rendered.index(False)
+                other = keys[unglossed]
+                # a word CC-CEDICT writes with the part's characters ("size" with 量), one the other
+                # part glosses too (下半 "second half") or a noun by its ending ("occupancy" of 入住率),
+                # not whatever stands there: 蓄水量 is not "storage fell", 领跑者 not "pace throughout"
+                tied = (
+                    set(parts[unglossed]) & characters((a, b)[unglossed])
+                    or other in glosses[1 - unglossed]
+                    or (a, b)[unglossed].endswith(_NOUN_ENDINGS)
+                )
+                if tied and len(other) >= _MIN_LETTERS and _unexplained(other, word, [pairs[index].zh]):
                     found.setdefault(" ".join(keys), set()).add(index)
     if not found:
         return "", frozenset()
@@ -187,8 +205,9 @@ def translates_another_word(word: str, zh: str, english: str) -> bool:
     word of the sentence ``zh`` and none glosses ``word``: it is that word's translation, not this
     one's (遏制 "curb" is not "raises", which 加息 "to raise interest rates" explains).
     A match through a loose synonym or a stray gloss word would teach the wrong English."""
-    words = [_key(w) for w in content_lemmas(english)]
-    return bool(words) and all(w in others_english(word, zh) for w in words)
+    explained = others_english(word, zh)
+    words = content_lemmas(english)
+    return bool(words) and all(_key(w) in explained or _key(root(w)) in explained for w in words)
 
 
 @cache
@@ -196,8 +215,9 @@ def others_english(word: str, zh: str) -> frozenset[str]:
     """What the other words of the sentence ``zh`` may be translated by: their glosses' keys
     (first six letters), less those of ``word``'s own glosses."""
     tokens = [*jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False), *_containing_words(word, zh)]
-    explained = {_key(g) for token in tokens for g in dictionary.gloss_words(token)}
-    return frozenset(explained - {_key(g) for g in dictionary.gloss_words(word)})
+    # with the glosses' roots, so that 入侵 "to invade" explains "invasive"
+    explained = {_key(k) for token in tokens for g in dictionary.gloss_words(token) for k in (g, root(g))}
+    return frozenset(explained - {_key(k) for g in dictionary.gloss_words(word) for k in (g, root(g))})
 
 
 def _containing_words(word: str, zh: str) -> set[str]:

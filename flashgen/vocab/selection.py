@@ -67,7 +67,10 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
     """
     if not word.composed and translates_another_word(word.simplified, example.zh, word.english):
         skip = others_english(word.simplified, example.zh)
-        word = replace(word, english=english_span(word.meaning.split("; "), example.en, skip=skip).text)
+        word = replace(
+            word,
+            english=english_span(word.meaning.split("; "), example.en, skip=skip, word=word.simplified).text,
+        )
     if not word.english and example.en:
         word = replace(word, english=morpheme_equivalent(word.simplified, example.zh, example.en))
     return word

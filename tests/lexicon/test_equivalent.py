@@ -30,6 +30,12 @@ def test_synonyms_listed_by_the_dictionary_fill_the_gap() -> None:
 
 def test_another_derivation_of_the_root_matches() -> None:
     assert english_span(["density"], "It becomes so dense that light cannot escape.").text == "dense"
+    # a Latin stem change undone: invade / invasive, reclaim / reclamation, emit / emission
+    assert english_span(["to invade"], "Staff clear the invasive cordgrass.").text == "invasive"
+    assert (
+        english_span(["to reclaim land"], "Land reclamation shrank the mudflats.").text == "Land reclamation"
+    )
+    assert english_span(["to emit"], "Emissions rose again.").text == "Emissions"
 
 
 def test_marked_senses_come_first_only_on_an_exact_match() -> None:

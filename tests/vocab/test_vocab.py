@@ -158,6 +158,19 @@ def test_meanings_glued_from_characters_need_the_english() -> None:
     assert "煤烟" not in words(pick_terms(pairs_of(rows), Options()))
     rows = [("他们的读数显示，煤烟浓度很高。", "Their readings showed high levels of coal smoke.")]
     assert "煤烟" in words(pick_terms(pairs_of(rows), Options()))
+    # a unit needs the unglossed character's English to be a word CC-CEDICT writes with it:
+    # "sample size" (量) is 样本量, "storage fell" is no 蓄水量
+    rows = [("专家提醒，这项研究的样本量较小。", "Experts cautioned that the study's sample size was small.")]
+    assert "样本量" in words(pick_terms(pairs_of(rows), Options()))
+    rows = [
+        (
+            "今年夏天干旱严重，水库蓄水量降至历史低点。",
+            "Drought hit this summer, and reservoir storage fell to a record low.",
+        )
+    ]
+    assert "蓄水量" not in words(pick_terms(pairs_of(rows), Options()))
+    rows = [("县里民宿的入住率超过九成。", "Occupancy rates at the county's guesthouses topped 90 percent.")]
+    assert "入住率" in words(pick_terms(pairs_of(rows), Options()))  # a noun by its ending
 
 
 def test_verbs_with_a_result_are_phrases_unless_the_verb_is_hard() -> None:
