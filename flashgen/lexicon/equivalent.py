@@ -143,8 +143,10 @@ def english_span(
 def _takes_particle(senses: Sequence[str], gloss: str, word: str) -> bool:
     """Whether ``word`` is a particle a sense has after ``gloss``: 告罄 "to run out" ("run" + "out")."""
     particle = word.lower()
+    if particle not in _PARTICLES:
+        return False
     phrase = re.compile(rf"\b{re.escape(gloss)}\w* {particle}\b")
-    return particle in _PARTICLES and any(phrase.search(sense) for sense in senses)
+    return any(phrase.search(sense) for sense in senses)
 
 
 def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tuple[float, str]:

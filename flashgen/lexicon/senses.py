@@ -304,7 +304,7 @@ def _match(gloss: str, english: Set[str]) -> float:
         return 1.0
     if len(gloss) >= _MIN_STEM and any(gloss in word for word in english):
         return 1.0
-    if any(_same_stem(gloss, word) for word in english):
+    if len(gloss) > _MIN_STEM and any(_same_stem(gloss, word) for word in english):
         return _STEM
     if any(len(word) >= _MIN_STEM and word in gloss for word in english):
         return _PARTIAL
@@ -355,6 +355,8 @@ def sense_alternatives(sense: str) -> list[frozenset[str]]:
 
 def _same_stem(a: str, b: str) -> bool:
     """Whether two words share a long common prefix (investigate / investigation)."""
+    if a[: _MIN_STEM + 1] != b[: _MIN_STEM + 1] or len(a) <= _MIN_STEM:
+        return False  # most pairs, at once: the prefix below is this long
     shorter = min(len(a), len(b))
     common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
     return common >= _MIN_STEM + 1 and common >= 0.8 * shorter
