@@ -208,7 +208,13 @@ def _blank(span: str) -> str:
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)] if needle else []
+    """Where ``needle`` occurs in ``text``, left to right, not overlapping."""
+    found: list[tuple[int, int]] = []
+    at = text.find(needle) if needle else -1
+    while at >= 0:
+        found.append((at, at + len(needle)))
+        at = text.find(needle, at + len(needle))
+    return found
 
 
 def _english_span(sentence: str, equivalent: str) -> list[tuple[int, int]]:

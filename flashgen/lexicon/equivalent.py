@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from functools import cache
 
 from .dictionary import STOPWORDS, lemma
 from .senses import (
@@ -104,13 +105,15 @@ def english_span(
     derived = _COMPOUND if parts else 1.0
     # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide"), a plural
     # that is also a verb ("leaves") by its noun or its verb
+
+    @cache  # a lemma recurs, and is often the same either way
+    def best_gloss(word_lemma: str) -> tuple[float, str]:
+        return _best_gloss(word_lemma, wanted, derived)
+
     matches = [
         (0.0, "")
         if lem[:_SKIP_LETTERS] in skip
-        else max(
-            _best_gloss(lem, wanted, derived),
-            _best_gloss(lemma(american(w.group().lower())), wanted, derived),
-        )
+        else max(best_gloss(lem), best_gloss(lemma(american(w.group().lower()))))
         for lem, w in zip(lemmas, words, strict=True)
     ]
     best, bounds = Span("", 0.0), (0, 0)

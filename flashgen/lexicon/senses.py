@@ -287,9 +287,11 @@ def _plain_lemmas(gloss: str) -> set[str]:
     return {w for w in sentence_lemmas(gloss) if len(w) > 1} - STOPWORDS
 
 
-def _sense_lemmas(sense: str) -> tuple[set[str], set[str]]:
+@cache  # a sense is scored against every sentence its word and its parts meet
+def _sense_lemmas(sense: str) -> tuple[frozenset[str], frozenset[str]]:
     """Content lemmas of a sense outside and inside its parenthesised notes."""
-    return _plain_lemmas(_NOTE.sub(" ", sense)), _plain_lemmas(" ".join(_NOTE.findall(sense)))
+    main, notes = _plain_lemmas(_NOTE.sub(" ", sense)), _plain_lemmas(" ".join(_NOTE.findall(sense)))
+    return frozenset(main), frozenset(notes)
 
 
 def _match(gloss: str, english: Set[str]) -> float:
@@ -347,10 +349,11 @@ def _root(word: str) -> str:
     return word
 
 
-def sense_alternatives(sense: str) -> list[frozenset[str]]:
+@cache  # as :func:`_sense_lemmas`
+def sense_alternatives(sense: str) -> tuple[frozenset[str], ...]:
     """The content lemmas of each alternative of a sense ("safety; security"), notes left out."""
     found = [frozenset(_plain_lemmas(_NOTE.sub(" ", a))) for a in sense.split(";")]
-    return [a for a in found if a]
+    return tuple(a for a in found if a)
 
 
 def _same_stem(a: str, b: str) -> bool:
