@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from ..data import pypinyin
 from ..text.sentences import HAN
@@ -146,10 +147,45 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
 def _word_syllables(word: str) -> tuple[str, ...]:
     """pypinyin's readings of one word of its own segmentation (a phrase of its table, a character,
     or a run it cannot read), each the first of its list.  pypinyin reads each such word on its
-    own, the same in every sentence: what ``pinyin(sentence)`` gives, read once per word."""
+    own, the same in every sentence: what ``pinyin(sentence)`` gives, read once per word.
+
+    pypinyin's own reading of a word (segmenting it again, copying its phrase entry, restyling
+    each syllable through a chain of converters) is read here from the same tables, each syllable
+    restyled once per process (:func:`_tone3`); anything out of the ordinary (a character or a
+    syllable pypinyin cannot read) goes to pypinyin itself.
+    """
     reader = pypinyin()
-    found = reader.pinyin(word, style=reader.Style.TONE3, neutral_tone_with_five=True, errors=_unread)
-    return tuple(reading for reading, *_ in found)
+    found = _table_syllables(reader, word)
+    if found is None:
+        styled = reader.pinyin(word, style=reader.Style.TONE3, neutral_tone_with_five=True, errors=_unread)
+        return tuple(reading for reading, *_ in styled)
+    return found
+
+
+def _table_syllables(reader: Any, word: str) -> tuple[str, ...] | None:
+    """What :func:`_word_syllables` reads from pypinyin's tables, None where pypinyin's own path differs."""
+    tables = reader.converter
+    found: list[str] = []
+    for piece in reader.seg.simpleseg.seg(word):
+        if not tables.RE_HANS.match(piece):
+            return None
+        phrase = tables.PHRASES_DICT.get(piece)
+        if phrase is not None:
+            raw = [item[0] for item in phrase]
+        elif all(ord(char) in tables.PINYIN_DICT for char in piece):
+            raw = [tables.PINYIN_DICT[ord(char)].split(",")[0] for char in piece]
+        else:
+            return None
+        found += map(_tone3, raw)
+    return tuple(found) if all(found) else None
+
+
+@cache  # about 1,500 tone-marked syllables
+def _tone3(syllable: str) -> str:
+    """pypinyin's TONE3 style of one tone-marked syllable, the neutral tone as 5."""
+    reader = pypinyin()
+    converter = reader.converter.UltimateConverter(neutral_tone_with_five=True)
+    return str(converter.convert_style("", syllable, style=reader.Style.TONE3, strict=True))
 
 
 def phrase_reading(word: str) -> str | None:
