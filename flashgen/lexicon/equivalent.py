@@ -158,7 +158,10 @@ def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tu
         return 0.0, ""
     best = (0.0, "")
     for gloss, weight in wanted.items():
-        score = match_word(gloss, word_lemma) * weight
+        score = match_word(gloss, word_lemma)
+        if not score:  # most glosses: it cannot beat even no match
+            continue
+        score *= weight
         score *= derived if gloss != word_lemma and gloss in word_lemma else 1.0
         if score > best[0]:
             best = (score, gloss)

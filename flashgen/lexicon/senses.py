@@ -275,10 +275,15 @@ def content_lemmas(text: str) -> set[str]:
     """The lemmas of ``text`` that can be evidence of a translation (no stray letters: U.S., one's),
     with the base forms of its irregular plurals and comparatives beside them (:func:`base_form`:
     "leaves" is leave and leaf, "highest" highest and high)."""
+    return set(_content_lemmas(text))  # the caller's own set
+
+
+@cache  # a card's English sentence is read for its word, its parts, its neighbours' senses
+def _content_lemmas(text: str) -> frozenset[str]:
     words = _LOWER_WORD.findall(text.lower())
     lemmas = [english_lemma(w) for w in words]
     found = {*lemmas, *(base_form(w, lem) for w, lem in zip(words, lemmas, strict=True))}
-    return {w for w in found if len(w) > 1} - STOPWORDS
+    return frozenset({w for w in found if len(w) > 1} - STOPWORDS)
 
 
 def _plain_lemmas(gloss: str) -> set[str]:
