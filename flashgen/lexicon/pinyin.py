@@ -162,8 +162,18 @@ def _word_syllables(word: str) -> tuple[str, ...]:
     return found
 
 
-def _table_syllables(reader: Any, word: str) -> tuple[str, ...] | None:
-    """What :func:`_word_syllables` reads from pypinyin's tables, None where pypinyin's own path differs."""
+def plain_syllables(text: str) -> list[str]:
+    """``pypinyin.lazy_pinyin(text)`` (toneless syllables, anything else as it is), read from
+    pypinyin's tables as :func:`_word_syllables` reads them."""
+    reader = pypinyin()
+    found = _table_syllables(reader, text, plain=True)
+    return list(found) if found is not None else list(reader.lazy_pinyin(text))
+
+
+def _table_syllables(reader: Any, word: str, plain: bool = False) -> tuple[str, ...] | None:
+    """What :func:`_word_syllables` (``plain``: :func:`plain_syllables`) reads from pypinyin's
+    tables, None where pypinyin's own path differs."""
+    style = _plain if plain else _tone3
     tables = reader.converter
     found: list[str] = []
     for piece in reader.seg.simpleseg.seg(word):
@@ -176,7 +186,7 @@ def _table_syllables(reader: Any, word: str) -> tuple[str, ...] | None:
             raw = [tables.PINYIN_DICT[ord(char)].split(",")[0] for char in piece]
         else:
             return None
-        found += map(_tone3, raw)
+        found += map(style, raw)
     return tuple(found) if all(found) else None
 
 
@@ -186,6 +196,14 @@ def _tone3(syllable: str) -> str:
     reader = pypinyin()
     converter = reader.converter.UltimateConverter(neutral_tone_with_five=True)
     return str(converter.convert_style("", syllable, style=reader.Style.TONE3, strict=True))
+
+
+@cache
+def _plain(syllable: str) -> str:
+    """pypinyin's NORMAL style (no tone) of one tone-marked syllable."""
+    reader = pypinyin()
+    converter = reader.converter.UltimateConverter()
+    return str(converter.convert_style("", syllable, style=reader.Style.NORMAL, strict=True))
 
 
 def phrase_reading(word: str) -> str | None:
