@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .dictionary import STOPWORDS, lemma
 from .senses import (
@@ -99,9 +99,7 @@ def english_span(
                 wanted.setdefault(_undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
                 part_of.setdefault(_undoubled(gloss), rank)
     proper = {lemma(w.lower()) for sense in senses for w in _WORD.findall(sense) if w[:1].isupper()}
-    words = list(_WORD.finditer(en_context))
-    lemmas = [sentence_lemma(w.group()) for w in words]
-    hidden = _inside_names([w.group() for w in words])
+    words, lemmas, verbs, hidden = _read_sentence(en_context)
     derived = _COMPOUND if parts else 1.0
     # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide"), a plural
     # that is also a verb ("leaves") by its noun or its verb
@@ -111,10 +109,8 @@ def english_span(
         return _best_gloss(word_lemma, wanted, derived)
 
     matches = [
-        (0.0, "")
-        if lem[:_SKIP_LETTERS] in skip
-        else max(best_gloss(lem), best_gloss(lemma(american(w.group().lower()))))
-        for lem, w in zip(lemmas, words, strict=True)
+        (0.0, "") if lem[:_SKIP_LETTERS] in skip else max(best_gloss(lem), best_gloss(verb))
+        for lem, verb in zip(lemmas, verbs, strict=True)
     ]
     best, bounds = Span("", 0.0), (0, 0)
     for start in range(len(words)):
@@ -141,6 +137,23 @@ def english_span(
         return best
     barred = [h or lem[:_SKIP_LETTERS] in skip for h, lem in zip(hidden, lemmas, strict=True)]
     return _synonym_span(wanted, words, lemmas, barred, en_context)
+
+
+#: English sentences whose words :func:`_read_sentence` keeps: a card's sentence is read for each
+#: of its terms and their parts.
+_SENTENCES = 1024
+
+
+@lru_cache(maxsize=_SENTENCES)
+def _read_sentence(
+    en_context: str,
+) -> tuple[tuple[re.Match[str], ...], tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
+    """The sentence's words, their lemmas for matching (:func:`sentence_lemma`), their plain lemmas
+    (a participle's verb), and which are inside a name (:func:`_inside_names`)."""
+    words = tuple(_WORD.finditer(en_context))
+    lemmas = tuple(sentence_lemma(w.group()) for w in words)
+    verbs = tuple(lemma(american(w.group().lower())) for w in words)
+    return words, lemmas, verbs, tuple(_inside_names([w.group() for w in words]))
 
 
 def _takes_particle(senses: Sequence[str], gloss: str, word: str) -> bool:
