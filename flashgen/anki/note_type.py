@@ -221,9 +221,35 @@ def _english_span(sentence: str, equivalent: str) -> list[tuple[int, int]]:
     """The first place ``equivalent`` stands as whole words in ``sentence``, if any."""
     if not equivalent.strip():
         return []
+    if sentence.isascii() and equivalent.isascii():
+        return _ascii_span(sentence.lower(), equivalent.lower().split())
     pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, equivalent.split())) + r"(?!\w)"
     match = re.search(pattern, sentence, re.IGNORECASE)
     return [(match.start(), match.end())] if match else []
+
+
+def _ascii_span(sentence: str, words: list[str]) -> list[tuple[int, int]]:
+    """:func:`_english_span` of lower-case ASCII text without compiling a pattern for each card:
+    the first place the words stand, whitespace between them, no word character either side."""
+    at = sentence.find(words[0])
+    while at >= 0:
+        end = at + len(words[0]) if at == 0 or not _word_char(sentence[at - 1]) else -1
+        for word in words[1:] if end >= 0 else ():
+            gap = end
+            while gap < len(sentence) and sentence[gap].isspace():
+                gap += 1
+            end = gap + len(word) if gap > end and sentence.startswith(word, gap) else -1
+            if end < 0:
+                break
+        if end >= 0 and (end == len(sentence) or not _word_char(sentence[end])):
+            return [(at, end)]
+        at = sentence.find(words[0], at + 1)
+    return []
+
+
+def _word_char(char: str) -> bool:
+    """What the pattern's ``\\w`` matches (in ASCII)."""
+    return char.isalnum() or char == "_"
 
 
 def pinyin_html(numbered: str) -> str:
