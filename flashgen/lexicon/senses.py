@@ -309,9 +309,14 @@ def _match(gloss: str, english: Set[str]) -> float:
     """
     if gloss in english:
         return 1.0
-    if len(gloss) >= _MIN_STEM and any(gloss in word for word in english):
+    # the sentence's words as one text, searched at C speed (no gloss word spans a line)
+    joined = "\n" + "\n".join(english) if len(gloss) >= _MIN_STEM and "\n" not in gloss else None
+    if joined is not None and gloss in joined:
         return 1.0
-    if len(gloss) > _MIN_STEM and any(_same_stem(gloss, word) for word in english):
+    if joined is None and len(gloss) >= _MIN_STEM and any(gloss in word for word in english):
+        return 1.0
+    stem = joined is None or "\n" + gloss[: _MIN_STEM + 1] in joined  # some word starts the same
+    if len(gloss) > _MIN_STEM and stem and any(_same_stem(gloss, word) for word in english):
         return _STEM
     if any(len(word) >= _MIN_STEM and word in gloss for word in english):
         return _PARTIAL
