@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 import genanki
 
@@ -185,7 +185,7 @@ _BREAK = re.compile(r"[\t\n\r]+")
 
 def escape(text: str) -> str:
     """Article text → HTML that shows exactly that text in Anki and nothing more."""
-    clean = _CONTROL.sub("", _BREAK.sub(" ", text))
+    clean = text if text.isprintable() else _CONTROL.sub("", _BREAK.sub(" ", text))  # most text: none
     return html.escape(clean, quote=False).translate(_ANKI_SYNTAX).replace("\\", _TEX_SAFE_BACKSLASH)
 
 
@@ -279,6 +279,12 @@ def meaning_html(word: WordInfo) -> str:
     return escape(word.meaning) + label
 
 
+@lru_cache(maxsize=1024)  # a sentence is the example of several of its article's terms
+def _sentence_line(zh: str) -> str:
+    """The sentence's pinyin line, read by the reading engine, escaped."""
+    return escape(pinyin.sentence_pinyin(zh, sentence_readings(zh)))
+
+
 def note_fields(term: Term, article: Article) -> list[str]:
     """The values of :data:`FIELDS` for ``term`` taught from ``article``, all escaped."""
     word, example = term.word, term.example
@@ -292,7 +298,7 @@ def note_fields(term: Term, article: Article) -> list[str]:
         _splice(example.zh, _occurrences(example.zh, word.simplified), _highlight),
         cloze_html(example.zh, word.simplified),
         _splice(example.en, _english_span(example.en, word.english), _highlight),
-        escape(pinyin.sentence_pinyin(example.zh, sentence_readings(example.zh))),
+        _sentence_line(example.zh),
         "" if word.hsk is None else str(word.hsk),
         escape(article.title),
         "",
