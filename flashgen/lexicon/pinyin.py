@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from ..data import pypinyin
+from ..pypinyin_index import segment
 from ..text.sentences import HAN
 
 _MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
@@ -130,10 +131,9 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
     phrase data sees the context; the result is indexed like the string, so a
     word found at offset i reads ``result[i:i + len(word)]``.
     """
-    segment = pypinyin().seg.simpleseg.seg
     readings: list[str | None] = [None] * len(zh_sentence)
     for run in _HAN.finditer(zh_sentence):
-        found = [reading for word in segment(run.group()) for reading in _word_syllables(word)]
+        found = [reading for word in _segment(run.group()) for reading in _word_syllables(word)]
         for offset, (char, reading) in enumerate(zip(run.group(), found, strict=True)):
             if not reading.startswith(_UNREAD):
                 readings[run.start() + offset] = _CITATION.get(char, normalise(reading))
@@ -141,6 +141,21 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
         if char == "儿" and at > 0 and _is_erhua(zh_sentence[max(0, at - 3) : at + 1]):
             readings[at] = "r5"
     return tuple(readings)
+
+
+def _segment(text: str) -> list[str]:
+    """pypinyin's segmentation of ``text`` (``pypinyin.seg.simpleseg.seg``), by
+    :func:`flashgen.pypinyin_index.segment` over the segmenter's own prefixes and phrases."""
+    mmseg = pypinyin().seg.mmseg
+    if not getattr(mmseg.seg, "_no_non_phrases", False):  # not the strict segmenter it was written for
+        return list(pypinyin().seg.simpleseg.seg(text))
+    return segment(text, _is_hans, mmseg.seg._prefix_set._set, mmseg.PHRASES_DICT)
+
+
+@cache
+def _is_hans(char: str) -> bool:
+    """Whether pypinyin's segmenter takes ``char`` for Han."""
+    return pypinyin().seg.simpleseg.RE_HANS.match(char) is not None
 
 
 @cache
@@ -176,7 +191,7 @@ def _table_syllables(reader: Any, word: str, plain: bool = False) -> tuple[str, 
     style = _plain if plain else _tone3
     tables = reader.converter
     found: list[str] = []
-    for piece in reader.seg.simpleseg.seg(word):
+    for piece in _segment(word):
         if not tables.RE_HANS.match(piece):
             return None
         phrase = tables.PHRASES_DICT.get(piece)

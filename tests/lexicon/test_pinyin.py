@@ -223,3 +223,13 @@ def test_words_read_from_pypinyin_tables_as_pypinyin_reads_them() -> None:
         assert _table_syllables(reader, word) in (None, tuple(r for r, *_ in found)), word
         assert plain_syllables(word) == reader.lazy_pinyin(word), word
     assert plain_syllables("AI模型") == reader.lazy_pinyin("AI模型")
+
+
+@given(st.lists(st.sampled_from([*_PIECES, "中国人民", "人民银", "银行行长", "长江大桥", "〇"]), max_size=12))
+def test_segmentation_is_pypinyins(pieces: list[str]) -> None:
+    """flashgen's cut of a text into pypinyin's pieces is pypinyin's own (``simpleseg.seg``)."""
+    from flashgen.data import pypinyin
+    from flashgen.lexicon.pinyin import _segment
+
+    text = "".join(pieces)
+    assert _segment(text) == list(pypinyin().seg.simpleseg.seg(text))
