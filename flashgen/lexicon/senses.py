@@ -323,6 +323,17 @@ def _match(gloss: str, english: Set[str]) -> float:
     return 0.0
 
 
+def _match_one(gloss: str, word_lemma: str) -> float:
+    """:func:`_match` against one sentence word (its set of one, without building it)."""
+    if gloss == word_lemma or (len(gloss) >= _MIN_STEM and gloss in word_lemma):
+        return 1.0
+    if len(gloss) > _MIN_STEM and _same_stem(gloss, word_lemma):
+        return _STEM
+    if len(word_lemma) >= _MIN_STEM and word_lemma in gloss:
+        return _PARTIAL
+    return 0.0
+
+
 #: Prefixes that negate an English word: "usual" inside "unusual" is its antonym.
 _NEGATIONS = ("un", "in", "im", "ir", "il", "dis", "non", "non-")
 #: Derivational endings stripped to compare roots (dense / density, thick / thickness).
@@ -341,7 +352,7 @@ def match_word(gloss: str, word_lemma: str) -> float:
         return 1.0
     if word_lemma.endswith(gloss) and negates(word_lemma, gloss):
         return 0.0
-    found = _match(gloss, {word_lemma})
+    found = _match_one(gloss, word_lemma)
     if not found and gloss[:4] == word_lemma[:4] and _root(gloss) == _root(word_lemma):
         return _STEM
     return found
