@@ -109,6 +109,10 @@ class FreqTable(Mapping[str, int]):
         self._words, self._counts, self._size = table.words, table.counts, len(table.words)
         self._known: dict[str, int | None] = {}  # fragment → count, None when not in the table
         self._added: dict[str, int] = {}
+        # each block's word graph and route, for its next cut (a sentence is cut several times:
+        # for the aligner, the picker's tokens, the reading engine's, each word's neighbours)
+        self._dags: dict[str, dict[int, list[int]]] = {}
+        self._routes: dict[str, tuple[dict[int, list[int]], int, dict[int, tuple[float, int]]]] = {}
 
     def _find(self, word: str) -> int | None:
         at = bisect_left(self._words, word)
@@ -147,6 +151,9 @@ class FreqTable(Mapping[str, int]):
         """``jieba.Tokenizer.get_DAG`` over this table: for each start, where the dictionary's words
         from there end (the start alone if none).  The same loop, without two method calls per
         fragment: jieba builds one for every sentence it cuts, several times per sentence."""
+        remembered = self._dags.get(sentence)
+        if remembered is not None:
+            return remembered  # jieba only reads it
         known, find, size = self._known, self._find, len(sentence)
         dag: dict[int, list[int]] = {}
         for start in range(size):
@@ -164,13 +171,19 @@ class FreqTable(Mapping[str, int]):
                 end += 1
                 fragment = sentence[start : end + 1]
             dag[start] = ends or [start]
+        _remember(self._dags, sentence, dag)
         return dag
 
     def route(
         self, sentence: str, dag: Mapping[int, list[int]], route: dict[int, tuple[float, int]], total: int
     ) -> None:
         """``jieba.Tokenizer.calc`` over this table: the likeliest way through ``dag``, by the
-        same arithmetic, with one dict lookup per word instead of a method call."""
+        same arithmetic, with one dict lookup per word instead of a method call: the route
+        remembered for this block when ``dag`` is its remembered graph and the total unchanged."""
+        remembered = self._routes.get(sentence)
+        if remembered is not None and remembered[0] is dag and remembered[1] == total:
+            route.update(remembered[2])
+            return
         known, size = self._known, len(sentence)
         route[size] = (0, 0)
         logtotal = log(total)
@@ -179,9 +192,13 @@ class FreqTable(Mapping[str, int]):
                 (log(known.get(sentence[start : end + 1]) or 1) - logtotal + route[end + 1][0], end)
                 for end in dag[start]
             )
+        if self._dags.get(sentence) is dag:
+            _remember(self._routes, sentence, (dag, total, dict(route)))
 
     def __setitem__(self, word: str, count: int) -> None:
         self._known[word] = self._added[word] = count
+        self._dags.clear()  # a new word changes the graphs and routes
+        self._routes.clear()
 
     def __len__(self) -> int:
         return len(self.as_dict())
@@ -195,6 +212,17 @@ class FreqTable(Mapping[str, int]):
         plain.update(zip(self._words, self._counts, strict=True))
         plain.update(self._added)
         return plain
+
+
+#: Blocks whose graph and route are remembered: the passes over one article's sentences, not a book's.
+_BLOCKS = 4096
+
+
+def _remember(memo: dict[str, Any], block: str, value: Any) -> None:
+    """Keep ``value`` for ``block``, forgetting the oldest block beyond :data:`_BLOCKS`."""
+    if len(memo) >= _BLOCKS:
+        del memo[next(iter(memo))]
+    memo[block] = value
 
 
 class TagTable(dict[str, str]):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import text
@@ -23,6 +24,8 @@ from .vocab import select_terms
 
 #: Paragraphs aligned to choose between readings of a layout: a shifted pairing shows at once.
 _LAYOUT_PROBE = 8
+#: Readings of a layout :func:`_aligned` keeps the pairs of (the alternating layout has three).
+_LAYOUT_READINGS = 4
 #: File name (without .apkg) of the deck that ``--combine`` writes.
 COMBINED_STEM = "flashgen-combined"
 
@@ -67,7 +70,7 @@ class BuildReport:
 
 def analyse(article: Article, options: Options) -> Analysis:
     """Align ``article`` and pick its terms (pure: no files, no terminal)."""
-    pairs = tuple(align_article(article))
+    pairs = _aligned(article)
     selection = select_terms(pairs, options)
     if not selection.terms and not selection.skipped_known:
         raise FlashgenError(f"{article.source}: no Chinese word worth a card was found")
@@ -98,9 +101,16 @@ def likeliest_layout(readings: Sequence[Article]) -> Article:
 
 def _translated_share(article: Article) -> float:
     """The share of an article's sentences that are in pairs, weighted by the pairs' confidence."""
-    pairs = align_article(article)
+    pairs = _aligned(article)
     sentences = sum(len(p.zh_ids) + len(p.en_ids) for p in pairs)
     return sum(p.score * (len(p.zh_ids) + len(p.en_ids)) for p in pairs) / max(sentences, 1)
+
+
+@lru_cache(maxsize=_LAYOUT_READINGS)
+def _aligned(article: Article) -> tuple[SentencePair, ...]:
+    """The article's pairs, kept for the few articles last aligned: an article no longer than the
+    layout probe is aligned whole by :func:`likeliest_layout`, and again by :func:`analyse`."""
+    return tuple(align_article(article))
 
 
 def expand_sources(paths: Iterable[Path]) -> list[Source]:
@@ -207,7 +217,7 @@ def analyse_source(source: Source, options: Options) -> Analysis:
 
 def align_source(source: Source, options: Options) -> tuple[SentencePair, ...]:
     """Read one article and pair its sentences (``flashgen align``)."""
-    return tuple(align_article(load_article(source, options)))
+    return _aligned(load_article(source, options))
 
 
 def align_presplit(zh_path: Path, en_path: Path) -> str:

@@ -14,7 +14,7 @@ the segmenter's prefix questions.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, KeysView, Mapping
+from collections.abc import Callable, Container, Iterator, KeysView, Mapping
 from itertools import islice
 from typing import Any
 
@@ -98,6 +98,52 @@ class Prefixes:
 
     def add(self, prefix: str) -> None:
         self._known[prefix] = True
+
+
+def segment(
+    text: str, is_han: Callable[[str], bool], prefixes: Container[str], phrases: Container[str]
+) -> list[str]:
+    """pypinyin's segmentation (``pypinyin.seg.simpleseg.seg`` with its strict ``mmseg`` segmenter):
+    runs of Han and other characters, each Han run cut into its longest phrases from the left.
+
+    The same pieces, without a generator and two method calls per character: where no phrase starts
+    at a character it stands alone, and where the whole rest of the run starts a phrase without
+    holding one, pypinyin leaves every character of that rest alone.
+    """
+    pieces: list[str] = []
+    for run in _runs(text, is_han):
+        if not run or not is_han(run[0]):
+            pieces.append(run)
+            continue
+        start, size = 0, len(run)
+        while start < size:
+            best = end = start  # the end of the longest phrase from start, of the prefixes
+            while end < size and run[start : end + 1] in prefixes:
+                end += 1
+                if run[start:end] in phrases:
+                    best = end
+            if best > start:
+                pieces.append(run[start:best])
+                start = best
+            elif end == size:
+                pieces.extend(run[start:])
+                break
+            else:
+                pieces.append(run[start])
+                start += 1
+    return pieces
+
+
+def _runs(text: str, is_han: Callable[[str], bool]) -> list[str]:
+    """``simpleseg.simple_seg``: the text as alternating runs of Han and other characters ([""] for "")."""
+    runs: list[str] = []
+    start = 0
+    for at in range(1, len(text)):
+        if is_han(text[at]) != is_han(text[at - 1]):
+            runs.append(text[start:at])
+            start = at
+    runs.append(text[start:])
+    return runs
 
 
 def build_phrase_index(phrases: Mapping[str, list[list[str]]]) -> tuple[str, str]:

@@ -18,8 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from ..data import jieba_tokenizer, pypinyin
+from ..data import jieba_tokenizer
 from ..lexicon import dictionary
+from ..lexicon.pinyin import plain_syllables
 from ..text.sentences import HAN_RE
 
 #: Gloss words that occur in so many CC-CEDICT entries that they say nothing
@@ -199,7 +200,7 @@ def _name_keys(token: str) -> set[str]:
     陈清扬 → chenqingyang, chen, qingyang.  Lemmatised like English words so
     both sides reduce the same way.
     """
-    syllables = [s for s in pypinyin().lazy_pinyin(token) if s.isalpha() and s.isascii()]
+    syllables = [s for s in plain_syllables(token) if s.isalpha() and s.isascii()]
     if not syllables or len(syllables) > 4:
         return set()
     keys = {"".join(syllables)}

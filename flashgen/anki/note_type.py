@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 import genanki
 
@@ -185,7 +185,7 @@ _BREAK = re.compile(r"[\t\n\r]+")
 
 def escape(text: str) -> str:
     """Article text → HTML that shows exactly that text in Anki and nothing more."""
-    clean = _CONTROL.sub("", _BREAK.sub(" ", text))
+    clean = text if text.isprintable() else _CONTROL.sub("", _BREAK.sub(" ", text))  # most text: none
     return html.escape(clean, quote=False).translate(_ANKI_SYNTAX).replace("\\", _TEX_SAFE_BACKSLASH)
 
 
@@ -208,16 +208,48 @@ def _blank(span: str) -> str:
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)] if needle else []
+    """Where ``needle`` occurs in ``text``, left to right, not overlapping."""
+    found: list[tuple[int, int]] = []
+    at = text.find(needle) if needle else -1
+    while at >= 0:
+        found.append((at, at + len(needle)))
+        at = text.find(needle, at + len(needle))
+    return found
 
 
 def _english_span(sentence: str, equivalent: str) -> list[tuple[int, int]]:
     """The first place ``equivalent`` stands as whole words in ``sentence``, if any."""
     if not equivalent.strip():
         return []
+    if sentence.isascii() and equivalent.isascii():
+        return _ascii_span(sentence.lower(), equivalent.lower().split())
     pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, equivalent.split())) + r"(?!\w)"
     match = re.search(pattern, sentence, re.IGNORECASE)
     return [(match.start(), match.end())] if match else []
+
+
+def _ascii_span(sentence: str, words: list[str]) -> list[tuple[int, int]]:
+    """:func:`_english_span` of lower-case ASCII text without compiling a pattern for each card:
+    the first place the words stand, whitespace between them, no word character either side."""
+    at = sentence.find(words[0])
+    while at >= 0:
+        end = at + len(words[0]) if at == 0 or not _word_char(sentence[at - 1]) else -1
+        for word in words[1:] if end >= 0 else ():
+            gap = end
+            while gap < len(sentence) and sentence[gap].isspace():
+                gap += 1
+            end = gap + len(word) if gap > end and sentence.startswith(word, gap) else -1
+            if end < 0:
+                break
+        if end >= 0 and (end == len(sentence) or not _word_char(sentence[end])):
+            return [(at, end)]
+        at = sentence.find(words[0], at + 1)
+    return []
+
+
+def _word_char(char: str) -> bool:
+    """What the pattern's ``\\w`` matches (in ASCII)."""
+    return char.isalnum() or char == "_"
 
 
 def pinyin_html(numbered: str) -> str:
@@ -247,6 +279,12 @@ def meaning_html(word: WordInfo) -> str:
     return escape(word.meaning) + label
 
 
+@lru_cache(maxsize=1024)  # a sentence is the example of several of its article's terms
+def _sentence_line(zh: str) -> str:
+    """The sentence's pinyin line, read by the reading engine, escaped."""
+    return escape(pinyin.sentence_pinyin(zh, sentence_readings(zh)))
+
+
 def note_fields(term: Term, article: Article) -> list[str]:
     """The values of :data:`FIELDS` for ``term`` taught from ``article``, all escaped."""
     word, example = term.word, term.example
@@ -260,7 +298,7 @@ def note_fields(term: Term, article: Article) -> list[str]:
         _splice(example.zh, _occurrences(example.zh, word.simplified), _highlight),
         cloze_html(example.zh, word.simplified),
         _splice(example.en, _english_span(example.en, word.english), _highlight),
-        escape(pinyin.sentence_pinyin(example.zh, sentence_readings(example.zh))),
+        _sentence_line(example.zh),
         "" if word.hsk is None else str(word.hsk),
         escape(article.title),
         "",

@@ -131,11 +131,16 @@ class _Index:
         self._records = records
         self._offsets = array("I")
         self._offsets.frombytes(offsets)
+        self._positions: dict[str, int] = {}  # each word asked: the picker asks the same ones often
 
     def position(self, word: str) -> int:
         """Index of ``word`` in the sorted headwords, -1 when absent."""
-        at = bisect_left(self.headwords, word)
-        return at if at < len(self.headwords) and self.headwords[at] == word else -1
+        found = self._positions.get(word)
+        if found is None:
+            at = bisect_left(self.headwords, word)
+            found = at if at < len(self.headwords) and self.headwords[at] == word else -1
+            self._positions[word] = found
+        return found
 
     def record(self, word: str) -> str:
         """``word``'s entry lines ("" when absent): only these bytes are ever decoded."""

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from .dictionary import STOPWORDS, lemma
 from .senses import (
@@ -107,20 +108,18 @@ def english_span(
                 wanted.setdefault(_undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
                 part_of.setdefault(_undoubled(gloss), rank)
     proper = {lemma(w.lower()) for sense in senses for w in _WORD.findall(sense) if w[:1].isupper()}
-    words = list(_WORD.finditer(en_context))
-    lemmas = [sentence_lemma(w.group()) for w in words]
-    hidden = _inside_names([w.group() for w in words])
+    words, lemmas, verbs, hidden = _read_sentence(en_context)
     derived = _COMPOUND if parts else 1.0
     # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide"), a plural
     # that is also a verb ("leaves") by its noun or its verb
+
+    @cache  # a lemma recurs, and is often the same either way
+    def best_gloss(word_lemma: str) -> tuple[float, str]:
+        return _best_gloss(word_lemma, wanted, derived)
+
     matches = [
-        (0.0, "")
-        if lem[:_SKIP_LETTERS] in skip
-        else max(
-            _best_gloss(lem, wanted, derived),
-            _best_gloss(lemma(american(w.group().lower())), wanted, derived),
-        )
-        for lem, w in zip(lemmas, words, strict=True)
+        (0.0, "") if lem[:_SKIP_LETTERS] in skip else max(best_gloss(lem), best_gloss(verb))
+        for lem, verb in zip(lemmas, verbs, strict=True)
     ]
     best, bounds = Span("", 0.0), (0, 0)
     for start in range(len(words)):
@@ -152,11 +151,30 @@ def english_span(
     return _synonym_span(wanted, words, lemmas, barred, en_context, whole, word)
 
 
+#: English sentences whose words :func:`_read_sentence` keeps: a card's sentence is read for each
+#: of its terms and their parts.
+_SENTENCES = 1024
+
+
+@lru_cache(maxsize=_SENTENCES)
+def _read_sentence(
+    en_context: str,
+) -> tuple[tuple[re.Match[str], ...], tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
+    """The sentence's words, their lemmas for matching (:func:`sentence_lemma`), their plain lemmas
+    (a participle's verb), and which are inside a name (:func:`_inside_names`)."""
+    words = tuple(_WORD.finditer(en_context))
+    lemmas = tuple(sentence_lemma(w.group()) for w in words)
+    verbs = tuple(lemma(american(w.group().lower())) for w in words)
+    return words, lemmas, verbs, tuple(_inside_names([w.group() for w in words]))
+
+
 def _takes_particle(senses: Sequence[str], gloss: str, word: str) -> bool:
     """Whether ``word`` is a particle a sense has after ``gloss``: 告罄 "to run out" ("run" + "out")."""
     particle = word.lower()
+    if particle not in _PARTICLES:
+        return False
     phrase = re.compile(rf"\b{re.escape(gloss)}\w* {particle}\b")
-    return particle in _PARTICLES and any(phrase.search(sense) for sense in senses)
+    return any(phrase.search(sense) for sense in senses)
 
 
 def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tuple[float, str]:
@@ -165,7 +183,10 @@ def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tu
         return 0.0, ""
     best = (0.0, "")
     for gloss, weight in wanted.items():
-        score = match_word(gloss, word_lemma) * weight
+        score = match_word(gloss, word_lemma)
+        if not score:  # most glosses: it cannot beat even no match
+            continue
+        score *= weight
         score *= derived if gloss != word_lemma and gloss in word_lemma else 1.0
         if score > best[0]:
             best = (score, gloss)

@@ -20,8 +20,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from ..data import pypinyin
+from ..pypinyin_index import segment
 from ..text.sentences import HAN
 
 _MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
@@ -129,10 +131,9 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
     phrase data sees the context; the result is indexed like the string, so a
     word found at offset i reads ``result[i:i + len(word)]``.
     """
-    segment = pypinyin().seg.simpleseg.seg
     readings: list[str | None] = [None] * len(zh_sentence)
     for run in _HAN.finditer(zh_sentence):
-        found = [reading for word in segment(run.group()) for reading in _word_syllables(word)]
+        found = [reading for word in _segment(run.group()) for reading in _word_syllables(word)]
         for offset, (char, reading) in enumerate(zip(run.group(), found, strict=True)):
             if not reading.startswith(_UNREAD):
                 readings[run.start() + offset] = _CITATION.get(char, normalise(reading))
@@ -142,14 +143,82 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
     return tuple(readings)
 
 
+def _segment(text: str) -> list[str]:
+    """pypinyin's segmentation of ``text`` (``pypinyin.seg.simpleseg.seg``), by
+    :func:`flashgen.pypinyin_index.segment` over the segmenter's own prefixes and phrases."""
+    mmseg = pypinyin().seg.mmseg
+    if not getattr(mmseg.seg, "_no_non_phrases", False):  # not the strict segmenter it was written for
+        return list(pypinyin().seg.simpleseg.seg(text))
+    return segment(text, _is_hans, mmseg.seg._prefix_set._set, mmseg.PHRASES_DICT)
+
+
+@cache
+def _is_hans(char: str) -> bool:
+    """Whether pypinyin's segmenter takes ``char`` for Han."""
+    return pypinyin().seg.simpleseg.RE_HANS.match(char) is not None
+
+
 @cache
 def _word_syllables(word: str) -> tuple[str, ...]:
     """pypinyin's readings of one word of its own segmentation (a phrase of its table, a character,
     or a run it cannot read), each the first of its list.  pypinyin reads each such word on its
-    own, the same in every sentence: what ``pinyin(sentence)`` gives, read once per word."""
+    own, the same in every sentence: what ``pinyin(sentence)`` gives, read once per word.
+
+    pypinyin's own reading of a word (segmenting it again, copying its phrase entry, restyling
+    each syllable through a chain of converters) is read here from the same tables, each syllable
+    restyled once per process (:func:`_tone3`); anything out of the ordinary (a character or a
+    syllable pypinyin cannot read) goes to pypinyin itself.
+    """
     reader = pypinyin()
-    found = reader.pinyin(word, style=reader.Style.TONE3, neutral_tone_with_five=True, errors=_unread)
-    return tuple(reading for reading, *_ in found)
+    found = _table_syllables(reader, word)
+    if found is None:
+        styled = reader.pinyin(word, style=reader.Style.TONE3, neutral_tone_with_five=True, errors=_unread)
+        return tuple(reading for reading, *_ in styled)
+    return found
+
+
+def plain_syllables(text: str) -> list[str]:
+    """``pypinyin.lazy_pinyin(text)`` (toneless syllables, anything else as it is), read from
+    pypinyin's tables as :func:`_word_syllables` reads them."""
+    reader = pypinyin()
+    found = _table_syllables(reader, text, plain=True)
+    return list(found) if found is not None else list(reader.lazy_pinyin(text))
+
+
+def _table_syllables(reader: Any, word: str, plain: bool = False) -> tuple[str, ...] | None:
+    """What :func:`_word_syllables` (``plain``: :func:`plain_syllables`) reads from pypinyin's
+    tables, None where pypinyin's own path differs."""
+    style = _plain if plain else _tone3
+    tables = reader.converter
+    found: list[str] = []
+    for piece in _segment(word):
+        if not tables.RE_HANS.match(piece):
+            return None
+        phrase = tables.PHRASES_DICT.get(piece)
+        if phrase is not None:
+            raw = [item[0] for item in phrase]
+        elif all(ord(char) in tables.PINYIN_DICT for char in piece):
+            raw = [tables.PINYIN_DICT[ord(char)].split(",")[0] for char in piece]
+        else:
+            return None
+        found += map(style, raw)
+    return tuple(found) if all(found) else None
+
+
+@cache  # about 1,500 tone-marked syllables
+def _tone3(syllable: str) -> str:
+    """pypinyin's TONE3 style of one tone-marked syllable, the neutral tone as 5."""
+    reader = pypinyin()
+    converter = reader.converter.UltimateConverter(neutral_tone_with_five=True)
+    return str(converter.convert_style("", syllable, style=reader.Style.TONE3, strict=True))
+
+
+@cache
+def _plain(syllable: str) -> str:
+    """pypinyin's NORMAL style (no tone) of one tone-marked syllable."""
+    reader = pypinyin()
+    converter = reader.converter.UltimateConverter()
+    return str(converter.convert_style("", syllable, style=reader.Style.NORMAL, strict=True))
 
 
 def phrase_reading(word: str) -> str | None:

@@ -275,10 +275,15 @@ def content_lemmas(text: str) -> set[str]:
     """The lemmas of ``text`` that can be evidence of a translation (no stray letters: U.S., one's),
     with the base forms of its irregular plurals and comparatives beside them (:func:`base_form`:
     "leaves" is leave and leaf, "highest" highest and high)."""
+    return set(_content_lemmas(text))  # the caller's own set
+
+
+@cache  # a card's English sentence is read for its word, its parts, its neighbours' senses
+def _content_lemmas(text: str) -> frozenset[str]:
     words = _LOWER_WORD.findall(text.lower())
     lemmas = [english_lemma(w) for w in words]
     found = {*lemmas, *(base_form(w, lem) for w, lem in zip(words, lemmas, strict=True))}
-    return {w for w in found if len(w) > 1} - STOPWORDS
+    return frozenset({w for w in found if len(w) > 1} - STOPWORDS)
 
 
 def _plain_lemmas(gloss: str) -> set[str]:
@@ -287,9 +292,11 @@ def _plain_lemmas(gloss: str) -> set[str]:
     return {w for w in sentence_lemmas(gloss) if len(w) > 1} - STOPWORDS
 
 
-def _sense_lemmas(sense: str) -> tuple[set[str], set[str]]:
+@cache  # a sense is scored against every sentence its word and its parts meet
+def _sense_lemmas(sense: str) -> tuple[frozenset[str], frozenset[str]]:
     """Content lemmas of a sense outside and inside its parenthesised notes."""
-    return _plain_lemmas(_NOTE.sub(" ", sense)), _plain_lemmas(" ".join(_NOTE.findall(sense)))
+    main, notes = _plain_lemmas(_NOTE.sub(" ", sense)), _plain_lemmas(" ".join(_NOTE.findall(sense)))
+    return frozenset(main), frozenset(notes)
 
 
 def _match(gloss: str, english: Set[str]) -> float:
@@ -302,11 +309,27 @@ def _match(gloss: str, english: Set[str]) -> float:
     """
     if gloss in english:
         return 1.0
-    if len(gloss) >= _MIN_STEM and any(gloss in word for word in english):
+    # the sentence's words as one text, searched at C speed (no gloss word spans a line)
+    joined = "\n" + "\n".join(english) if len(gloss) >= _MIN_STEM and "\n" not in gloss else None
+    if joined is not None and gloss in joined:
         return 1.0
-    if any(_same_stem(gloss, word) for word in english):
+    if joined is None and len(gloss) >= _MIN_STEM and any(gloss in word for word in english):
+        return 1.0
+    stem = joined is None or "\n" + gloss[: _MIN_STEM + 1] in joined  # some word starts the same
+    if len(gloss) > _MIN_STEM and stem and any(_same_stem(gloss, word) for word in english):
         return _STEM
     if any(len(word) >= _MIN_STEM and word in gloss for word in english):
+        return _PARTIAL
+    return 0.0
+
+
+def _match_one(gloss: str, word_lemma: str) -> float:
+    """:func:`_match` against one sentence word (its set of one, without building it)."""
+    if gloss == word_lemma or (len(gloss) >= _MIN_STEM and gloss in word_lemma):
+        return 1.0
+    if len(gloss) > _MIN_STEM and _same_stem(gloss, word_lemma):
+        return _STEM
+    if len(word_lemma) >= _MIN_STEM and word_lemma in gloss:
         return _PARTIAL
     return 0.0
 
@@ -329,7 +352,7 @@ def match_word(gloss: str, word_lemma: str) -> float:
         return 1.0
     if word_lemma.endswith(gloss) and negates(word_lemma, gloss):
         return 0.0
-    found = _match(gloss, {word_lemma})
+    found = _match_one(gloss, word_lemma)
     if not found and gloss[:3] == word_lemma[:3] and root(gloss) == root(word_lemma):
         return _STEM
     return found
@@ -377,14 +400,17 @@ def root(word: str) -> str:
     return word
 
 
-def sense_alternatives(sense: str) -> list[frozenset[str]]:
+@cache  # as :func:`_sense_lemmas`
+def sense_alternatives(sense: str) -> tuple[frozenset[str], ...]:
     """The content lemmas of each alternative of a sense ("safety; security"), notes left out."""
     found = [frozenset(_plain_lemmas(_NOTE.sub(" ", a))) for a in sense.split(";")]
-    return [a for a in found if a]
+    return tuple(a for a in found if a)
 
 
 def _same_stem(a: str, b: str) -> bool:
     """Whether two words share a long common prefix (investigate / investigation)."""
+    if a[: _MIN_STEM + 1] != b[: _MIN_STEM + 1] or len(a) <= _MIN_STEM:
+        return False  # most pairs, at once: the prefix below is this long
     shorter = min(len(a), len(b))
     common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
     return common >= _MIN_STEM + 1 and common >= 0.8 * shorter

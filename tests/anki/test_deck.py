@@ -315,3 +315,21 @@ def test_an_untitled_article_names_its_deck_by_the_file_alone(tmp_path: Path) ->
     absolute = replace(relative, source=str(tmp_path / "story.txt"))
     assert relative.title == absolute.title == "story"
     assert deck_name(relative.title, Options()) == deck_name(absolute.title, Options())
+
+
+_ASCII_TEXT = st.lists(st.sampled_from([*"aAbB_1 \t\n\x1c-.'", "ab", "Ab ", " b"]), max_size=16).map("".join)
+
+
+@given(_ASCII_TEXT, _ASCII_TEXT)
+def test_english_span_of_ascii_text_is_the_patterns(sentence: str, equivalent: str) -> None:
+    """The equivalent's span in ASCII text is found without a pattern: the same as the pattern's."""
+    import re
+
+    from flashgen.anki.note_type import _english_span
+
+    expected: list[tuple[int, int]] = []
+    if equivalent.strip():
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, equivalent.split())) + r"(?!\w)"
+        match = re.search(pattern, sentence, re.IGNORECASE)
+        expected = [(match.start(), match.end())] if match else []
+    assert _english_span(sentence, equivalent) == expected

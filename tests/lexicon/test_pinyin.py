@@ -205,3 +205,31 @@ def test_sentence_syllables_equal_pypinyin_reading_each_han_run_whole(pieces: li
         if at > 0 and _is_erhua(sentence[max(0, at - 3) : at + 1]):
             expected[at] = "r5"
     assert sentence_syllables(sentence) == tuple(expected)
+
+
+def test_words_read_from_pypinyin_tables_as_pypinyin_reads_them() -> None:
+    """The words :func:`_word_syllables` and :func:`plain_syllables` read from pypinyin's tables
+    (every twentieth phrase and character, and a phrase with a character after it) read as
+    ``pypinyin.pinyin`` and ``lazy_pinyin`` read them: checked on all 47,000 phrases and 42,000
+    characters when written."""
+    from flashgen.data import pypinyin
+    from flashgen.lexicon.pinyin import _table_syllables, _unread, plain_syllables
+
+    reader = pypinyin()
+    phrases = sorted(reader.converter.PHRASES_DICT.keys())[::20]
+    chars = [chr(code) for code in sorted(reader.converter.PINYIN_DICT)][::20]
+    for word in [*phrases, *chars, *(p + c for p, c in zip(phrases, chars, strict=False))]:
+        found = reader.pinyin(word, style=reader.Style.TONE3, neutral_tone_with_five=True, errors=_unread)
+        assert _table_syllables(reader, word) in (None, tuple(r for r, *_ in found)), word
+        assert plain_syllables(word) == reader.lazy_pinyin(word), word
+    assert plain_syllables("AI模型") == reader.lazy_pinyin("AI模型")
+
+
+@given(st.lists(st.sampled_from([*_PIECES, "中国人民", "人民银", "银行行长", "长江大桥", "〇"]), max_size=12))
+def test_segmentation_is_pypinyins(pieces: list[str]) -> None:
+    """flashgen's cut of a text into pypinyin's pieces is pypinyin's own (``simpleseg.seg``)."""
+    from flashgen.data import pypinyin
+    from flashgen.lexicon.pinyin import _segment
+
+    text = "".join(pieces)
+    assert _segment(text) == list(pypinyin().seg.simpleseg.seg(text))

@@ -115,6 +115,15 @@ def options(char: str, word: str, index: int, english: Set[str]) -> tuple[str, .
     ``word`` is the token holding the character when it has several characters (else ""),
     ``index`` the character's place in it; ``english`` the aligned English's lemmas.
     """
+    return _options(char, word, index, english) if english else _options_alone(char, word, index)
+
+
+@cache  # without English (every sentence line) the same few questions recur
+def _options_alone(char: str, word: str, index: int) -> tuple[str, ...]:
+    return _options(char, word, index, frozenset())
+
+
+def _options(char: str, word: str, index: int, english: Set[str]) -> tuple[str, ...]:
     own = char_readings(char)
     in_word = {r[index] for r in word_readings(word)} if word else set()
     found = (set(own) | in_word) or set(_heteronyms(char))
