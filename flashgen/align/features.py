@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
+from ..lexicon.forms import PAST_FORMS, PLURAL_FORMS
 from ..lexicon.pinyin import plain_syllables
 from ..text.sentences import HAN_RE
 
@@ -40,24 +41,14 @@ _MARKS = tuple(re.compile(p) for p in (r"[()]", r"[“「『‘]|(?:^|(?<=[\s(\[
 MARK_KINDS = len(_MARKS)
 _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-#: irregular English forms the light stemmer of :func:`dictionary.lemma` leaves alone
-#: (literary prose is in the past tense; glosses are in the present).
-_IRREGULAR_TEXT = """
-said say went go gone go came come come come took take taken take gave give given give saw see seen see
-knew know known know thought think told tell felt feel left leave found find heard hear held hold
-brought bring bought buy caught catch taught teach fought fight sought seek got get gotten get made make
-kept keep lost lose meant mean met meet paid pay sent send spent spend spoke speak spoken speak
-wrote write written write did do done do ate eat eaten eat fell fall fallen fall rose rise risen rise
-drew draw drawn draw grew grow grown grow threw throw thrown throw flew fly wore wear worn wear
-tore tear torn tear chose choose chosen choose broke break broken break woke wake hid hide hidden hide
-led lead fed feed fled flee slept sleep wept weep lay lie laid lay built build hung hang shook shake
-stole steal stolen steal struck strike stuck stick swore swear sang sing sung sing drank drink
-rang ring won win understood understand forgot forget forgotten forget ran run sat sit stood stand
-began begin begun begin shot shoot sold sell stuck stick bore bear born bear beat beat bit bite
-men man women woman children child feet foot teeth tooth mice mouse geese goose people person
-wiv wife kniv knife liv life leav leave thiev thief
+#: what the aligner adds to :mod:`flashgen.lexicon.forms`: forms of literary narrative that would
+#: be ambiguous in the picker's news English ("lay", "bit", "bore"), which the aligner can afford
+#: since it reduces glosses and English alike, and plurals as its stemmer leaves them ("wives": wiv)
+_NARRATIVE_FORMS = """
+said:say come:come lay:lie bore:bear born:bear beat:beat bit:bite people:person
+wiv:wife kniv:knife liv:life leav:leave thiev:thief
 """
-_IRREGULAR = dict(zip(_IRREGULAR_TEXT.split()[::2], _IRREGULAR_TEXT.split()[1::2], strict=True))
+_IRREGULAR = PAST_FORMS | PLURAL_FORMS | dict(pair.split(":") for pair in _NARRATIVE_FORMS.split())
 
 
 @dataclass(frozen=True)

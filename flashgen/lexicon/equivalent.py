@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .dictionary import STOPWORDS, lemma
+from .forms import PAST_FORMS
 from .senses import (
     american,
     base_form,
@@ -193,41 +194,11 @@ def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tu
     return best
 
 
-#: Irregular past forms news English uses, which the light lemmas leave alone.
-_IRREGULAR_PAIRS = """
-fell:fall rose:rise grew:grow grown:grow fallen:fall risen:rise began:begin begun:begin
-broke:break broken:break brought:bring built:build bought:buy caught:catch chose:choose
-chosen:choose drew:draw drawn:draw drove:drive driven:drive fought:fight found:find flew:fly
-flown:fly forgot:forget gave:give given:give held:hold hid:hide hidden:hide kept:keep knew:know
-known:know laid:lay led:lead left:leave lost:lose made:make meant:mean met:meet paid:pay
-overtook:overtake overtaken:overtake
-ran:run rewritten:rewrite wrote:write written:write sold:sell sent:send shot:shoot shook:shake
-shrank:shrink shrunk:shrink sank:sink sunk:sink spent:spend spoke:speak spoken:speak
-stole:steal stolen:steal struck:strike swept:sweep took:take taken:take taught:teach
-thought:think threw:throw thrown:throw told:tell understood:understand won:win wore:wear
-worn:wear withdrew:withdraw withdrawn:withdraw
-saw:see seen:see came:come became:become overcame:overcome went:go gone:go did:do done:do
-undid:undo undone:undo got:get gotten:get forgotten:forget felt:feel heard:hear stood:stand
-withstood:withstand sat:sit sought:seek fed:feed fled:flee hung:hang ate:eat eaten:eat woke:wake
-woken:wake arose:arise arisen:arise upheld:uphold withheld:withhold undertook:undertake
-undertaken:undertake mistook:mistake mistaken:mistake bent:bend dug:dig lit:light sped:speed
-tore:tear torn:tear swore:swear sworn:swear froze:freeze frozen:freeze rode:ride ridden:ride
-wept:weep stuck:stick slept:sleep shone:shine dealt:deal crept:creep clung:cling bled:bleed
-bred:breed spun:spin sprang:spring sprung:spring sang:sing sung:sing rang:ring rung:ring
-swam:swim swum:swim swung:swing stung:sting strove:strive striven:strive trod:tread
-trodden:tread forbade:forbid forbidden:forbid forgave:forgive forgiven:forgive foresaw:foresee
-foreseen:foresee overthrew:overthrow overthrown:overthrow overran:overrun oversaw:oversee
-overseen:oversee rebuilt:rebuild sewn:sew slid:slide spat:spit strode:stride bitten:bite
-blew:blow blown:blow drank:drink drunk:drink
-"""
-_IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_PAIRS.split())
-
-
 def sentence_lemma(word: str) -> str:
     """A sentence word's lemma for matching: irregular past forms and plurals, doubled consonants
     and a plain adjective's comparative or superlative undone (新高 "new high": "highest")."""
     lower = word.lower()
-    return _IRREGULAR.get(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
+    return PAST_FORMS.get(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
 
 
 def _undoubled(word_lemma: str) -> str:

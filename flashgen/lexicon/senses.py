@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence, Set
 from functools import cache
 
 from .dictionary import STOPWORDS, is_cross_reference, lemma
+from .forms import PLURAL_FORMS
 from .synonyms import synonyms
 
 #: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
@@ -248,22 +249,11 @@ def english_lemma(word: str) -> str:
     return base + "e" if restore and synonyms(base + "e") and not synonyms(base) else base
 
 
-#: Irregular plurals news English uses, which the light lemmas leave alone or take for a verb.
-_PLURAL_PAIRS = """
-leaves:leaf lives:life wives:wife knives:knife halves:half shelves:shelf thieves:thief wolves:wolf
-calves:calf loaves:loaf children:child men:man women:woman feet:foot teeth:tooth mice:mouse
-geese:goose bacteria:bacterium criteria:criterion phenomena:phenomenon crises:crisis
-analyses:analysis diagnoses:diagnosis hypotheses:hypothesis fungi:fungus nuclei:nucleus
-stimuli:stimulus larvae:larva algae:alga
-"""
-_PLURALS = dict(pair.split(":") for pair in _PLURAL_PAIRS.split())
-
-
 def base_form(word: str, word_lemma: str) -> str:
     """The singular of an irregular plural ``word``, else the plain adjective a comparative or
     superlative ``word_lemma`` is of (:func:`positive_degree`), else ``word_lemma``: "leaves":
     leaf, "bacteria": bacterium, "highest": high."""
-    return _PLURALS.get(word) or positive_degree(word_lemma)
+    return PLURAL_FORMS.get(word) or positive_degree(word_lemma)
 
 
 def sentence_lemmas(text: str) -> list[str]:

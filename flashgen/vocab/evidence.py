@@ -202,12 +202,15 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
 
 def translates_another_word(word: str, zh: str, english: str) -> bool:
     """Whether every content word of ``english``, a card's English equivalent, glosses another
-    word of the sentence ``zh`` and none glosses ``word``: it is that word's translation, not this
-    one's (遏制 "curb" is not "raises", which 加息 "to raise interest rates" explains).
-    A match through a loose synonym or a stray gloss word would teach the wrong English."""
+    word of the sentence ``zh`` in one of its forms ("older": old, 老人's) and none glosses
+    ``word``: it is that word's translation, not this one's (遏制 "curb" is not "raises", which
+    加息 "to raise interest rates" explains).  A match through a loose synonym or a stray gloss
+    word would teach the wrong English."""
     explained = others_english(word, zh)
-    words = content_lemmas(english)
-    return bool(words) and all(_key(w) in explained or _key(root(w)) in explained for w in words)
+    words = [content_lemmas(w) for w in english.split()]
+    return any(words) and all(
+        any(_key(f) in explained or _key(root(f)) in explained for f in forms) for forms in words if forms
+    )
 
 
 @cache

@@ -107,6 +107,9 @@ def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -
     zh = "央行加息以遏制通胀"  # "Central bank raises interest rates to curb inflation"
     assert translates_another_word("遏制", zh, "raises")  # 加息 "to raise interest rates"
     assert not translates_another_word("遏制", zh, "curb")
+    # a comparative whose plain adjective another word explains: 老人 "old people" has "older"
+    zh = "每逢周末，还有志愿者为老人讲解如何使用智能手机。"
+    assert translates_another_word("讲解", zh, "older")  # "volunteers also show older people how …"
 
 
 def test_the_english_of_a_longer_word_holding_this_one_is_that_words() -> None:
