@@ -63,6 +63,8 @@ _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
 _SKIP_LETTERS = 6
 #: Particles of English phrasal verbs, taken into the span when a sense has them ("run out", "pass on").
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over", "on"})
+#: Small words an equivalent never starts with: articles and the infinitive's "to".
+_NO_LEAD = frozenset({"a", "an", "the", "to"})
 #: Punctuation between two words that no equivalent spans ("buy, and house" is not 购房).
 _BREAK = re.compile(r"[,;:.!?()\[\]\"“”—–]")
 #: A headline in Title Case is no run of names.
@@ -145,7 +147,9 @@ def english_span(
     if best.text:
         start, end = bounds
         if end + 1 < len(words) and _takes_particle(senses, matches[end][1], words[end + 1].group()):
-            best = Span(en_context[words[start].start() : words[end + 1].end()], best.score)
+            end += 1
+        start -= _lead(senses, words[max(0, start - 2) : start + 1])
+        best = Span(en_context[words[start].start() : words[end].end()], best.score)
         return best
     barred = [h or lem[:_SKIP_LETTERS] in skip for h, lem in zip(hidden, lemmas, strict=True)]
     whole = {g for alternative in alternatives if len(alternative) == 1 for g in alternative}
@@ -176,6 +180,21 @@ def _takes_particle(senses: Sequence[str], gloss: str, word: str) -> bool:
         return False
     phrase = re.compile(rf"\b{re.escape(gloss)}\w* {particle}\b")
     return any(phrase.search(sense) for sense in senses)
+
+
+def _lead(senses: Sequence[str], words: Sequence[re.Match[str]]) -> int:
+    """How many small words (stopwords, which never match on their own) before the span's first
+    word, the last of ``words``, a sense has with it: 不再 "no longer", 当场 "on the spot", 失控
+    "out of control"; never from an article or "to" ("the rules", "to add" stay "rules", "add")."""
+    *before, first = [w.group().lower() for w in words]
+    for k in range(len(before), 0, -1):
+        run = before[-k:]
+        if run[0] in _NO_LEAD or not all(w in STOPWORDS for w in run):
+            continue
+        phrase = re.compile(rf"(?:^|[ (]){re.escape(' '.join([*run, first]))}\b")
+        if any(phrase.search(sense.lower()) for sense in senses):
+            return k
+    return 0
 
 
 def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tuple[float, str]:

@@ -99,6 +99,15 @@ def test_a_phrasal_verb_keeps_its_particle() -> None:
     assert english_span(["to pass on (blame etc)"], "They may pass on the costs.").text == "pass on"
 
 
+def test_a_small_word_that_begins_the_gloss_is_in_the_span() -> None:
+    """A stopword never matches on its own, so "no longer" lost its "no" (不再 "longer")."""
+    assert english_span(["no longer", "no more"], "He no longer goes there.").text == "no longer"
+    assert english_span(["at the scene", "on the spot"], "Some fainted on the spot.").text == "on the spot"
+    assert english_span(["to go out of control"], "Prices ran out of control.").text == "out of control"
+    assert english_span(["to violate the rules"], "They broke the rules.").text == "rules"  # no article
+    assert english_span(["to add"], "They want to add labels.").text == "add"  # no infinitive "to"
+
+
 def test_irregular_past_forms_meet_their_verb() -> None:
     assert english_span(["to view as", "to see as"], "The ruling was seen as a landmark.").text == "seen"
     assert english_span(["to go smoothly"], "Everything went smoothly.").text == "went smoothly"
