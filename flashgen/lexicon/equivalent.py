@@ -111,6 +111,7 @@ def english_span(
                 wanted.setdefault(_undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
                 part_of.setdefault(_undoubled(gloss), rank)
     proper = {lemma(w.lower()) for sense in senses for w in _WORD.findall(sense) if w[:1].isupper()}
+    phrases = {} if parts else _noun_phrases(tuple(senses))
     words, lemmas, verbs, hidden = _read_sentence(en_context)
     derived = _COMPOUND if parts else 1.0
     # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide"), a plural
@@ -143,7 +144,11 @@ def english_span(
                 continue
             if any(hidden[start : end + 1]) and not _whole_name(hidden, start, end):
                 continue
-            best, bounds = Span(en_context[words[start].start() : words[end].end()], total), (start, end)
+            head = _missing_head(matched, alternatives, phrases)
+            # the modifier of a two-word noun phrase and, next to it, a synonym of its head: 医疗费
+            # "medical expenses", "medical costs" (the modifier alone often is the English: "solar")
+            last = end + 1 if head and end + 1 < len(words) and head in synonyms(lemmas[end + 1]) else end
+            best, bounds = Span(en_context[words[start].start() : words[last].end()], total), (start, last)
     if best.text:
         start, end = bounds
         if end + 1 < len(words) and _takes_particle(senses, matches[end][1], words[end + 1].group()):
@@ -180,6 +185,34 @@ def _takes_particle(senses: Sequence[str], gloss: str, word: str) -> bool:
         return False
     phrase = re.compile(rf"\b{re.escape(gloss)}\w* {particle}\b")
     return any(phrase.search(sense) for sense in senses)
+
+
+@cache
+def _noun_phrases(senses: tuple[str, ...]) -> dict[frozenset[str], tuple[str, str]]:
+    """The alternatives of ``senses`` that are a noun phrase of two content words, each with its
+    modifier and head: "general headquarters" (general, headquarters), "computer chip"; not a
+    verb's ("to violate the rules"), whose object is as telling as its verb."""
+    found = {}
+    for sense in senses:
+        for text in re.sub(r"\([^)]*\)", " ", sense).split(";"):
+            text = text.strip().lower()
+            words = [w for w in _WORD.findall(text) if w not in STOPWORDS]
+            if len(words) == 2 and not text.startswith("to "):
+                modifier, head = (_undoubled(sentence_lemma(w)) for w in words)
+                found[frozenset({modifier, head})] = (modifier, head)
+    return found
+
+
+def _missing_head(
+    matched: set[str], alternatives: Sequence[frozenset[str]], phrases: dict[frozenset[str], tuple[str, str]]
+) -> str:
+    """The head of the two-word noun phrase whose modifier is all the span renders of the senses
+    ("medical" of "medical expenses": "expenses"), else "": the next word may render it."""
+    covered = [a for a in alternatives if matched & a and 2 * len(matched & a) >= len(a)]
+    if not covered or any(a not in phrases or matched & a != {phrases[a][0]} for a in covered):
+        return ""
+    heads = {phrases[a][1] for a in covered}
+    return heads.pop() if len(heads) == 1 else ""
 
 
 def _lead(senses: Sequence[str], words: Sequence[re.Match[str]]) -> int:

@@ -108,6 +108,14 @@ def test_a_small_word_that_begins_the_gloss_is_in_the_span() -> None:
     assert english_span(["to add"], "They want to add labels.").text == "add"  # no infinitive "to"
 
 
+def test_a_modifier_takes_the_synonym_of_its_head_beside_it() -> None:
+    """医疗费 "medical expenses": "medical costs", not "medical" alone; the modifier alone stays
+    the English where nothing beside it renders the head (太阳能 "solar energy": "solar")."""
+    sentence = "He is seeking compensation for medical costs and lost wages."
+    assert english_span(["medical expenses"], sentence).text == "medical costs"
+    assert english_span(["solar energy"], "Rooftop solar capacity grew fast.").text == "solar"
+
+
 def test_irregular_past_forms_meet_their_verb() -> None:
     assert english_span(["to view as", "to see as"], "The ruling was seen as a landmark.").text == "seen"
     assert english_span(["to go smoothly"], "Everything went smoothly.").text == "went smoothly"
