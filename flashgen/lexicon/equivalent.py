@@ -63,6 +63,9 @@ _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
 _SKIP_LETTERS = 6
 #: Particles of English phrasal verbs, taken into the span when a sense has them ("run out", "pass on").
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over", "on"})
+#: Letters of a short gloss word that an English compound may end with, and of the word before it
+#: ("deepfake": deep + fake), where a gloss inside a word is otherwise matched from five letters.
+_SHORT_HEAD = 4
 #: Small words an equivalent never starts with: articles and the infinitive's "to".
 _NO_LEAD = frozenset({"a", "an", "the", "to"})
 #: Punctuation between two words that no equivalent spans ("buy, and house" is not 购房).
@@ -125,6 +128,7 @@ def english_span(
         (0.0, "") if lem[:_SKIP_LETTERS] in skip else max(best_gloss(lem), best_gloss(verb))
         for lem, verb in zip(lemmas, verbs, strict=True)
     ]
+    _closed_compounds(matches, words, en_context, wanted, skip)
     best, bounds = Span("", 0.0), (0, 0)
     for start in range(len(words)):
         if not matches[start][0]:
@@ -213,6 +217,40 @@ def _missing_head(
         return ""
     heads = {phrases[a][1] for a in covered}
     return heads.pop() if len(heads) == 1 else ""
+
+
+def _closed_compounds(
+    matches: list[tuple[float, str]],
+    words: Sequence[re.Match[str]],
+    text: str,
+    wanted: dict[str, float],
+    skip: Set[str],
+) -> None:
+    """Two adjacent sentence words that a gloss writes as one ("sea wall" for 海堤 "seawall",
+    "check-in" for "checkin") match it, each for half its weight, where neither matches alone."""
+    for i in range(len(words) - 1):
+        if matches[i][0] or matches[i + 1][0] or _BREAK.search(text, words[i].end(), words[i + 1].start()):
+            continue
+        first, second = words[i].group().lower(), words[i + 1].group().lower()
+        if first in STOPWORDS or second in STOPWORDS:
+            continue
+        joined = sentence_lemma(first + second)
+        if joined in wanted and joined[:_SKIP_LETTERS] not in skip:
+            matches[i] = matches[i + 1] = (wanted[joined] / 2, joined)
+    for i, word in enumerate(words):  # "deepfake" holds 伪造's "fake" as its head
+        lower = word.group().lower()
+        if matches[i][0] or lower in STOPWORDS:
+            continue
+        for gloss, weight in wanted.items():
+            head = len(lower) - len(gloss)
+            if (
+                len(gloss) >= _SHORT_HEAD
+                and head >= _SHORT_HEAD
+                and lower.endswith(gloss)
+                and synonyms(lower[:head])
+            ):
+                matches[i] = (weight, gloss)
+                break
 
 
 def _lead(senses: Sequence[str], words: Sequence[re.Match[str]]) -> int:

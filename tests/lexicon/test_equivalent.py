@@ -116,6 +116,13 @@ def test_a_modifier_takes_the_synonym_of_its_head_beside_it() -> None:
     assert english_span(["solar energy"], "Rooftop solar capacity grew fast.").text == "solar"
 
 
+def test_english_compounds_written_apart_or_closed_meet_the_gloss() -> None:
+    """海堤 "seawall" beside "sea wall"; 伪造 "to fake" beside "deepfake" (deep + fake)."""
+    assert english_span(["levee", "dyke", "seawall"], "They walk on the sea wall.").text == "sea wall"
+    assert english_span(["to forge", "to fake"], "It prevents deepfake content.").text == "deepfake"
+    assert english_span(["seawall"], "The sea is calm.").text == ""
+
+
 def test_irregular_past_forms_meet_their_verb() -> None:
     assert english_span(["to view as", "to see as"], "The ruling was seen as a landmark.").text == "seen"
     assert english_span(["to go smoothly"], "Everything went smoothly.").text == "went smoothly"
