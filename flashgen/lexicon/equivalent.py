@@ -114,7 +114,7 @@ def english_span(
                 wanted.setdefault(_undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
                 part_of.setdefault(_undoubled(gloss), rank)
     proper = {lemma(w.lower()) for sense in senses for w in _WORD.findall(sense) if w[:1].isupper()}
-    phrases = {} if parts else _noun_phrases(tuple(senses))
+    phrases = {} if parts else _two_word_phrases(tuple(senses))
     words, lemmas, verbs, hidden = _read_sentence(en_context)
     derived = _COMPOUND if parts else 1.0
     # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide"), a plural
@@ -148,11 +148,19 @@ def english_span(
                 continue
             if any(hidden[start : end + 1]) and not _whole_name(hidden, start, end):
                 continue
-            head = _missing_head(matched, alternatives, phrases)
-            # the modifier of a two-word noun phrase and, next to it, a synonym of its head: 医疗费
-            # "medical expenses", "medical costs" (the modifier alone often is the English: "solar")
-            last = end + 1 if head and end + 1 < len(words) and head in synonyms(lemmas[end + 1]) else end
-            best, bounds = Span(en_context[words[start].start() : words[last].end()], total), (start, last)
+            # one word of a two-word gloss and, beside it in the gloss's order, a synonym of the other:
+            # 医疗费 "medical expenses": "medical costs"; 停产 "to stop production": "halt production"
+            # (the one word alone often is the English: 太阳能 "solar energy", "solar capacity")
+            other, side = _missing_word(matched, alternatives, phrases)
+            beside = end + 1 if side > 0 else start - 1
+            first, last = start, end
+            if (
+                other
+                and 0 <= beside < len(words)
+                and other in synonyms(lemmas[beside]) | synonyms(verbs[beside])
+            ):
+                first, last = min(start, beside), max(end, beside)
+            best, bounds = Span(en_context[words[first].start() : words[last].end()], total), (first, last)
     if best.text:
         start, end = bounds
         if end + 1 < len(words) and _takes_particle(senses, matches[end][1], words[end + 1].group()):
@@ -192,31 +200,29 @@ def _takes_particle(senses: Sequence[str], gloss: str, word: str) -> bool:
 
 
 @cache
-def _noun_phrases(senses: tuple[str, ...]) -> dict[frozenset[str], tuple[str, str]]:
-    """The alternatives of ``senses`` that are a noun phrase of two content words, each with its
-    modifier and head: "general headquarters" (general, headquarters), "computer chip"; not a
-    verb's ("to violate the rules"), whose object is as telling as its verb."""
+def _two_word_phrases(senses: tuple[str, ...]) -> dict[frozenset[str], tuple[str, str]]:
+    """The alternatives of ``senses`` of two content words, each with its words in order:
+    "medical expenses" (medical, expenses), "to stop production" (stop, production)."""
     found = {}
     for sense in senses:
         for text in re.sub(r"\([^)]*\)", " ", sense).split(";"):
-            text = text.strip().lower()
-            words = [w for w in _WORD.findall(text) if w not in STOPWORDS]
-            if len(words) == 2 and not text.startswith("to "):
-                modifier, head = (_undoubled(sentence_lemma(w)) for w in words)
-                found[frozenset({modifier, head})] = (modifier, head)
+            words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+            if len(words) == 2:
+                first, second = (_undoubled(sentence_lemma(w)) for w in words)
+                found[frozenset({first, second})] = (first, second)
     return found
 
 
-def _missing_head(
+def _missing_word(
     matched: set[str], alternatives: Sequence[frozenset[str]], phrases: dict[frozenset[str], tuple[str, str]]
-) -> str:
-    """The head of the two-word noun phrase whose modifier is all the span renders of the senses
-    ("medical" of "medical expenses": "expenses"), else "": the next word may render it."""
+) -> tuple[str, int]:
+    """When all a span renders of the senses is one word of two-word alternatives: the other
+    word, and on which side of the span it would stand (1 after, -1 before); else ("", 0)."""
     covered = [a for a in alternatives if matched & a and 2 * len(matched & a) >= len(a)]
-    if not covered or any(a not in phrases or matched & a != {phrases[a][0]} for a in covered):
-        return ""
-    heads = {phrases[a][1] for a in covered}
-    return heads.pop() if len(heads) == 1 else ""
+    if not covered or any(a not in phrases or len(matched & a) != 1 for a in covered):
+        return "", 0
+    wanted = {(phrases[a][1], 1) if phrases[a][0] in matched else (phrases[a][0], -1) for a in covered}
+    return wanted.pop() if len(wanted) == 1 else ("", 0)
 
 
 def _closed_compounds(

@@ -108,12 +108,13 @@ def test_a_small_word_that_begins_the_gloss_is_in_the_span() -> None:
     assert english_span(["to add"], "They want to add labels.").text == "add"  # no infinitive "to"
 
 
-def test_a_modifier_takes_the_synonym_of_its_head_beside_it() -> None:
+def test_one_word_of_a_two_word_gloss_takes_the_synonym_of_the_other_beside_it() -> None:
     """医疗费 "medical expenses": "medical costs", not "medical" alone; the modifier alone stays
     the English where nothing beside it renders the head (太阳能 "solar energy": "solar")."""
     sentence = "He is seeking compensation for medical costs and lost wages."
     assert english_span(["medical expenses"], sentence).text == "medical costs"
     assert english_span(["solar energy"], "Rooftop solar capacity grew fast.").text == "solar"
+    assert english_span(["to stop production"], "Plants had to halt production.").text == "halt production"
 
 
 def test_english_compounds_written_apart_or_closed_meet_the_gloss() -> None:
