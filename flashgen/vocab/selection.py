@@ -19,7 +19,13 @@ from ..lexicon.word import lookup
 from ..options import Options
 from ..types import SentencePair, Term, WordInfo
 from .candidates import Candidate, collect
-from .evidence import morpheme_equivalent, others_english, surface, translates_another_word
+from .evidence import (
+    longer_word_equivalent,
+    morpheme_equivalent,
+    others_english,
+    surface,
+    translates_another_word,
+)
 from .ranking import rank
 
 
@@ -73,6 +79,8 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
         )
     if not word.english and example.en:
         word = replace(word, english=morpheme_equivalent(word.simplified, example.zh, example.en))
+    if not word.english and example.en and not word.composed:
+        word = replace(word, english=longer_word_equivalent(word.simplified, example.zh, example.en))
     return word
 
 
