@@ -36,7 +36,7 @@ from ..lexicon.senses import (
 )
 from ..lexicon.synonyms import characters
 from ..types import SentencePair
-from .segmentation import English
+from .segmentation import English, lexicon_split
 
 #: A leading note naming a field: "(physics) mass", "(computing) cache".
 _DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
@@ -210,6 +210,10 @@ def longer_word_equivalent(word: str, zh: str, en: str) -> str:
     漏洞 "leak; hole; loophole", 零日漏洞 "zero-day vulnerability"; 监管 "to supervise", 监管体制
     "regulatory system".  The rest's own glosses are set aside (刷新纪录 "to set a new record"
     does not make 刷新 "record": 纪录 is)."""
+    if not dictionary.contains(word):  # a composed word: what its parts' longer words say
+        found = {longer_word_equivalent(part, zh, en) for part in lexicon_split(word) if len(part) > 1}
+        found.discard("")
+        return found.pop() if len(found) == 1 else ""
     keys: set[str] = set()
     for longer in dictionary.containing(word, len(word) + _LONGER_BY):
         if any(e.pinyin_numbered[:1].isupper() for e in dictionary.entries(longer)):
@@ -217,7 +221,8 @@ def longer_word_equivalent(word: str, zh: str, en: str) -> str:
         if any("(idiom)" in sense for sense in dictionary.all_senses(longer)):
             continue  # an idiom's gloss tells the whole, not its words (桴鼓相应 is no sense of 相应)
         rest = longer.replace(word, "")
-        theirs = {_key(g) for part in {rest, *rest} for g in dictionary.gloss_words(part)}
+        pieces = {rest} if dictionary.contains(rest) else set(rest)  # 体制 "system", not 制 "to regulate"
+        theirs = {_key(g) for part in pieces for g in dictionary.gloss_words(part)}
         keys |= {_key(g) for g in dictionary.gloss_words(longer) if len(g) >= _MIN_LETTERS} - theirs
     if not keys:
         return ""

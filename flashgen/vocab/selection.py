@@ -79,7 +79,7 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
         )
     if not word.english and example.en:
         word = replace(word, english=morpheme_equivalent(word.simplified, example.zh, example.en))
-    if not word.english and example.en and not word.composed:
+    if not word.english and example.en:
         word = replace(word, english=longer_word_equivalent(word.simplified, example.zh, example.en))
     return word
 
