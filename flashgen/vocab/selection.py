@@ -80,7 +80,11 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
     if not word.english and example.en:
         word = replace(word, english=morpheme_equivalent(word.simplified, example.zh, example.en))
     if not word.english and example.en:
-        word = replace(word, english=longer_word_equivalent(word.simplified, example.zh, example.en))
+        shown = longer_word_equivalent(word.simplified, example.zh, example.en)
+        # a meaning glued from parts gives way to the English the dictionary's longer words back
+        # (监管机构 "regulator", not "oversee + mechanism")
+        meaning = uncapitalised(shown, example.en) if shown and word.composed else word.meaning
+        word = replace(word, english=shown, meaning=meaning)
     return word
 
 
