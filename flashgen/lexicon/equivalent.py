@@ -354,13 +354,25 @@ def _synonym_span(
             continue
         if any(negates(word_lemma, g) for g in wanted):  # "unusual" is no synonym of "ordinary; usual"
             continue
-        related = synonyms(word_lemma) | synonyms(lemma(words[i].group().lower()))
+        related = (
+            synonyms(word_lemma) | synonyms(lemma(words[i].group().lower())) | _silent_e(words[i].group())
+        )
         loose = not chinese or len(related) <= _SPECIFIC or bool(set(chinese) & characters(word_lemma))
         weight = max((w for g, w in wanted.items() if g in related and (loose or g in whole)), default=0.0)
         weight *= _SYNONYM
         if weight > best.score:
             best = Span(text[words[i].start() : words[i].end()], weight)
     return best
+
+
+def _silent_e(word: str) -> frozenset[str]:
+    """The synonyms of a verb whose -ed or -ing took a silent e off ("reduced": reduce), which the
+    light stemmer leaves without it ("reduc") where CC-CEDICT's index holds both forms."""
+    lower = word.lower()
+    base = lemma(american(lower))
+    if base == lower or base.endswith("e") or not lower.endswith(("ed", "ing")):
+        return frozenset()
+    return synonyms(base + "e")
 
 
 #: Notes that mark a sense a learner should not meet first: register, age, region.

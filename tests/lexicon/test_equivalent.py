@@ -124,6 +124,12 @@ def test_english_compounds_written_apart_or_closed_meet_the_gloss() -> None:
     assert english_span(["seawall"], "The sea is calm.").text == ""
 
 
+def test_a_verb_whose_ending_took_a_silent_e_meets_its_synonyms() -> None:
+    """The light stemmer reads "reduced" as "reduc"; its synonyms are reduce's (减弱 "to diminish")."""
+    sentence = "Brain scans showed markedly reduced activity in one region."
+    assert english_span(["to weaken", "to diminish"], sentence, word="减弱").text == "reduced"
+
+
 def test_irregular_past_forms_meet_their_verb() -> None:
     assert english_span(["to view as", "to see as"], "The ruling was seen as a landmark.").text == "seen"
     assert english_span(["to go smoothly"], "Everything went smoothly.").text == "went smoothly"
