@@ -41,6 +41,7 @@ from .senses import (
     negates,
     sense_alternatives,
     sense_score,
+    silent_e,
 )
 from .synonyms import characters, synonyms
 
@@ -355,7 +356,9 @@ def _synonym_span(
         if any(negates(word_lemma, g) for g in wanted):  # "unusual" is no synonym of "ordinary; usual"
             continue
         related = (
-            synonyms(word_lemma) | synonyms(lemma(words[i].group().lower())) | _silent_e(words[i].group())
+            synonyms(word_lemma)
+            | synonyms(lemma(words[i].group().lower()))
+            | synonyms(silent_e(words[i].group()))  # reduced: reduce
         )
         loose = not chinese or len(related) <= _SPECIFIC or bool(set(chinese) & characters(word_lemma))
         weight = max((w for g, w in wanted.items() if g in related and (loose or g in whole)), default=0.0)
@@ -363,16 +366,6 @@ def _synonym_span(
         if weight > best.score:
             best = Span(text[words[i].start() : words[i].end()], weight)
     return best
-
-
-def _silent_e(word: str) -> frozenset[str]:
-    """The synonyms of a verb whose -ed or -ing took a silent e off ("reduced": reduce), which the
-    light stemmer leaves without it ("reduc") where CC-CEDICT's index holds both forms."""
-    lower = word.lower()
-    base = lemma(american(lower))
-    if base == lower or base.endswith("e") or not lower.endswith(("ed", "ing")):
-        return frozenset()
-    return synonyms(base + "e")
 
 
 #: Notes that mark a sense a learner should not meet first: register, age, region.

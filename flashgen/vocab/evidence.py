@@ -33,6 +33,7 @@ from ..lexicon.senses import (
     sense_alternatives,
     sense_score,
     sentence_lemmas,
+    silent_e,
 )
 from ..lexicon.synonyms import characters
 from ..types import SentencePair
@@ -197,7 +198,9 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     if found:
         return found.pop() if len(found) == 1 else ""
     telling = {c for c in word if dictionary.zipf(c) < _TELLING_ZIPF}
-    shared = {t: len(characters(sentence_lemma(t)) & telling) for t in unexplained}
+    shared = {
+        t: len((characters(sentence_lemma(t)) | characters(silent_e(t))) & telling) for t in unexplained
+    }
     most = max(shared.values(), default=0)
     best = [t for t, n in shared.items() if n == most]
     return best[0] if most and len(best) == 1 else ""
