@@ -127,6 +127,7 @@ class _Index:
     """
 
     def __init__(self, headwords: str, records: bytes, offsets: bytes) -> None:
+        self.joined = headwords
         self.headwords = headwords.split("\n")
         self._records = records
         self._offsets = array("I")
@@ -164,6 +165,21 @@ def entries(word: str) -> tuple[Entry, ...]:
         traditional, pinyin, glosses = record.split("\t")
         found.append(Entry(word, traditional, pinyin, tuple(glosses.split("/"))))
     return tuple(found)
+
+
+def containing(word: str, longest: int) -> list[str]:
+    """The headwords that hold ``word`` and are longer, ``longest`` characters at most."""
+    index = _cedict()
+    text = index.joined
+    found, at = [], text.find(word)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        headword = text[start : end if end >= 0 else len(text)]
+        if headword != word and len(headword) <= longest:
+            found.append(headword)
+        at = text.find(word, max(at + 1, end if end >= 0 else len(text)))
+    return found
 
 
 def all_senses(word: str) -> tuple[str, ...]:

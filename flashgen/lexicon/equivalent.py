@@ -41,6 +41,7 @@ from .senses import (
     negates,
     sense_alternatives,
     sense_score,
+    silent_e,
 )
 from .synonyms import characters, synonyms
 
@@ -63,6 +64,11 @@ _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
 _SKIP_LETTERS = 6
 #: Particles of English phrasal verbs, taken into the span when a sense has them ("run out", "pass on").
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over", "on"})
+#: Letters of a short gloss word that an English compound may end with, and of the word before it
+#: ("deepfake": deep + fake), where a gloss inside a word is otherwise matched from five letters.
+_SHORT_HEAD = 4
+#: Small words an equivalent never starts with: articles and the infinitive's "to".
+_NO_LEAD = frozenset({"a", "an", "the", "to"})
 #: Punctuation between two words that no equivalent spans ("buy, and house" is not 购房).
 _BREAK = re.compile(r"[,;:.!?()\[\]\"“”—–]")
 #: A headline in Title Case is no run of names.
@@ -109,6 +115,7 @@ def english_span(
                 wanted.setdefault(_undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
                 part_of.setdefault(_undoubled(gloss), rank)
     proper = {lemma(w.lower()) for sense in senses for w in _WORD.findall(sense) if w[:1].isupper()}
+    phrases = {} if parts else _two_word_phrases(tuple(senses))
     words, lemmas, verbs, hidden = _read_sentence(en_context)
     derived = _COMPOUND if parts else 1.0
     # a participle may be glossed as itself ("hidden", "broken") or by its verb ("hide"), a plural
@@ -122,6 +129,7 @@ def english_span(
         (0.0, "") if lem[:_SKIP_LETTERS] in skip else max(best_gloss(lem), best_gloss(verb))
         for lem, verb in zip(lemmas, verbs, strict=True)
     ]
+    _closed_compounds(matches, words, en_context, wanted, skip)
     best, bounds = Span("", 0.0), (0, 0)
     for start in range(len(words)):
         if not matches[start][0]:
@@ -141,11 +149,25 @@ def english_span(
                 continue
             if any(hidden[start : end + 1]) and not _whole_name(hidden, start, end):
                 continue
-            best, bounds = Span(en_context[words[start].start() : words[end].end()], total), (start, end)
+            # one word of a two-word gloss and, beside it in the gloss's order, a synonym of the other:
+            # 医疗费 "medical expenses": "medical costs"; 停产 "to stop production": "halt production"
+            # (the one word alone often is the English: 太阳能 "solar energy", "solar capacity")
+            other, side = _missing_word(matched, alternatives, phrases)
+            beside = end + 1 if side > 0 else start - 1
+            first, last = start, end
+            if (
+                other
+                and 0 <= beside < len(words)
+                and other in synonyms(lemmas[beside]) | synonyms(verbs[beside])
+            ):
+                first, last = min(start, beside), max(end, beside)
+            best, bounds = Span(en_context[words[first].start() : words[last].end()], total), (first, last)
     if best.text:
         start, end = bounds
         if end + 1 < len(words) and _takes_particle(senses, matches[end][1], words[end + 1].group()):
-            best = Span(en_context[words[start].start() : words[end + 1].end()], best.score)
+            end += 1
+        start -= _lead(senses, words[max(0, start - 2) : start + 1])
+        best = Span(en_context[words[start].start() : words[end].end()], best.score)
         return best
     barred = [h or lem[:_SKIP_LETTERS] in skip for h, lem in zip(hidden, lemmas, strict=True)]
     whole = {g for alternative in alternatives if len(alternative) == 1 for g in alternative}
@@ -176,6 +198,81 @@ def _takes_particle(senses: Sequence[str], gloss: str, word: str) -> bool:
         return False
     phrase = re.compile(rf"\b{re.escape(gloss)}\w* {particle}\b")
     return any(phrase.search(sense) for sense in senses)
+
+
+@cache
+def _two_word_phrases(senses: tuple[str, ...]) -> dict[frozenset[str], tuple[str, str]]:
+    """The alternatives of ``senses`` of two content words, each with its words in order:
+    "medical expenses" (medical, expenses), "to stop production" (stop, production)."""
+    found = {}
+    for sense in senses:
+        for text in re.sub(r"\([^)]*\)", " ", sense).split(";"):
+            words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+            if len(words) == 2:
+                first, second = (_undoubled(sentence_lemma(w)) for w in words)
+                found[frozenset({first, second})] = (first, second)
+    return found
+
+
+def _missing_word(
+    matched: set[str], alternatives: Sequence[frozenset[str]], phrases: dict[frozenset[str], tuple[str, str]]
+) -> tuple[str, int]:
+    """When all a span renders of the senses is one word of two-word alternatives: the other
+    word, and on which side of the span it would stand (1 after, -1 before); else ("", 0)."""
+    covered = [a for a in alternatives if matched & a and 2 * len(matched & a) >= len(a)]
+    if not covered or any(a not in phrases or len(matched & a) != 1 for a in covered):
+        return "", 0
+    wanted = {(phrases[a][1], 1) if phrases[a][0] in matched else (phrases[a][0], -1) for a in covered}
+    return wanted.pop() if len(wanted) == 1 else ("", 0)
+
+
+def _closed_compounds(
+    matches: list[tuple[float, str]],
+    words: Sequence[re.Match[str]],
+    text: str,
+    wanted: dict[str, float],
+    skip: Set[str],
+) -> None:
+    """Two adjacent sentence words that a gloss writes as one ("sea wall" for 海堤 "seawall",
+    "check-in" for "checkin") match it, each for half its weight, where neither matches alone."""
+    for i in range(len(words) - 1):
+        if matches[i][0] or matches[i + 1][0] or _BREAK.search(text, words[i].end(), words[i + 1].start()):
+            continue
+        first, second = words[i].group().lower(), words[i + 1].group().lower()
+        if first in STOPWORDS or second in STOPWORDS:
+            continue
+        joined = sentence_lemma(first + second)
+        if joined in wanted and joined[:_SKIP_LETTERS] not in skip:
+            matches[i] = matches[i + 1] = (wanted[joined] / 2, joined)
+    for i, word in enumerate(words):  # "deepfake" holds 伪造's "fake" as its head
+        lower = word.group().lower()
+        if matches[i][0] or lower in STOPWORDS:
+            continue
+        for gloss, weight in wanted.items():
+            head = len(lower) - len(gloss)
+            if (
+                len(gloss) >= _SHORT_HEAD
+                and head >= _SHORT_HEAD
+                and lower.endswith(gloss)
+                and synonyms(lower[:head])
+            ):
+                matches[i] = (weight, gloss)
+                break
+
+
+def _lead(senses: Sequence[str], words: Sequence[re.Match[str]]) -> int:
+    """How many small words (stopwords, which never match on their own) before the span's first
+    word, the last of ``words``, a sense has with it: 不再 "no longer", 当场 "on the spot", 失控
+    "out of control"; never from an article or "to" ("the rules", "to add" stay "rules", "add")."""
+    *before, first = [w.group().lower() for w in words]
+    for k in range(len(before), 0, -1):
+        run = before[-k:]
+        if run[0] in _NO_LEAD or not all(w in STOPWORDS for w in run):
+            continue
+        phrase = re.compile(rf"(?:^|[ (]){re.escape(' '.join([*run, first]))}\b")
+        if any(phrase.search(sense.lower()) for sense in senses):
+            return k
+    return 0
 
 
 def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tuple[float, str]:
@@ -258,7 +355,11 @@ def _synonym_span(
             continue
         if any(negates(word_lemma, g) for g in wanted):  # "unusual" is no synonym of "ordinary; usual"
             continue
-        related = synonyms(word_lemma) | synonyms(lemma(words[i].group().lower()))
+        related = (
+            synonyms(word_lemma)
+            | synonyms(lemma(words[i].group().lower()))
+            | synonyms(silent_e(words[i].group()))  # reduced: reduce
+        )
         loose = not chinese or len(related) <= _SPECIFIC or bool(set(chinese) & characters(word_lemma))
         weight = max((w for g, w in wanted.items() if g in related and (loose or g in whole)), default=0.0)
         weight *= _SYNONYM

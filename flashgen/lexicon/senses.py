@@ -249,6 +249,16 @@ def english_lemma(word: str) -> str:
     return base + "e" if restore and synonyms(base + "e") and not synonyms(base) else base
 
 
+def silent_e(word: str) -> str:
+    """The verb with the silent e an -ed or -ing ending took off ("reduced": reduce), where the
+    light stemmer leaves it off ("reduc") because CC-CEDICT's glosses hold both; else ""."""
+    lower = word.lower()
+    base = lemma(american(lower))
+    if base == lower or base.endswith("e") or not lower.endswith(("ed", "ing")):
+        return ""
+    return base + "e"
+
+
 def base_form(word: str, word_lemma: str) -> str:
     """The singular of an irregular plural ``word``, else the plain adjective a comparative or
     superlative ``word_lemma`` is of (:func:`positive_degree`), else ``word_lemma``: "leaves":

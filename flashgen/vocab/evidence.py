@@ -33,10 +33,11 @@ from ..lexicon.senses import (
     sense_alternatives,
     sense_score,
     sentence_lemmas,
+    silent_e,
 )
 from ..lexicon.synonyms import characters
 from ..types import SentencePair
-from .segmentation import English
+from .segmentation import English, lexicon_split
 
 #: A leading note naming a field: "(physics) mass", "(computing) cache".
 _DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
@@ -45,6 +46,9 @@ _MIN_LETTERS = 4
 #: A character more common than this (zipf: 有, 上, 向, 比, 人) is in too many words to tie an
 #: English word to a card's word (有望 is not "days", 内向 not "outward").
 _TELLING_ZIPF = 5.5
+#: How many characters longer than a card's word a CC-CEDICT word holding it may be, to lend it
+#: its English (:func:`longer_word_equivalent`: 零日漏洞 for 漏洞).
+_LONGER_BY = 2
 #: An English word, hyphens and apostrophes inside it.
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: The article has at least this many times as many pairs as the word occurs in.
@@ -194,10 +198,48 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     if found:
         return found.pop() if len(found) == 1 else ""
     telling = {c for c in word if dictionary.zipf(c) < _TELLING_ZIPF}
-    shared = {t: len(characters(sentence_lemma(t)) & telling) for t in unexplained}
+    shared = {
+        t: len((characters(sentence_lemma(t)) | characters(silent_e(t))) & telling) for t in unexplained
+    }
     most = max(shared.values(), default=0)
     best = [t for t, n in shared.items() if n == most]
     return best[0] if most and len(best) == 1 else ""
+
+
+def longer_word_equivalent(word: str, zh: str, en: str) -> str:
+    """The one English word of ``en`` that a longer CC-CEDICT word holding ``word`` glosses (two
+    characters more at most) and the rest of that word does not, and that no other word of
+    ``zh`` explains; else "".  CC-CEDICT often has a word's newer sense only in its compounds:
+    漏洞 "leak; hole; loophole", 零日漏洞 "zero-day vulnerability"; 监管 "to supervise", 监管体制
+    "regulatory system".  The rest's own glosses are set aside (刷新纪录 "to set a new record"
+    does not make 刷新 "record": 纪录 is)."""
+    if not dictionary.contains(word):  # a composed word: what its parts' longer words say
+        found = {longer_word_equivalent(part, zh, en) for part in lexicon_split(word) if len(part) > 1}
+        found.discard("")
+        return found.pop() if len(found) == 1 else ""
+    keys: set[str] = set()
+    for longer in dictionary.containing(word, len(word) + _LONGER_BY):
+        if any(e.pinyin_numbered[:1].isupper() for e in dictionary.entries(longer)):
+            continue  # a name's glosses are its spelling
+        if any("(idiom)" in sense for sense in dictionary.all_senses(longer)):
+            continue  # an idiom's gloss tells the whole, not its words (桴鼓相应 is no sense of 相应)
+        rest = longer.replace(word, "")
+        pieces = {rest} if dictionary.contains(rest) else set(rest)  # 体制 "system", not 制 "to regulate"
+        theirs = {_key(g) for part in pieces for g in dictionary.gloss_words(part)}
+        keys |= {_key(g) for g in dictionary.gloss_words(longer) if len(g) >= _MIN_LETTERS} - theirs
+    if not keys:
+        return ""
+    keys -= {_key(g) for g in dictionary.gloss_words(word)}  # its own glosses did not match already
+    explained = others_english(word, zh)
+    found = set()
+    for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
+        text = match.group()
+        lemma = sentence_lemma(text)
+        if (at and text[:1].isupper()) or lemma in dictionary.STOPWORDS or _key(lemma) in explained:
+            continue
+        if _key(lemma) in keys:
+            found.add(text)
+    return found.pop() if len(found) == 1 else ""
 
 
 def translates_another_word(word: str, zh: str, english: str) -> bool:

@@ -19,7 +19,13 @@ from ..lexicon.word import lookup
 from ..options import Options
 from ..types import SentencePair, Term, WordInfo
 from .candidates import Candidate, collect
-from .evidence import morpheme_equivalent, others_english, surface, translates_another_word
+from .evidence import (
+    longer_word_equivalent,
+    morpheme_equivalent,
+    others_english,
+    surface,
+    translates_another_word,
+)
 from .ranking import rank
 
 
@@ -73,6 +79,12 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
         )
     if not word.english and example.en:
         word = replace(word, english=morpheme_equivalent(word.simplified, example.zh, example.en))
+    if not word.english and example.en:
+        shown = longer_word_equivalent(word.simplified, example.zh, example.en)
+        # a meaning glued from parts gives way to the English the dictionary's longer words back
+        # (监管机构 "regulator", not "oversee + mechanism")
+        meaning = uncapitalised(shown, example.en) if shown and word.composed else word.meaning
+        word = replace(word, english=shown, meaning=meaning)
     return word
 
 

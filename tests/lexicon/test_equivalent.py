@@ -99,6 +99,37 @@ def test_a_phrasal_verb_keeps_its_particle() -> None:
     assert english_span(["to pass on (blame etc)"], "They may pass on the costs.").text == "pass on"
 
 
+def test_a_small_word_that_begins_the_gloss_is_in_the_span() -> None:
+    """A stopword never matches on its own, so "no longer" lost its "no" (不再 "longer")."""
+    assert english_span(["no longer", "no more"], "He no longer goes there.").text == "no longer"
+    assert english_span(["at the scene", "on the spot"], "Some fainted on the spot.").text == "on the spot"
+    assert english_span(["to go out of control"], "Prices ran out of control.").text == "out of control"
+    assert english_span(["to violate the rules"], "They broke the rules.").text == "rules"  # no article
+    assert english_span(["to add"], "They want to add labels.").text == "add"  # no infinitive "to"
+
+
+def test_one_word_of_a_two_word_gloss_takes_the_synonym_of_the_other_beside_it() -> None:
+    """医疗费 "medical expenses": "medical costs", not "medical" alone; the modifier alone stays
+    the English where nothing beside it renders the head (太阳能 "solar energy": "solar")."""
+    sentence = "He is seeking compensation for medical costs and lost wages."
+    assert english_span(["medical expenses"], sentence).text == "medical costs"
+    assert english_span(["solar energy"], "Rooftop solar capacity grew fast.").text == "solar"
+    assert english_span(["to stop production"], "Plants had to halt production.").text == "halt production"
+
+
+def test_english_compounds_written_apart_or_closed_meet_the_gloss() -> None:
+    """海堤 "seawall" beside "sea wall"; 伪造 "to fake" beside "deepfake" (deep + fake)."""
+    assert english_span(["levee", "dyke", "seawall"], "They walk on the sea wall.").text == "sea wall"
+    assert english_span(["to forge", "to fake"], "It prevents deepfake content.").text == "deepfake"
+    assert english_span(["seawall"], "The sea is calm.").text == ""
+
+
+def test_a_verb_whose_ending_took_a_silent_e_meets_its_synonyms() -> None:
+    """The light stemmer reads "reduced" as "reduc"; its synonyms are reduce's (减弱 "to diminish")."""
+    sentence = "Brain scans showed markedly reduced activity in one region."
+    assert english_span(["to weaken", "to diminish"], sentence, word="减弱").text == "reduced"
+
+
 def test_irregular_past_forms_meet_their_verb() -> None:
     assert english_span(["to view as", "to see as"], "The ruling was seen as a landmark.").text == "seen"
     assert english_span(["to go smoothly"], "Everything went smoothly.").text == "went smoothly"

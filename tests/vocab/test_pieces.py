@@ -101,6 +101,21 @@ def test_a_morpheme_gives_the_english_when_no_gloss_of_the_word_does() -> None:
     assert morpheme_equivalent("产量", zh, en) == "yield"
 
 
+def test_a_longer_dictionary_word_holding_the_word_lends_its_english() -> None:
+    """CC-CEDICT has 漏洞's newer sense only in 零日漏洞 "zero-day vulnerability"; an idiom's gloss
+    tells the whole (桴鼓相应), and a name's spells it: neither lends a word."""
+    from flashgen.vocab.evidence import longer_word_equivalent
+
+    zh, en = "研究人员发现了这款软件的一个漏洞。", "Researchers found a vulnerability in the software."
+    assert longer_word_equivalent("漏洞", zh, en) == "vulnerability"
+    zh, en = "参与的用户可获得相应补贴。", "Users who take part receive subsidies."
+    assert longer_word_equivalent("相应", zh, en) == ""
+    # 监管体制 "regulatory system": the rest is 体制 "system" (not 制 "to regulate"); a composed
+    # word (监管机构, CC-CEDICT lacks it) takes what its parts' longer words say
+    zh, en = "监管机构周四发布声明。", "The regulator issued a statement on Thursday."
+    assert longer_word_equivalent("监管机构", zh, en) == "regulator"
+
+
 def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -> None:
     from flashgen.vocab.evidence import translates_another_word
 
