@@ -35,11 +35,12 @@ def _flashgen(tmp_path: Path, *args: str, **kwargs: object) -> subprocess.Popen[
 @pytest.mark.parametrize("after", [0.3, 0.6, 1.2], ids=["starting", "reading", "building"])
 def test_a_signal_ends_the_run_cleanly(tmp_path: Path, signum: int, after: float) -> None:
     decks = tmp_path / "decks"
-    # the demo article's body sixty times, each copy's Chinese sentences numbered (a sentence seen
-    # before costs next to nothing): a build that is surely still running when the signal comes
+    # the demo article's body two hundred times, each copy's Chinese sentences numbered (a sentence
+    # seen before costs next to nothing): a build of several seconds even on a fast machine, surely
+    # still running when the signal comes; it is stopped then, so its length costs nothing
     title, body = DEMO.read_text(encoding="utf-8").split("\n", 1)
     article = tmp_path / "long-article.txt"
-    copies = (body.replace("。", f"（{i}）。") for i in range(60))
+    copies = (body.replace("。", f"（{i}）。") for i in range(200))
     article.write_text(title + "\n" + "".join(copies), encoding="utf-8")
     process = _flashgen(tmp_path, "build", str(article), "-o", str(decks), stdout=subprocess.DEVNULL)
     time.sleep(after)
