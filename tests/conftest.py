@@ -7,6 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Property tests check outcomes, never time: an example that happens to load a dictionary on a busy
+# machine must not fail on hypothesis's 200 ms deadline (speed is measured in bench/).
+settings.register_profile("flashgen", deadline=None)
+settings.load_profile("flashgen")
 
 
 @pytest.fixture

@@ -585,7 +585,7 @@ def test_an_interrupt_while_caches_are_built_leaves_no_temporary_file(scenarios:
 _PHRASE_SAMPLE = sorted(pypinyin_index.PhraseTable(*data._real_phrase_index()))[::97]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(_PHRASE_SAMPLE), min_size=1, max_size=40), st.data())
 def test_sorted_phrases_answer_prefixes_as_pypinyins_prefix_set(phrases: list[str], draw: Any) -> None:
     """The segmenter's prefix set, trained by pypinyin on the phrases, and our bisection agree."""
@@ -610,7 +610,7 @@ def test_genanki_is_imported_without_asyncio_and_the_backport_stays_importable()
     assert result.stdout.split() == ["False", "False", "True"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.text(alphabet=st.sampled_from(list("中国人民银行行长说长江大桥的了一会儿鑫龘abc1，。 ")), max_size=20)
 )

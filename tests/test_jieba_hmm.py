@@ -27,13 +27,13 @@ ALPHABET = MODEL_CHARS + list("鑫犇龘𠀀丶") + list("aZ9，。・ ")
 MODEL: tuple[Any, ...] = (char_state_tab_P, start_P, trans_P, emit_P)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=600)
 @given(st.text(alphabet=st.sampled_from(ALPHABET), min_size=1, max_size=14))
 def test_same_path_and_probability_as_jieba(text: str) -> None:
     assert viterbi(text, *MODEL) == jieba_viterbi(text, *MODEL)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(alphabet=st.sampled_from(MODEL_CHARS[:12]), min_size=1, max_size=30))
 def test_same_answer_on_runs_of_few_characters(text: str) -> None:
     """Few characters: long runs of the same few states."""

@@ -32,7 +32,7 @@ _PIECES = st.sampled_from(
 _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=25).map("".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT, st.sampled_from(list(Layout)))
 def test_any_text_gives_an_analysis_or_a_user_error(text: str, layout: Layout) -> None:
     try:

@@ -36,13 +36,13 @@ ALPHABET = "的一是人我他们中国银行河水 ABCxyz123。，！?\n\t\x00�
 mixed = st.lists(st.text(alphabet=st.sampled_from(ALPHABET), max_size=30), max_size=15)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(sentences, sentences)
 def test_any_unicode_gives_a_partition_in_order(zh: list[str], en: list[str]) -> None:
     assert_partition(align(zh, en), len(zh), len(en))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(mixed, mixed)
 def test_chinese_like_text_gives_a_partition_in_order(zh: list[str], en: list[str]) -> None:
     assert_partition(align(zh, en), len(zh), len(en))
@@ -67,7 +67,7 @@ PARALLEL = [
 ]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.lists(st.sampled_from(range(len(PARALLEL))), min_size=1, max_size=12, unique=True), st.data())
 def test_deleting_an_english_sentence_changes_only_nearby_links(
     order: list[int], data: st.DataObject
@@ -193,7 +193,7 @@ def test_format_links_text() -> None:
     assert format_links(links) == "[0,1]:[0]\n[]:[1]\n[2]:[]\n[3]:[2,3,4]\n"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(sentences, sentences)
 def test_format_links_round_trips(zh: list[str], en: list[str]) -> None:
     links = align(zh, en)

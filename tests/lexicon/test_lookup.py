@@ -191,7 +191,7 @@ def test_seed_key_terms_read_and_gloss_as_the_gold_says() -> None:
 _HSK_WORDS = sorted(w for w in dictionary._hsk_words() if all("\u4e00" <= c <= "\u9fff" for c in w))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.sampled_from(_HSK_WORDS), st.sampled_from(["我觉得{}很重要。", "{}", "他们说{}了。"]))
 def test_any_graded_word_reads_as_one_of_its_dictionary_readings(word: str, template: str) -> None:
     info = lookup(word, zh_context=template.format(word))

@@ -218,7 +218,7 @@ _FRAGMENTS = [
 _mixed_text = st.lists(st.one_of(st.text(max_size=20), st.sampled_from(_FRAGMENTS)), max_size=40).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_mixed_text, layout=st.sampled_from([Layout.AUTO, Layout.SAME_LINE, Layout.ALTERNATING]))
 def test_parse_article_returns_an_article_or_a_user_error(text: str, layout: Layout) -> None:
     try:
@@ -231,7 +231,7 @@ def test_parse_article_returns_an_article_or_a_user_error(text: str, layout: Lay
     assert all(s.strip() == s and s for p in article.paragraphs for s in (*p.en, *p.zh))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(line=_mixed_text.map(str.strip))
 def test_separate_cuts_a_line_without_losing_text(line: str) -> None:
     chunks = separate(line)
@@ -239,7 +239,7 @@ def test_separate_cuts_a_line_without_losing_text(line: str) -> None:
     assert "".join("".join(text.split()) for _, text in chunks) == "".join(line.split())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(data=st.binary(max_size=400))
 def test_decode_returns_text_or_a_user_error(data: bytes) -> None:
     try:

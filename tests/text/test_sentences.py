@@ -53,7 +53,7 @@ def _letters(text: str) -> str:
     return "".join(text.split())
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(text=_text)
 def test_splitting_loses_and_invents_nothing(text: str) -> None:
     """Sentences are non-empty, trimmed, and together hold exactly the input's characters."""

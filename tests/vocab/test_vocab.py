@@ -278,7 +278,7 @@ def test_lexicon_split_covers_the_word(word: str) -> None:
     assert "".join(lexicon_split(word)) == word
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(st.lists(st.tuples(st.text(max_size=60), st.text(max_size=60)), max_size=4), st.integers(1, 10))
 def test_picker_never_crashes_and_keeps_its_promises(rows: list[tuple[str, str]], max_words: int) -> None:
     terms = pick_terms(pairs_of(rows), Options(max_words=max_words))
