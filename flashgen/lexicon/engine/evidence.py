@@ -151,6 +151,19 @@ def candidates(
     return {p: c for p, c in found.items() if c}
 
 
+def readable_positions(sentence: str, tokens: Sequence[Token], english: Set[str] = frozenset()) -> set[int]:
+    """Where :func:`candidates` over the whole sentence gives candidates (a Han character with a
+    reading), without their evidence."""
+    owner = _Sentence.of(sentence, tokens).owner
+    found = set()
+    for position, char in enumerate(sentence):
+        if is_han(char):
+            token = tokens[owner[position]]
+            if options(char, token.text if len(token.text) > 1 else "", position - token.start, english):
+                found.add(position)
+    return found
+
+
 def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list[Candidate]:
     sentence, tokens = context.text, context.tokens
     char = sentence[position]
