@@ -238,6 +238,8 @@ def _containing_words(word: str, zh: str) -> set[str]:
     for at in (i for i in range(len(zh)) if zh.startswith(word, i)):
         for start in range(max(0, at - _LONGEST_WORD + len(word)), at + 1):
             for end in range(at + len(word), min(len(zh), start + _LONGEST_WORD) + 1):
+                if not dictionary.starts_word(zh[start:end]):
+                    break  # nor does any longer piece from this start make a word
                 if end - start > len(word) and dictionary.contains(zh[start:end]):
                     found.add(zh[start:end])
     return found
