@@ -16,7 +16,9 @@ Run by hand (``python bench/speed.py``); never part of the test suite.  It print
 4. **batch**: the extra cost of each further article in one process, as a share
    of a cold single build: the two examples after the seed, and the twenty article cases of
    ``tests/vocab/cases/articles`` (written as alternating files) after it, in CPU time, which
-   the many articles make steadier.  Target ≤ 5 %.
+   the many articles make steadier.  Target ≤ 5 %.  The same articles cut to their first four
+   pairs, in a third batch, split that cost into what an article costs whatever its length and
+   what each of its sentence pairs adds.
 
 Children run with compiled modules written and used (``PYTHONDONTWRITEBYTECODE``
 dropped from their environment), as an installed package has them.  Every time
@@ -95,11 +97,17 @@ def median_of(command: list[str], runs: int) -> Timing:
 
 def alternated(a: list[str], b: list[str], runs: int) -> tuple[Timing, Timing]:
     """Median times and peak memory of ``a`` and ``b``, run alternately."""
-    ra, rb = [], []
+    ta, tb = alternated_all([a, b], runs)
+    return ta, tb
+
+
+def alternated_all(commands: list[list[str]], runs: int) -> list[Timing]:
+    """Median times and peak memory of each command, run in turn ``runs`` times."""
+    results: list[list[Timing]] = [[] for _ in commands]
     for _ in range(runs):
-        ra.append(run(a))
-        rb.append(run(b))
-    return summary(ra), summary(rb)
+        for command, found in zip(commands, results, strict=True):
+            found.append(run(command))
+    return [summary(found) for found in results]
 
 
 def article() -> Path:
@@ -164,28 +172,49 @@ def main(runs: int, growth: tuple[int, ...]) -> None:
             "  (target ≤ 5%)"
         )
         cases = write_case_articles(Path(tmp) / "cases")
+        shorts = write_case_articles(Path(tmp) / "short", SHORT_PAIRS)
         many = [*FLASHGEN, "build", str(source), *map(str, cases), "-o", str(out)]
-        single, batch = alternated(build, many, max(3, runs // 2))
+        short = [*FLASHGEN, "build", str(source), *map(str, shorts), "-o", str(out)]
+        single, batch, short_batch = alternated_all([build, many, short], max(3, runs // 2))
         extra_cpu = (batch.cpu - single.cpu) / max(len(cases), 1)
         print(
             f"batch of {1 + len(cases)} (+ tests/vocab/cases/articles): {batch}; each extra article costs "
             f"CPU {extra_cpu:.3f} s = {extra_cpu / single.cpu:.1%} of a cold single build  (target ≤ 5%)"
         )
+        # The same articles cut to their first few pairs: what an extra article costs whatever its
+        # length, and what each of its sentence pairs adds (a straight line through the two batches).
+        short_cpu = (short_batch.cpu - single.cpu) / max(len(shorts), 1)
+        per_pair = (extra_cpu - short_cpu) / (mean_pairs(cases) - mean_pairs(shorts))
+        fixed = short_cpu - per_pair * mean_pairs(shorts)
+        print(
+            f"  of which: CPU {fixed:.3f} s an article = {fixed / single.cpu:.1%} of a cold single build, "
+            f"and {per_pair * 1000:.1f} ms a sentence pair ({mean_pairs(cases):.1f} pairs an article; "
+            f"from a batch of the same articles cut to {SHORT_PAIRS} pairs: {short_cpu:.3f} s each)"
+        )
         if growth:
             grow(growth, Path(tmp), out)
 
 
-def write_case_articles(folder: Path) -> list[Path]:
+#: The sentence pairs of each article case kept for the short batch (:func:`main`'s decomposition).
+SHORT_PAIRS = 4
+
+
+def write_case_articles(folder: Path, pairs_kept: int | None = None) -> list[Path]:
     """The picker's article cases (sentence pairs) as alternating files: more articles, a steadier
-    marginal than the two examples give."""
+    marginal than the two examples give; with ``pairs_kept``, each cut to its first pairs."""
     folder.mkdir()
     paths = []
     for case in sorted((ROOT / "tests" / "vocab" / "cases" / "articles").glob("*.json")):
-        pairs = json.loads(case.read_text(encoding="utf-8"))["pairs"]
+        pairs = json.loads(case.read_text(encoding="utf-8"))["pairs"][:pairs_kept]
         path = folder / f"{case.stem}.txt"
         path.write_text("\n\n".join(f"{en}\n{zh}" for zh, en in pairs) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def mean_pairs(articles: list[Path]) -> float:
+    """Sentence pairs an article of :func:`write_case_articles` holds, on average."""
+    return statistics.mean(len(a.read_text(encoding="utf-8").strip().split("\n\n")) for a in articles)
 
 
 def grow(sizes: tuple[int, ...], tmp: Path, out: Path) -> None:

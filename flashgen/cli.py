@@ -9,6 +9,7 @@ line on stderr and an exit status, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import re
@@ -233,6 +234,15 @@ def align(
             typer.echo(f"{pair.score:.2f}  {pair.zh}\n      {pair.en}\n")
 
 
+#: The cycle collector's thresholds for a run: a young collection every 50,000 allocations, not
+#: 700.  A build makes almost no reference cycles (a batch of 26 articles: some 340 objects freed
+#: by the collector, everything else by reference counting), yet at the default thresholds the
+#: collector walked the growing memo tables again and again: a twelfth of a batch's time, three
+#: full collections alone a twentieth.  With these, its time in that batch falls from 0.22 s to
+#: 0.06 s and no full collection runs; cyclic garbage, if any, still goes at the next collection.
+COLLECTOR_THRESHOLDS = (50_000, 20, 10)
+
+
 def main() -> None:
     """Run the command line as a process, then exit.
 
@@ -246,8 +256,11 @@ def main() -> None:
     hundred numbers wide, and starting OpenBLAS's thread pool costs more (a
     tenth of a build) than it saves.  The log-probabilities are equal to the
     last bit either way (checked on every cpp-dev sentence).
+
+    The cycle collector runs less often (:data:`COLLECTOR_THRESHOLDS`).
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
     try:
         app()
         code: int | str | None = 0

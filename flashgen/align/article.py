@@ -94,7 +94,8 @@ def _taught_scores(
     learned = learn([link for link, _, features in found if features and features.cost <= MAX_COST], zh, en)
     if not learned:
         return [link for link, _, _ in found]
-    taught = [with_learned(s, learned) for s in zh]
+    # a sentence without a taught word keeps its features: zh_features made them with nothing learned
+    taught = [s if learned.keys().isdisjoint(s.terms) else with_learned(s, learned) for s in zh]
     stats = TextStats(stats.evidence.with_zh(taught), stats.ratio)
     links: list[Link] = []
     for block, (i0, i1, j0, j1) in enumerate(spans):

@@ -114,7 +114,10 @@ def zh_features(sentence: str) -> ZhSentence:
 
 def with_learned(sentence: ZhSentence, learned: Mapping[str, frozenset[str]]) -> ZhSentence:
     """The sentence with its words' translations widened by ``learned`` (term → English lemmas)."""
-    words = {translations(term) | learned.get(term, frozenset()) for term in sentence.terms}
+    words = {
+        translations(term) | learned[term] if term in learned else translations(term)
+        for term in sentence.terms
+    }
     words.discard(frozenset())
     return replace(sentence, words=tuple(sorted(words, key=sorted)))
 

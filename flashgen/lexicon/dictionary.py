@@ -133,6 +133,7 @@ class _Index:
         self._offsets = array("I")
         self._offsets.frombytes(offsets)
         self._positions: dict[str, int] = {}  # each word asked: the picker asks the same ones often
+        self._starts: dict[str, bool] = {}  # each text asked whether a headword starts with it
 
     def position(self, word: str) -> int:
         """Index of ``word`` in the sorted headwords, -1 when absent."""
@@ -141,6 +142,15 @@ class _Index:
             at = bisect_left(self.headwords, word)
             found = at if at < len(self.headwords) and self.headwords[at] == word else -1
             self._positions[word] = found
+        return found
+
+    def starts_a_word(self, text: str) -> bool:
+        """Whether some headword starts with ``text`` (or is it): then the first headword not
+        before ``text`` does."""
+        found = self._starts.get(text)
+        if found is None:
+            at = bisect_left(self.headwords, text)
+            found = self._starts[text] = at < len(self.headwords) and self.headwords[at].startswith(text)
         return found
 
     def record(self, word: str) -> str:
@@ -190,6 +200,12 @@ def all_senses(word: str) -> tuple[str, ...]:
 def contains(word: str) -> bool:
     """Whether CC-CEDICT has ``word`` as a simplified headword."""
     return _cedict().position(word) >= 0
+
+
+def starts_word(text: str) -> bool:
+    """Whether some CC-CEDICT simplified headword starts with ``text`` (or is ``text``): when none
+    does, no longer text starting with it is a word."""
+    return _cedict().starts_a_word(text)
 
 
 def longest_pieces(word: str, is_word: Callable[[str], bool], longest: int) -> tuple[str, ...]:

@@ -260,9 +260,17 @@ def others_english(word: str, zh: str) -> frozenset[str]:
     """What the other words of the sentence ``zh`` may be translated by: their glosses' keys
     (first six letters), less those of ``word``'s own glosses."""
     tokens = [*jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False), *_containing_words(word, zh)]
-    # with the glosses' roots, so that 入侵 "to invade" explains "invasive"
-    explained = {_key(k) for token in tokens for g in dictionary.gloss_words(token) for k in (g, root(g))}
-    return frozenset(explained - {_key(k) for g in dictionary.gloss_words(word) for k in (g, root(g))})
+    explained: set[str] = set()
+    for token in tokens:
+        explained.update(_gloss_keys(token))
+    return frozenset(explained - _gloss_keys(word))
+
+
+@cache
+def _gloss_keys(word: str) -> frozenset[str]:
+    """The keys of ``word``'s glosses, with the glosses' roots, so that 入侵 "to invade" explains
+    "invasive" (once per word: a word is in many sentences)."""
+    return frozenset(_key(k) for g in dictionary.gloss_words(word) for k in (g, root(g)))
 
 
 def _containing_words(word: str, zh: str) -> set[str]:
@@ -272,6 +280,8 @@ def _containing_words(word: str, zh: str) -> set[str]:
     for at in (i for i in range(len(zh)) if zh.startswith(word, i)):
         for start in range(max(0, at - _LONGEST_WORD + len(word)), at + 1):
             for end in range(at + len(word), min(len(zh), start + _LONGEST_WORD) + 1):
+                if not dictionary.starts_word(zh[start:end]):
+                    break  # nor does any longer piece from this start make a word
                 if end - start > len(word) and dictionary.contains(zh[start:end]):
                     found.add(zh[start:end])
     return found

@@ -34,6 +34,15 @@ def test_contains_is_exact() -> None:
     assert dictionary.entries("出口管制") == ()
 
 
+def test_starts_word_is_whether_a_headword_starts_with_the_text() -> None:
+    headwords = dictionary._cedict().headwords
+    texts = ["图书", "图书管", "图书管理员", "图书管理员们", "的发", "了", "", "龘龘", "银行行长", "ＡＢ"]
+    texts += [w[:cut] for w in headwords[::2003] for cut in range(1, len(w) + 2)]
+    texts += [w[:-1] + "龘" for w in headwords[::4001] if len(w) > 1]
+    for text in texts:
+        assert dictionary.starts_word(text) == any(w.startswith(text) for w in headwords), text
+
+
 def test_gloss_words_are_lemmatised_content_words() -> None:
     words = dictionary.gloss_words("出口")
     assert {"export", "exit"} <= words

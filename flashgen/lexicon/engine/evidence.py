@@ -40,6 +40,12 @@ _TITLES = frozenset(
 )
 
 
+#: The groups of :func:`_around`, in its order, and their features' names.
+_GROUPS = ("outer", "inner", "crossing")
+_GROUP_FEATURES = {name: (f"{name}_every", f"{name}_some") for name in _GROUPS}
+_COUNTED_FEATURES = {name: (f"{name}_counted_every", f"{name}_counted_some") for name in _GROUPS}
+
+
 @dataclass(frozen=True)
 class Candidate:
     reading: str
@@ -62,9 +68,15 @@ def _neighbour(token: Token | None, fine: bool = False) -> str:
     return _tag_class(token)
 
 
-def _agree(words: Iterable[tuple[str, int]], reading: str) -> tuple[bool, bool]:
-    """(every, some): whether the dictionary readings of some of ``words`` all / partly read ``reading``."""
-    heard = [{r[index] for r in word_readings(word)} for word, index in words if word_readings(word)]
+def _heard(words: Iterable[tuple[str, int]]) -> list[set[str]]:
+    """The syllables the dictionary readings of each of ``words`` give the character at its index
+    (words without a reading left out): worked out once for all of a character's readings."""
+    return [{r[index] for r in word_readings(word)} for word, index in words if word_readings(word)]
+
+
+def _agreeing(heard: Sequence[Set[str]], reading: str) -> tuple[bool, bool]:
+    """(every, some): whether the dictionary readings of some of the words whose :func:`_heard`
+    syllables these are all / partly read ``reading``."""
     return any(s == {reading} for s in heard), any(reading in s for s in heard)
 
 
@@ -92,7 +104,7 @@ def _around(sentence: _Sentence, position: int, token: Token) -> dict[str, list[
     """Dictionary words of 2-4 characters holding ``position``: longer than the token (made of whole
     tokens), inside it, or crossing its edges; each with the character's index in it."""
     text, starts, ends = sentence.text, sentence.starts, sentence.ends
-    found: dict[str, list[tuple[str, int]]] = {"outer": [], "inner": [], "crossing": []}
+    found: dict[str, list[tuple[str, int]]] = {name: [] for name in _GROUPS}
     for length in (2, 3, 4):
         for s in range(max(0, position - length + 1), min(position, len(text) - length) + 1):
             word = text[s : s + length]
@@ -139,6 +151,19 @@ def candidates(
     return {p: c for p, c in found.items() if c}
 
 
+def readable_positions(sentence: str, tokens: Sequence[Token], english: Set[str] = frozenset()) -> set[int]:
+    """Where :func:`candidates` over the whole sentence gives candidates (a Han character with a
+    reading), without their evidence."""
+    owner = _Sentence.of(sentence, tokens).owner
+    found = set()
+    for position, char in enumerate(sentence):
+        if is_han(char):
+            token = tokens[owner[position]]
+            if options(char, token.text if len(token.text) > 1 else "", position - token.start, english):
+                found.add(position)
+    return found
+
+
 def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list[Candidate]:
     sentence, tokens = context.text, context.tokens
     char = sentence[position]
@@ -161,6 +186,14 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
     # (到了 "at last" is CC-CEDICT's alone, 到 + 了 everywhere)
     counted = {name: [(w, i) for w, i in words if frequency(w)] for name, words in around.items()}
     coarse, fine = _slot_cues(tokens, index, word)
+    # what the words around say, the same for each reading: worked out once
+    heard_around = {name: _heard(words) for name, words in around.items()}
+    groups = [
+        (heard_around[name], _GROUP_FEATURES[name], _heard(counted[name]), _COUNTED_FEATURES[name])
+        for name in around
+    ]
+    in_word = _heard([(word, position - token.start)]) if word else []
+    rarest = min(prior.values()) if prior else 0.0
     result = []
     for reading in found:
         info = own.get(reading)
@@ -169,23 +202,23 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
         if heard == reading:
             f["pyp_context" if reading != default else "pyp_default"] = 1.0
             # pypinyin's phrase may cross the words jieba sees (好学生 read through 好学 hào xué)
-            if reading != default and _agree(around["crossing"], reading)[1]:
+            if reading != default and _agreeing(heard_around["crossing"], reading)[1]:
                 f["pyp_crossing"] = 1.0
         if default == reading:
             f["default"] = 1.0
         if prior:
-            f["prior"] = prior.get(reading, min(prior.values()))
+            f["prior"] = prior.get(reading, rarest)
         if word:
-            every, some = _agree([(word, position - token.start)], reading)
+            every, some = _agreeing(in_word, reading)
             if every or some:
                 f["word_every" if every else "word_some"] = 1.0
-        for name, words in around.items():
-            every, some = _agree(words, reading)
+        for all_heard, (every_name, some_name), counted_heard, (counted_every, counted_some) in groups:
+            every, some = _agreeing(all_heard, reading)
             if every or some:
-                f[f"{name}_every" if every else f"{name}_some"] = 1.0
-            every, some = _agree(counted[name], reading)
+                f[every_name if every else some_name] = 1.0
+            every, some = _agreeing(counted_heard, reading)
             if every or some:
-                f[f"{name}_counted_every" if every else f"{name}_counted_some"] = 1.0
+                f[counted_every if every else counted_some] = 1.0
         if info is None:
             f["not_own"] = 1.0
         elif info.name_only:

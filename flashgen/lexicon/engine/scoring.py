@@ -18,7 +18,7 @@ from functools import cache
 from ..reading import Reading
 from . import g2pm, weights
 from .candidates import syllables, word_readings
-from .evidence import Candidate, add_g2pm, candidates
+from .evidence import Candidate, add_g2pm, candidates, readable_positions
 from .tokens import Token, tokens_for, tokens_of
 
 #: The aligned English's weight for a reading whose senses it confirms (:mod:`..choice`): hand-set,
@@ -49,8 +49,7 @@ def distributions(
     cands = candidates(sentence, tokens, span, english)
     plain = weights.model()["plain"]
     result = {p: log_probabilities(c, plain) for p, c in cands.items()}
-    doubt = any(len(d) > 1 and max(d.values()) < math.log(DOUBT) for d in result.values())
-    if doubt and not alone and g2pm.available():
+    if _in_doubt(result) and not alone and g2pm.available():
         heard = g2pm.log_probabilities(sentence)
         for p, c in cands.items():
             if len(c) > 1 and p in heard:
@@ -73,13 +72,54 @@ def sentence_readings(zh: str) -> tuple[str | None, ...]:
 
     >>> sentence_readings("银行行长。")
     ('yin2', 'hang2', 'hang2', 'zhang3', None)
+
+    :func:`decode` reads a word with one dictionary reading, each of its characters with
+    candidates, by that reading whatever their distributions: those are worked out only to
+    learn whether one of them is in doubt, and not once another character already is.
     """
     tokens = tokens_of(zh)
-    dists = distributions(zh, tokens, frozenset(), range(len(zh)))
+    readable = readable_positions(zh, tokens)
+    fixed: dict[int, tuple[str, ...]] = {}  # such a word's start: its reading
+    for token in tokens:
+        spelled = word_readings(token.text) if len(token.text) > 1 else ()
+        if len(spelled) == 1 and all(p in readable for p in range(token.start, token.end)):
+            fixed[token.start] = spelled[0]
+    dists = _line_distributions(
+        zh, tokens, [p for t in tokens if t.start in fixed for p in range(t.start, t.end)]
+    )
     result: list[str | None] = [None] * len(zh)
     for token in tokens:
-        result[token.start : token.end] = decode(token.text, token.start, dists)
+        reading = fixed.get(token.start)
+        result[token.start : token.end] = reading or decode(token.text, token.start, dists)
     return tuple(result)
+
+
+def _line_distributions(
+    sentence: str, tokens: Sequence[Token], fixed: Sequence[int]
+) -> dict[int, dict[str, float]]:
+    """:func:`distributions` over the whole sentence without English, but for the characters of
+    ``fixed`` (words read by their one reading) only whether one of them is in doubt, and that
+    only while no other character is: the others' distributions are the same numbers."""
+    plain = weights.model()["plain"]
+    kept = frozenset(fixed)
+    cands = candidates(sentence, tokens, [p for p in range(len(sentence)) if p not in kept])
+    result = {p: log_probabilities(c, plain) for p, c in cands.items()}
+    if not _in_doubt(result):
+        rest = candidates(sentence, tokens, fixed)
+        if not _in_doubt({p: log_probabilities(c, plain) for p, c in rest.items()}):
+            return result
+    if g2pm.available():
+        heard = g2pm.log_probabilities(sentence)
+        for p, c in cands.items():
+            if len(c) > 1 and p in heard:
+                add_g2pm(c, heard[p])
+        result = {p: log_probabilities(c, weights.model()["g2pm"]) for p, c in cands.items()}
+    return result
+
+
+def _in_doubt(dists: Mapping[int, Mapping[str, float]]) -> bool:
+    """Whether some character's best reading is below :data:`DOUBT` (g2pM is then asked)."""
+    return any(len(d) > 1 and max(d.values()) < math.log(DOUBT) for d in dists.values())
 
 
 def reading_scores(
