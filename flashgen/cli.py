@@ -27,6 +27,9 @@ from .console import build_with_progress, print_summary, print_terms
 from .errors import FlashgenError, UsageError
 from .options import Layout, Options
 
+#: The exit status of a run ended by Ctrl-C or SIGTERM, as a shell reports one killed by SIGINT.
+INTERRUPTED = 130
+
 if TYPE_CHECKING:  # the pipeline is imported by the commands that run it: --help stays instant
     from . import pipeline
 
@@ -47,8 +50,9 @@ class _OneLineErrors(typer.core.TyperGroup):
             typer.echo(f"flashgen: error: {error.format_message()}", err=True)
             result = error.exit_code
         except typer.Abort:
+            result = INTERRUPTED
+        if result == INTERRUPTED:  # Typer turns a Ctrl-C anywhere in a command into a silent exit 130
             typer.echo("flashgen: interrupted", err=True)
-            result = 130
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
@@ -90,9 +94,6 @@ def _user_errors() -> Iterator[None]:
     except FlashgenError as error:
         typer.echo(f"flashgen: error: {error}", err=True)
         raise typer.Exit(error.exit_code) from None
-    except KeyboardInterrupt:
-        typer.echo("flashgen: interrupted", err=True)
-        raise typer.Exit(130) from None
 
 
 def _parse_level(level: str) -> int:
@@ -266,6 +267,9 @@ def main() -> None:
         code: int | str | None = 0
     except SystemExit as done:
         code = done.code
+    except KeyboardInterrupt:  # while Typer builds the command, before any of its handlers
+        typer.echo("flashgen: interrupted", err=True)
+        code = INTERRUPTED
     except OSError as error:
         code = _output_failed(error)
     try:

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import flashgen
+from flashgen import cli
 from flashgen.cli import app
 from flashgen.options import Options
 from flashgen.pipeline import Source, build_decks
@@ -202,3 +204,31 @@ def test_commands_that_write_no_deck_never_import_the_deck_writer(command: str) 
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+class _InterruptedImport:
+    """A Ctrl-C while the pipeline is imported, before a command's own error handling begins."""
+
+    def find_spec(self, name: str, *args: object) -> None:
+        if name == "flashgen.pipeline":
+            raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("where", ["import", "_options", "build_with_progress"])
+def test_a_ctrl_c_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """Typer turns a Ctrl-C anywhere in a command into a silent exit 130; flashgen names it, whether
+    it comes before the work (the pipeline's import, the options) or during it."""
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    if where == "import":
+        monkeypatch.delitem(sys.modules, "flashgen.pipeline")
+        monkeypatch.delattr(flashgen, "pipeline")
+        monkeypatch.setattr(sys, "meta_path", [_InterruptedImport(), *sys.meta_path])
+    else:
+        monkeypatch.setattr(cli, where, interrupted)
+    result = runner.invoke(app, ["build", str(DEMO), "-o", str(tmp_path)])
+    assert result.exit_code == cli.INTERRUPTED
+    assert result.stderr.strip().splitlines() == ["flashgen: interrupted"]
+    assert list(tmp_path.iterdir()) == []
