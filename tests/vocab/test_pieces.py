@@ -155,6 +155,15 @@ def test_an_empty_equivalent_is_the_english_word_written_with_the_word_s_charact
     assert morpheme_equivalent("有望", zh, en) == ""  # 有 is in too many words to tell
 
 
+def test_a_morpheme_equivalent_stands_near_the_word_in_its_sentence() -> None:
+    """A word a morpheme glosses at the other end of the sentence translates something else."""
+    from flashgen.vocab.evidence import morpheme_equivalent
+
+    zh = "超时的骑手会被平台扣钱，这种事一个月发生好几次。"
+    en = "Riders who are late have pay docked by the platform, which happens several times a month."
+    assert morpheme_equivalent("超时", zh, en) == ""  # 时 "times", but of 好几次
+
+
 def test_irregular_plurals_and_comparatives_meet_their_glosses() -> None:
     from flashgen.lexicon.equivalent import english_span
 
