@@ -29,6 +29,7 @@ from ..lexicon.equivalent import sentence_lemma
 from ..lexicon.senses import (
     clean_senses,
     content_lemmas,
+    negates,
     root,
     sense_alternatives,
     sense_score,
@@ -36,6 +37,7 @@ from ..lexicon.senses import (
     silent_e,
 )
 from ..lexicon.synonyms import characters
+from ..lexicon.thesaurus import thesaurus
 from ..types import SentencePair
 from .segmentation import English, lexicon_split
 
@@ -350,3 +352,39 @@ def in_new_sense(word: str, sentence_en: str) -> bool:
     return any(
         _DOMAIN.match(sense) and any(a <= english for a in sense_alternatives(sense)) for sense in senses[1:]
     )
+
+
+def thesaurus_equivalent(word: str, zh: str, en: str) -> str:
+    """The one English word of ``en`` that WordNet lists as a synonym of a one-word gloss of
+    ``word`` (:func:`~flashgen.lexicon.thesaurus.thesaurus`: 媲美 "to match" and "rivals"), and
+    that no other word of ``zh`` explains, when there is exactly one; else "".
+
+    The last resort for a card's English, after CC-CEDICT's own synonyms, the word's morphemes
+    and its longer words found none: a translator's paraphrase.  Capitalised words inside the
+    sentence are names, never taken; nor is a gloss's negation ("unusual" for "usual")."""
+    if not dictionary.contains(word):  # a composed word's parts were matched one by one already
+        return ""
+    glossed = {  # a gloss of one word: a word of a phrase ("see" of "to see at first hand") is too loose
+        g
+        for sense in clean_senses(dictionary.all_senses(word))
+        for alternative in sense_alternatives(sense)
+        if len(alternative) == 1
+        for g in alternative
+    }
+    keys = {_key(g) for g in glossed}
+    explained = others_english(word, zh)
+    found = set()
+    for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
+        text = match.group()
+        lower = text.lower()
+        if (at and text[:1].isupper()) or len(text) < _MIN_LETTERS:
+            continue
+        forms = {lower, dictionary.lemma(lower), sentence_lemma(text), silent_e(text)} - {""}
+        if forms & dictionary.STOPWORDS or any(_key(f) in explained for f in forms):
+            continue
+        if any(negates(f, g) for f in forms for g in glossed):
+            continue
+        related = {_key(s) for f in forms for s in thesaurus(f)}
+        if related & keys:
+            found.add(text)
+    return found.pop() if len(found) == 1 else ""

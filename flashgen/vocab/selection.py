@@ -24,6 +24,7 @@ from .evidence import (
     morpheme_equivalent,
     others_english,
     surface,
+    thesaurus_equivalent,
     translates_another_word,
 )
 from .ranking import rank
@@ -68,8 +69,10 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
     An equivalent that only another word of the Chinese sentence explains (遏制 "curb" given
     "raises", which 加息 "to raise interest rates" explains) is searched again without the
     words the others explain; a card still without one takes the English a morpheme of the
-    word gives (空置 "empty": 空), :func:`~flashgen.vocab.evidence.morpheme_equivalent`.  A
-    composed word's English already renders its parts in order.
+    word gives (空置 "empty": 空), :func:`~flashgen.vocab.evidence.morpheme_equivalent`, or a
+    longer dictionary word holding it, and last the one sentence word WordNet lists as a synonym
+    of a one-word gloss (媲美 "to match": "rivals"), :func:`~flashgen.vocab.evidence.thesaurus_equivalent`.
+    A composed word's English already renders its parts in order.
     """
     if not word.composed and translates_another_word(word.simplified, example.zh, word.english):
         skip = others_english(word.simplified, example.zh)
@@ -85,6 +88,8 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
         # (监管机构 "regulator", not "oversee + mechanism")
         meaning = uncapitalised(shown, example.en) if shown and word.composed else word.meaning
         word = replace(word, english=shown, meaning=meaning)
+    if not word.english and example.en:
+        word = replace(word, english=thesaurus_equivalent(word.simplified, example.zh, example.en))
     return word
 
 
