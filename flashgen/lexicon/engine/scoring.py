@@ -50,12 +50,18 @@ def distributions(
     plain = weights.model()["plain"]
     result = {p: log_probabilities(c, plain) for p, c in cands.items()}
     if _in_doubt(result) and not alone and g2pm.available():
-        heard = g2pm.log_probabilities(sentence)
-        for p, c in cands.items():
-            if len(c) > 1 and p in heard:
-                add_g2pm(c, heard[p])
-        result = {p: log_probabilities(c, weights.model()["g2pm"]) for p, c in cands.items()}
+        return _with_g2pm(sentence, cands)
     return result
+
+
+def _with_g2pm(sentence: str, cands: Mapping[int, Sequence[Candidate]]) -> dict[int, dict[str, float]]:
+    """The distributions again with g2pM's log-probabilities among the evidence, weighed by the
+    weights fitted with them."""
+    heard = g2pm.log_probabilities(sentence)
+    for p, c in cands.items():
+        if len(c) > 1 and p in heard:
+            add_g2pm(c, heard[p])
+    return {p: log_probabilities(c, weights.model()["g2pm"]) for p, c in cands.items()}
 
 
 def decode(text: str, start: int, dists: Mapping[int, Mapping[str, float]]) -> tuple[str | None, ...]:
@@ -108,13 +114,7 @@ def _line_distributions(
         rest = candidates(sentence, tokens, fixed)
         if not _in_doubt({p: log_probabilities(c, plain) for p, c in rest.items()}):
             return result
-    if g2pm.available():
-        heard = g2pm.log_probabilities(sentence)
-        for p, c in cands.items():
-            if len(c) > 1 and p in heard:
-                add_g2pm(c, heard[p])
-        result = {p: log_probabilities(c, weights.model()["g2pm"]) for p, c in cands.items()}
-    return result
+    return _with_g2pm(sentence, cands) if g2pm.available() else result
 
 
 def _in_doubt(dists: Mapping[int, Mapping[str, float]]) -> bool:
