@@ -95,7 +95,7 @@ def _taught_scores(
     if not learned:
         return [link for link, _, _ in found]
     taught = [with_learned(s, learned) for s in zh]
-    stats = TextStats(stats.evidence.with_zh(taught), stats.ratio)
+    stats = stats.with_zh(taught)
     links: list[Link] = []
     for block, (i0, i1, j0, j1) in enumerate(spans):
         mine = [(link, features) for link, at, features in found if at == block]
