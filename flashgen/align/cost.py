@@ -10,7 +10,8 @@ ones.  Its cost (lower is better) adds four pieces of evidence:
   beads it could be split into comparable.
 - **length**: Gale–Church on UTF-8 bytes (a Han character is three bytes, so
   byte lengths of a translation pair are close), with the ratio measured on the
-  text being aligned.
+  text being aligned, over its anchors amid a run (:func:`anchored_ratio`), which
+  the sentences a translator dropped do not skew.
 - **prior**: a fixed price per bead shape; translators split and merge, but
   rarely.
 - **ending**: a price when the Chinese end of the bead closes a quotation (or
