@@ -19,7 +19,9 @@ with ``+ cascade`` when the region spans three gold links or more.  Only the
 first halves (``--half 1``, the default) are looked at: the second halves are
 the held-out check.
 
-Run ``python bench/align_errors.py [--half 1] [--seeds 1] [--show N] [SET/VARIANT ...]``.
+With ``--flat`` the documents are aligned flat, as ``flashgen align --presplit`` does.
+
+Run ``python bench/align_errors.py [--half 1] [--seeds 1] [--flat] [--show N] [SET/VARIANT ...]``.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
-from align_drops import VARIANTS, Doc, derived_set, paragraphs
+from align_drops import VARIANTS, Doc, derived_set, flat, paragraphs
 from align_eval import SETS, SHARED
 
 from flashgen.types import Link
@@ -139,12 +141,13 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--seeds", default="1")
     parser.add_argument("--half", type=int, default=1, choices=(0, 1, 2))
     parser.add_argument("--show", type=int, default=0, help="print this many errors of each kind")
+    parser.add_argument("--flat", action="store_true", help="align flat (--presplit), not as articles")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"{SHARED}: not found; nothing to analyse")
         return 0
     wanted = args.sets or [f"{name}/{variant}" for name in SETS for variant in VARIANTS]
-    aligner = paragraphs()
+    aligner = flat() if args.flat else paragraphs()
     total: Counter[str] = Counter()
     shown: Counter[str] = Counter()
     for spec in wanted:

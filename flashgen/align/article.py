@@ -96,7 +96,7 @@ def _taught_scores(
         return [link for link, _, _ in found]
     # a sentence without a taught word keeps its features: zh_features made them with nothing learned
     taught = [s if learned.keys().isdisjoint(s.terms) else with_learned(s, learned) for s in zh]
-    stats = TextStats(stats.evidence.with_zh(taught), stats.ratio)
+    stats = stats.with_zh(taught)
     links: list[Link] = []
     for block, (i0, i1, j0, j1) in enumerate(spans):
         mine = [(link, features) for link, at, features in found if at == block]

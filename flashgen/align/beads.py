@@ -34,7 +34,7 @@ from collections.abc import Sequence
 
 from ..types import Link
 from .confidence import BeadFeatures, bead_confidence
-from .cost import DEFAULT_WEIGHTS, TextStats, Weights
+from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
 from .learned import MAX_COST, learn, straddled
 from .nulls import OrphanFeatures, orphan_chance
@@ -81,7 +81,11 @@ def scored_beads(
     (``bench/align_fit.py``).  Learning is gated on the cost, not on the
     confidence, so what is learned does not move when the confidence is refitted.
     """
-    beads = align_once(zh, en, weights)
+    if not zh or not en:
+        return align_once(zh, en, weights)
+    chain = _anchors(zh, en, weights)
+    stats = text_stats(zh, en, chain)
+    beads = _best_path(BeadScorer(zh, en, weights, stats), window(chain, len(zh), len(en), weights.window))
     links = [link for link, _ in beads]
     sure = [link for link, features in beads if features and features.cost <= MAX_COST]
     learned = learn(sure, zh, en)
@@ -89,7 +93,8 @@ def scored_beads(
     if not doubtful:
         return beads
     taught = [with_learned(s, learned) for s in zh]
-    return _best_path(BeadScorer(taught, en, weights), path_window(links, doubtful, len(en), weights.refine))
+    scorer = BeadScorer(taught, en, weights, stats.with_zh(taught))
+    return _best_path(scorer, path_window(links, doubtful, len(en), weights.refine))
 
 
 def align_once(
@@ -103,9 +108,16 @@ def align_once(
     if not zh or not en:
         nulls = [Link((i,), ()) for i in range(len(zh))] + [Link((), (j,)) for j in range(len(en))]
         return [(link, None) for link in nulls]
-    # a text shorter than the window needs no anchors to find its way
-    chain = anchor_chain(zh, en) if max(len(zh), len(en)) > weights.window else []
+    chain = _anchors(zh, en, weights)
+    if stats is None:
+        stats = text_stats(zh, en, chain)
     return _best_path(BeadScorer(zh, en, weights, stats), window(chain, len(zh), len(en), weights.window))
+
+
+def _anchors(zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> list[tuple[int, int]]:
+    """The anchor chain the search's window follows (:mod:`.window`); its pairs also give the byte ratio."""
+    # a text shorter than the window needs no anchors to find its way
+    return anchor_chain(zh, en) if max(len(zh), len(en)) > weights.window else []
 
 
 def orphan_candidates(

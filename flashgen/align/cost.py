@@ -10,7 +10,8 @@ ones.  Its cost (lower is better) adds four pieces of evidence:
   beads it could be split into comparable.
 - **length**: Gale–Church on UTF-8 bytes (a Han character is three bytes, so
   byte lengths of a translation pair are close), with the ratio measured on the
-  text being aligned.
+  text being aligned, over its anchors amid a run (:func:`anchored_ratio`), which
+  the sentences a translator dropped do not skew.
 - **prior**: a fixed price per bead shape; translators split and merge, but
   rarely.
 - **ending**: a price when the Chinese end of the bead closes a quotation (or
@@ -29,6 +30,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .features import Ending, EnSentence, ZhSentence
+from .window import anchor_chain
 
 #: the most a single rare word can weigh against common ones (in bits)
 _MAX_WEIGHT = 4
@@ -100,6 +102,10 @@ class TextStats:
     evidence: Evidence
     ratio: float
 
+    def with_zh(self, zh: Sequence[ZhSentence]) -> TextStats:
+        """The same stats, the Chinese weighed afresh (:meth:`Evidence.with_zh`)."""
+        return TextStats(self.evidence.with_zh(zh), self.ratio)
+
     def block(self, i0: int, i1: int, j0: int, j1: int) -> TextStats:
         """The stats of the sentences zh[i0:i1] and en[j0:j1], measured on the whole text."""
         e = self.evidence
@@ -107,9 +113,46 @@ class TextStats:
         return TextStats(sliced, self.ratio)
 
 
-def text_stats(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> TextStats:
-    """:class:`TextStats` of a text: :func:`evidence` and :func:`byte_ratio`."""
-    return TextStats(evidence(zh, en), byte_ratio(zh, en))
+#: the fewest anchor pairs whose byte ratio stands for the text's (:func:`anchored_ratio`)
+MIN_RATIO_ANCHORS = 5
+
+
+def text_stats(
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], chain: Sequence[tuple[int, int]] | None = None
+) -> TextStats:
+    """:class:`TextStats` of a text: :func:`evidence` and :func:`anchored_ratio`.
+
+    ``chain`` is the text's anchor chain (:func:`.window.anchor_chain`) when
+    the caller has it; otherwise it is found here.
+    """
+    if chain is None:
+        chain = anchor_chain(zh, en) if min(len(zh), len(en)) >= MIN_RATIO_ANCHORS + 2 else []
+    return TextStats(evidence(zh, en), anchored_ratio(zh, en, chain))
+
+
+def anchored_ratio(
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], chain: Sequence[tuple[int, int]]
+) -> float:
+    """English bytes per Chinese byte over the anchors amid a run of them, if there are enough.
+
+    The ratio over the whole text (:func:`byte_ratio`) is skewed by every
+    sentence the translator dropped or added: an English text that lost one
+    sentence in eight has an eighth fewer bytes, so a Chinese sentence left
+    without its English, glued onto its neighbour's bead, looks the right
+    length.  An anchor (:func:`.window.anchor_chain`) whose neighbours in the
+    chain are the pairs just before and just after it is a 1-1 link, whatever
+    was dropped elsewhere; a lone anchor is often one half of a 1-2 bead,
+    which would pull the ratio down (on pol, by 13 %).  Fewer than
+    :data:`MIN_RATIO_ANCHORS` such anchors: the whole text's ratio.
+    """
+    pairs = set(chain)
+    amid = [(i, j) for i, j in chain if (i - 1, j - 1) in pairs and (i + 1, j + 1) in pairs]
+    if len(amid) >= MIN_RATIO_ANCHORS:
+        zh_bytes = sum(zh[i].size for i, _ in amid)
+        en_bytes = sum(en[j].size for _, j in amid)
+        if zh_bytes and en_bytes:
+            return en_bytes / zh_bytes
+    return byte_ratio(zh, en)
 
 
 def word_index(zh: ZhSentence, zh_bits: Sequence[int]) -> dict[str, int]:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen.align import align, align_article, format_links, parse_links
-from flashgen.align.cost import DEFAULT_WEIGHTS, ending_cost, text_stats
+from flashgen.align.cost import DEFAULT_WEIGHTS, anchored_ratio, byte_ratio, ending_cost, text_stats
 from flashgen.align.features import Ending, en_features, marks, zh_features
 from flashgen.align.learned import learn
 from flashgen.align.scorer import BeadScorer
@@ -276,6 +276,25 @@ def test_a_block_is_measured_against_the_whole_text() -> None:
     assert block.ratio == whole.ratio != text_stats(zh[2:5], en[2:4]).ratio
     assert block.evidence.zh_bits == whole.evidence.zh_bits[2:5]
     assert block.evidence.en_total == whole.evidence.en_total[2:4]
+
+
+def test_the_byte_ratio_comes_from_anchors_amid_a_run() -> None:
+    """A dropped English sentence skews the whole text's byte ratio, not the anchors' (issue 12, sixth round).
+
+    Only anchors whose chain neighbours are the pairs just before and after
+    count: a lone anchor is often half of a 1-2 bead.
+    """
+    zh = [zh_features(z) for z, _ in PARALLEL]
+    en = [en_features(e) for _, e in PARALLEL]
+    kept = en[:6] + en[7:]  # the seventh English sentence dropped
+    chain = [(i, i) for i in range(6)] + [(i, i - 1) for i in range(7, 14)]
+    amid = [*range(1, 5), *range(8, 13)]
+    expected = sum(en[k].size for k in amid) / sum(zh[k].size for k in amid)
+    assert anchored_ratio(zh, kept, chain) == pytest.approx(expected)
+    whole = byte_ratio(zh, en)
+    assert abs(anchored_ratio(zh, kept, chain) - whole) < abs(byte_ratio(zh, kept) - whole)
+    # too few anchors amid a run: the whole text's ratio
+    assert anchored_ratio(zh, kept, chain[::2]) == byte_ratio(zh, kept)
 
 
 def test_an_article_leaves_most_dropped_sentences_alone() -> None:
