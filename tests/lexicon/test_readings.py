@@ -20,13 +20,18 @@ FRESH = load_cases(__file__, "everyday_fresh.json")["cases"]
 FRESH_HELD_OUT_ACCURACY = 0.97
 #: Everyday running text (tests/lexicon/cases/everyday_running.json): the frequent polyphones in their
 #: natural proportions, written before the engine read them; its FIT half is fitted on.  The bar is the
-#: HELD-OUT half's measured accuracy through ``lookup`` (136 of 139 when the weights were last fitted).
+#: HELD-OUT half's measured accuracy through ``lookup`` (137 of 139 when the weights were last fitted).
 RUNNING = load_cases(__file__, "everyday_running.json")["cases"]
 RUNNING_HELD_OUT_ACCURACY = 0.978
 #: A second such file with the everyday kinds missed before (累不累, 曾先生, 比往年少, 待了) and more words
 #: read alone (183 of 198 held-out when the weights were last fitted).
 RUNNING2 = load_cases(__file__, "everyday_running2.json")["cases"]
 RUNNING2_HELD_OUT_ACCURACY = 0.924
+#: A third such file (ninth round), new sentences of the kinds still missed (a surname before a title,
+#: 转, 背着, 系, 觉, 得), written and split before the engine read it (98 of 106 held-out when the weights
+#: were last fitted).
+RUNNING3 = load_cases(__file__, "everyday_running3.json")["cases"]
+RUNNING3_HELD_OUT_ACCURACY = 0.924
 #: 没 méi after a time word (我今天没吃早饭, where g2pM says mò) and mò inside words; written knowing the
 #: failure, so its held-out half (19 of 19) is a regression bar, not an estimate.
 NEGATION = load_cases(__file__, "everyday_negation.json")["cases"]
@@ -108,9 +113,10 @@ def test_a_word_and_its_line_are_dictionary_readings() -> None:
         (FRESH, FRESH_HELD_OUT_ACCURACY),
         (RUNNING, RUNNING_HELD_OUT_ACCURACY),
         (RUNNING2, RUNNING2_HELD_OUT_ACCURACY),
+        (RUNNING3, RUNNING3_HELD_OUT_ACCURACY),
         (NEGATION, 1.0),
     ],
-    ids=["fresh", "running", "running2", "negation"],
+    ids=["fresh", "running", "running2", "running3", "negation"],
 )
 def test_everyday_cases_held_out(cases: list[dict[str, Any]], bar: float) -> None:
     held_out = [c for c in cases if c["half"] == "held-out"]
