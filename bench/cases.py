@@ -17,6 +17,12 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
 - ``tests/lexicon/cases/everyday_running2.json``: a second such file (eighth round), with the everyday
   kinds missed before (累不累, 背着书包, 曾先生, 比往年少, 待了) and more words read alone, written
   before the engine read it (kind "everyday-running2");
+- ``tests/lexicon/cases/everyday_running3.json``: a third such file (ninth round), new sentences of the
+  kinds still missed (a surname before a title, 转, 背, 乐得, 系, 觉, 教, 得, 比 … 少), written before the
+  engine read it (kind "everyday-running3");
+- ``tests/lexicon/cases/everyday_surnames.json``: a surname before a title (曾老师 zēng, 单主任 shàn) and
+  other one-character words before one (给老师 gěi), written after 曾阿姨 was seen read céng (kind
+  "everyday-surnames");
 - ``tests/lexicon/cases/everyday_negation.json``: 没 méi as a word (after a time word, 怎么, 还) and
   没 mò inside words, written after 他今天没来 was seen read mò (kind "everyday-negation").
 
@@ -43,6 +49,8 @@ SOURCES = {
     "everyday-particles": CASES_DIR / "everyday_particles.json",
     "everyday-running": CASES_DIR / "everyday_running.json",
     "everyday-running2": CASES_DIR / "everyday_running2.json",
+    "everyday-running3": CASES_DIR / "everyday_running3.json",
+    "everyday-surnames": CASES_DIR / "everyday_surnames.json",
     "everyday-negation": CASES_DIR / "everyday_negation.json",
 }
 

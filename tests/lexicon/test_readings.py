@@ -14,26 +14,33 @@ from ..paths import load_cases
 
 #: Fresh everyday cases (tests/lexicon/cases/everyday_fresh.json), written before the engine read
 #: them; its FIT half is fitted on.  The bar is the HELD-OUT half's measured accuracy through
-#: ``lookup`` (97 of 100 when the weights were last fitted: docs/reading_model.md),
+#: ``lookup`` (98 of 100 when the weights were last fitted: docs/reading_model.md),
 #: so a refit that loses ground on sentences nobody tuned for shows up.
 FRESH = load_cases(__file__, "everyday_fresh.json")["cases"]
-FRESH_HELD_OUT_ACCURACY = 0.97
+FRESH_HELD_OUT_ACCURACY = 0.98
 #: Everyday running text (tests/lexicon/cases/everyday_running.json): the frequent polyphones in their
 #: natural proportions, written before the engine read them; its FIT half is fitted on.  The bar is the
-#: HELD-OUT half's measured accuracy through ``lookup`` (136 of 139 when the weights were last fitted).
+#: HELD-OUT half's measured accuracy through ``lookup`` (137 of 139 when the weights were last fitted).
 RUNNING = load_cases(__file__, "everyday_running.json")["cases"]
 RUNNING_HELD_OUT_ACCURACY = 0.978
 #: A second such file with the everyday kinds missed before (累不累, 曾先生, 比往年少, 待了) and more words
-#: read alone (183 of 198 held-out when the weights were last fitted).
+#: read alone (189 of 198 held-out when the weights were last fitted).
 RUNNING2 = load_cases(__file__, "everyday_running2.json")["cases"]
-RUNNING2_HELD_OUT_ACCURACY = 0.924
+RUNNING2_HELD_OUT_ACCURACY = 0.954
+#: A third such file (ninth round), new sentences of the kinds still missed (a surname before a title,
+#: 转, 背着, 系, 觉, 得), written and split before the engine read it (99 of 106 held-out when the weights
+#: were last fitted).
+RUNNING3 = load_cases(__file__, "everyday_running3.json")["cases"]
+RUNNING3_HELD_OUT_ACCURACY = 0.933
 #: 没 méi after a time word (我今天没吃早饭, where g2pM says mò) and mò inside words; written knowing the
 #: failure, so its held-out half (19 of 19) is a regression bar, not an estimate.
 NEGATION = load_cases(__file__, "everyday_negation.json")["cases"]
-#: Alone, the prior decides, and it counts compounds (教育, 教师, 宗教 read 教 jiào) and particles (得 de):
-#: strict xfails.  教 is a near tie (P ≈ 0.5), and refits have flipped it both ways.
+#: A one-character word before a title (曾老师 zēng, 给老师 gěi), written knowing 曾阿姨 was read céng: its
+#: held-out half (12 of 16 when the weights were last fitted) is a regression bar, not an estimate.
+SURNAMES = load_cases(__file__, "everyday_surnames.json")["cases"]
+#: Alone, the prior decides, and it counts particles (得 de): a strict xfail.  教 alone (jiāo) is a near
+#: tie (P ≈ 0.5) that refits have flipped both ways; it reads jiāo with the ninth round's weights.
 ALONE_MISSES = {
-    "教": "jiào: the prior counts 教 in compounds, where it is mostly jiào",
     "得": "de: alone, the particle's reading outweighs dé",
 }
 
@@ -108,9 +115,11 @@ def test_a_word_and_its_line_are_dictionary_readings() -> None:
         (FRESH, FRESH_HELD_OUT_ACCURACY),
         (RUNNING, RUNNING_HELD_OUT_ACCURACY),
         (RUNNING2, RUNNING2_HELD_OUT_ACCURACY),
+        (RUNNING3, RUNNING3_HELD_OUT_ACCURACY),
         (NEGATION, 1.0),
+        (SURNAMES, 0.75),
     ],
-    ids=["fresh", "running", "running2", "negation"],
+    ids=["fresh", "running", "running2", "running3", "negation", "surnames"],
 )
 def test_everyday_cases_held_out(cases: list[dict[str, Any]], bar: float) -> None:
     held_out = [c for c in cases if c["half"] == "held-out"]
