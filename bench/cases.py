@@ -23,6 +23,8 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
 - ``tests/lexicon/cases/everyday_surnames.json``: a surname before a title (曾老师 zēng, 单主任 shàn) and
   other one-character words before one (给老师 gěi), written after 曾阿姨 was seen read céng (kind
   "everyday-surnames");
+- ``tests/lexicon/cases/everyday_ying.json``: 应 yīng "should" before a verb (不应触发, 理应) and 应 yìng
+  inside words, written after 不应触发 was seen read yìng (kind "everyday-ying");
 - ``tests/lexicon/cases/everyday_negation.json``: 没 méi as a word (after a time word, 怎么, 还) and
   没 mò inside words, written after 他今天没来 was seen read mò (kind "everyday-negation").
 
@@ -51,6 +53,7 @@ SOURCES = {
     "everyday-running2": CASES_DIR / "everyday_running2.json",
     "everyday-running3": CASES_DIR / "everyday_running3.json",
     "everyday-surnames": CASES_DIR / "everyday_surnames.json",
+    "everyday-ying": CASES_DIR / "everyday_ying.json",
     "everyday-negation": CASES_DIR / "everyday_negation.json",
 }
 
