@@ -1,4 +1,4 @@
-"""Write the English thesaurus the package ships (``flashgen/indexes/thesaurus-v1.txt.gz``) from WordNet 3.0.
+"""Write the English thesaurus the package ships (``flashgen/indexes/thesaurus-v2.txt.gz``) from WordNet 3.0.
 
 Run at development time only, on WordNet's database files (Debian's ``wordnet-base`` package,
 unpacked anywhere: ``apt-get download wordnet-base && dpkg -x wordnet-base_*.deb /tmp/wn``):
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from flashgen.lexicon.dictionary import cedict_rows, lemma
 
-OUT = Path(__file__).resolve().parents[1] / "flashgen" / "indexes" / "thesaurus-v1.txt.gz"
+OUT = Path(__file__).resolve().parents[1] / "flashgen" / "indexes" / "thesaurus-v2.txt.gz"
 ANTONYMS = Path(__file__).resolve().parents[1] / "flashgen" / "indexes" / "antonyms-v1.txt.gz"
 _POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")

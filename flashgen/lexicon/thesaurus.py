@@ -2,7 +2,7 @@
 
 A translator often renders a word by a synonym no CC-CEDICT entry glosses it with: 媲美 "to
 match" as "rivals", 呼吁 "to appeal" as "urged".  WordNet lists such words in one synset ("rival":
-match, equal …).  The table (``flashgen/indexes/thesaurus-v1.txt.gz``, written by
+match, equal …).  The table (``flashgen/indexes/thesaurus-v2.txt.gz``, written by
 ``bench/build_thesaurus.py``, WordNet's licence in ``flashgen/indexes/WORDNET-LICENSE``) gives
 each one-word English lemma the lemmas of its most frequent synsets that CC-CEDICT's glosses use.
 It is read only when a card found no English by cheaper evidence, once per run.
@@ -24,7 +24,7 @@ from ..data import package_file
 from .dictionary import lemma
 
 #: The shipped table: one line per lemma, "lemma synonym synonym …", the lines sorted.
-TABLE = "indexes/thesaurus-v1.txt.gz"
+TABLE = "indexes/thesaurus-v2.txt.gz"
 #: WordNet's antonyms, in the same form: "lemma antonym antonym …".
 ANTONYMS = "indexes/antonyms-v1.txt.gz"
 

@@ -1,5 +1,5 @@
 """A translator's paraphrase that CC-CEDICT does not link is found through WordNet's synonyms
-(``flashgen/indexes/thesaurus-v1.txt.gz``), the last resort for a card's English."""
+(``flashgen/indexes/thesaurus-v2.txt.gz``), the last resort for a card's English."""
 
 from __future__ import annotations
 
