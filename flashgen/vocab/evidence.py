@@ -214,7 +214,7 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
         if lemmas[0] in dictionary.STOPWORDS or _key(lemmas[0]) in explained:
             continue
         lower = text.lower()
-        if opposes((lower, lemmas[0], dictionary.lemma(lower), silent_e(text)), own):
+        if opposes((lower, lemmas[0], dictionary.lemma(lower), sentence_lemma(text), silent_e(text)), own):
             continue  # "fall", written with 起 (起落 "to rise and fall"), is never 兴起 "to rise"
         unexplained[text] = lemmas[0]
     found = {
@@ -256,7 +256,8 @@ def longer_word_equivalent(word: str, zh: str, en: str) -> str:
         keys |= {_key(g) for g in dictionary.gloss_words(longer) if len(g) >= _MIN_LETTERS} - theirs
     if not keys:
         return ""
-    keys -= {_key(g) for g in dictionary.gloss_words(word)}  # its own glosses did not match already
+    own = dictionary.gloss_words(word)
+    keys -= {_key(g) for g in own}  # its own glosses did not match already
     explained = others_english(word, zh)
     found = set()
     for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
@@ -264,7 +265,7 @@ def longer_word_equivalent(word: str, zh: str, en: str) -> str:
         lemma = sentence_lemma(text)
         if (at and text[:1].isupper()) or lemma in dictionary.STOPWORDS or _key(lemma) in explained:
             continue
-        if _key(lemma) in keys:
+        if _key(lemma) in keys and not opposes((lemma, dictionary.lemma(text.lower())), own):
             found.add(text)
     return found.pop() if len(found) == 1 else ""
 
