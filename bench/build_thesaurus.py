@@ -1,4 +1,4 @@
-"""Write the English thesaurus the package ships (``flashgen/indexes/thesaurus-v1.txt.gz``) from WordNet 3.0.
+"""Write the English thesaurus the package ships (``flashgen/indexes/thesaurus-v2.txt.gz``) from WordNet 3.0.
 
 Run at development time only, on WordNet's database files (Debian's ``wordnet-base`` package,
 unpacked anywhere: ``apt-get download wordnet-base && dpkg -x wordnet-base_*.deb /tmp/wn``):
@@ -25,7 +25,8 @@ from pathlib import Path
 
 from flashgen.lexicon.dictionary import cedict_rows, lemma
 
-OUT = Path(__file__).resolve().parents[1] / "flashgen" / "indexes" / "thesaurus-v1.txt.gz"
+OUT = Path(__file__).resolve().parents[1] / "flashgen" / "indexes" / "thesaurus-v2.txt.gz"
+ANTONYMS = Path(__file__).resolve().parents[1] / "flashgen" / "indexes" / "antonyms-v1.txt.gz"
 _POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _GLOSS_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -112,6 +113,51 @@ def build(
     return table
 
 
+def antonyms(folder: Path, indirect: bool, vocabulary: set[str] | None = None) -> dict[str, set[str]]:
+    """For each one-word lemma, its WordNet antonyms ("fall": rise, …) in any sense: the direct
+    antonyms (pointer ``!``, between two words), and with ``indirect`` those of the adjectives
+    WordNet marks similar ("dry" to "wet": "damp", "soggy" …, and back).  Symmetric; only words
+    CC-CEDICT's glosses use are kept."""
+    synsets = _synsets(folder)
+    vocabulary = _gloss_vocabulary() if vocabulary is None else vocabulary
+    table: dict[str, set[str]] = defaultdict(set)
+
+    def pair(a: str, b: str) -> None:
+        if a != b and _WORD.match(a) and _WORD.match(b):
+            table[a].add(b)
+            table[b].add(a)
+
+    for (pos, _), (words, pointers) in synsets.items():
+        for symbol, target, target_pos, source, aim in pointers:
+            if symbol != "!":
+                continue
+            targets = synsets[(target_pos, target)][0]
+            for a in words if source == 0 else [words[source - 1]]:
+                for b in targets if aim == 0 else [targets[aim - 1]]:
+                    pair(a, b)
+                    if indirect and pos == "a":  # the head's antonym is its satellites' antonym too
+                        for similar, other, other_pos, _, _ in synsets[(target_pos, target)][1]:
+                            if similar == "&":
+                                for c in synsets[(other_pos, other)][0]:
+                                    pair(a, c)
+                        for similar, other, other_pos, _, _ in pointers:
+                            if similar == "&":
+                                for c in synsets[(other_pos, other)][0]:
+                                    pair(c, b)
+    return {
+        k: {w for w in v if w in vocabulary or lemma(w) in vocabulary}
+        for k, v in table.items()
+        if k in vocabulary or lemma(k) in vocabulary
+    }
+
+
+def _write(table: dict[str, set[str]], out: Path) -> None:
+    table = {k: v for k, v in table.items() if v}
+    text = "\n".join(sorted(f"{k} {' '.join(sorted(v))}" for k, v in table.items()))
+    out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{out}: {len(table)} words, {out.stat().st_size / 1e6:.2f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("wordnet", type=Path, help="WordNet 3.0's dict folder (data.noun, index.noun …)")
@@ -122,11 +168,15 @@ def main() -> None:
     parser.add_argument("--derived", action="store_true", help="also derivationally related words")
     parser.add_argument("--parts", default="nva", help="parts of speech: n, v, a (adjectives), r (adverbs)")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--antonyms", type=Path, nargs="?", const=ANTONYMS, help="write the antonym table instead"
+    )
+    parser.add_argument("--indirect", action="store_true", help="antonyms: also of similar adjectives")
     args = parser.parse_args()
-    table = build(args.wordnet, args.senses, args.similar, args.derived, args.parts)
-    text = "\n".join(sorted(f"{k} {' '.join(sorted(v))}" for k, v in table.items()))
-    args.out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"{args.out}: {len(table)} words, {args.out.stat().st_size / 1e6:.2f} MB")
+    if args.antonyms:
+        _write(antonyms(args.wordnet, args.indirect), args.antonyms)
+        return
+    _write(build(args.wordnet, args.senses, args.similar, args.derived, args.parts), args.out)
 
 
 if __name__ == "__main__":

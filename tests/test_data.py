@@ -56,7 +56,9 @@ def _indexes() -> list[tuple[str, Path, Callable[[], Any], Callable[[Any], bool]
             lambda: jieba_index.build_jieba_index(jieba_dict),
             jieba_index.is_jieba_index,
         ),
-        ("synonyms-v2", dictionary.cedict_file(), synonyms._build, synonyms._is_index),
+        ("synonyms-v5", dictionary.cedict_file(), synonyms._build, synonyms._is_index),
+        ("characters-v2", dictionary.cedict_file(), synonyms._build_characters, synonyms._is_index),
+        ("es-stems-v1", dictionary.cedict_file(), dictionary._build_es_stems, dictionary._is_text),
         (
             "pypinyin-phrases-v1",
             PYPINYIN / "phrases_dict.py",
@@ -492,6 +494,7 @@ class Scenarios:
         assert sorted(p.name.split("-v")[0] for p in (root / "sound").iterdir()) == [
             "cedict",
             "characters",
+            "es-stems",
             "jieba",
             "pypinyin-chars",
             "pypinyin-phrases",
@@ -524,7 +527,8 @@ class Scenarios:
             "damaged": _start(damaged, root / "damaged-tmp"),
             "planted": _start(blocker, planted_tmp),
             "shared": _start(shared, shared),
-            "full": _start(root / "full", root / "full-tmp", limit=64 * 1024),
+            # a full disk: no file past 16 KB, less than the smallest index (es-stems, 58 KB)
+            "full": _start(root / "full", root / "full-tmp", limit=16 * 1024),
         }
         interrupted = [_start(root / f"interrupted-{i}", root / "interrupted-tmp") for i in INTERRUPTS]
         start = time.monotonic()

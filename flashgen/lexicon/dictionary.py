@@ -259,20 +259,54 @@ def english_lemmas(text: str) -> list[str]:
 
 
 _SIBILANT_PLURALS = ("sses", "xes", "zes", "ches", "shes")
+#: Shortest stem :func:`lemma` leaves.
+_MIN_STEM = 3
+
+
+def _build_es_stems() -> str:
+    """The words of CC-CEDICT's glosses ending in -s (not -ss) or -o whose form with an e is no
+    gloss word: their plural takes -es ("virus": viruses, "hero": heroes), unlike "cause" or "house"."""
+    words: set[str] = set()
+    for _, _, pinyin, glosses in cedict_rows():
+        if not pinyin[:1].isupper():  # a name's gloss spells it
+            words.update(_GLOSS_WORD.findall(glosses.lower()))
+    return "\n".join(
+        sorted(
+            w
+            for w in words
+            if len(w) >= _MIN_STEM
+            and w.endswith(("s", "o"))
+            and not w.endswith("ss")
+            and w + "e" not in words
+        )
+    )
+
+
+@cache
+def _es_stems() -> frozenset[str]:
+    return frozenset(cached_index("es-stems-v1", cedict_file(), _build_es_stems, _is_text).split("\n"))
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
 
 
 @cache
 def lemma(word: str) -> str:
     """A crude English stem: strips -ies/-es/-s, -ed, -ing, keeping 3+ letters.
 
-    "-es" goes only after a sibilant (boxes, watches); elsewhere only the "s"
-    does, so "prices" meets the gloss "price".
+    "-es" goes after a sibilant (boxes, watches), and after an -s or -o when the dictionary's
+    glosses know the word without the e and not with it (viruses: virus, heroes: hero, but
+    causes: cause), the plural then stemmed as its singular is (viruses: viru, as virus); elsewhere
+    only the "s" does, so "prices" meets the gloss "price".
     """
     for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             if suffix == "s" and word.endswith("ss"):
                 break
             if suffix == "es" and not word.endswith(_SIBILANT_PLURALS):
+                if word[:-2] in _es_stems():
+                    return lemma(word[:-2])
                 continue
             return word[: -len(suffix)] + replacement
     return word

@@ -44,6 +44,7 @@ from .senses import (
     silent_e,
 )
 from .synonyms import characters, synonyms
+from .thesaurus import opposes
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: Longest English equivalent, in words ("wake-up call", "national security").
@@ -159,6 +160,7 @@ def english_span(
                 other
                 and 0 <= beside < len(words)
                 and other in synonyms(lemmas[beside]) | synonyms(verbs[beside])
+                and not opposes((lemmas[beside], verbs[beside]), {other})
             ):
                 first, last = min(start, beside), max(end, beside)
             best, bounds = Span(en_context[words[first].start() : words[last].end()], total), (first, last)
@@ -355,11 +357,10 @@ def _synonym_span(
             continue
         if any(negates(word_lemma, g) for g in wanted):  # "unusual" is no synonym of "ordinary; usual"
             continue
-        related = (
-            synonyms(word_lemma)
-            | synonyms(lemma(words[i].group().lower()))
-            | synonyms(silent_e(words[i].group()))  # reduced: reduce
-        )
+        forms = (word_lemma, lemma(words[i].group().lower()), silent_e(words[i].group()))
+        if opposes(forms, wanted.keys()):  # "fall" is no synonym of 兴起 "to rise" (of "rise and fall")
+            continue
+        related = synonyms(forms[0]) | synonyms(forms[1]) | synonyms(forms[2])  # reduced: reduce
         loose = not chinese or len(related) <= _SPECIFIC or bool(set(chinese) & characters(word_lemma))
         weight = max((w for g, w in wanted.items() if g in related and (loose or g in whole)), default=0.0)
         weight *= _SYNONYM

@@ -70,7 +70,7 @@ def _is_index(value: object) -> bool:
 
 @cache
 def _index() -> tuple[list[str], list[str]]:
-    keys, values = cached_index("synonyms-v2", cedict_file(), _build, _is_index)
+    keys, values = cached_index("synonyms-v5", cedict_file(), _build, _is_index)
     return keys.split("\n"), values.split("\n")
 
 
@@ -100,7 +100,7 @@ def _build_characters() -> tuple[str, str]:
 
 @cache
 def _characters_index() -> tuple[list[str], list[str]]:
-    keys, values = cached_index("characters-v1", cedict_file(), _build_characters, _is_index)
+    keys, values = cached_index("characters-v2", cedict_file(), _build_characters, _is_index)
     return keys.split("\n"), values.split("\n")
 
 

@@ -37,7 +37,7 @@ from ..lexicon.senses import (
     silent_e,
 )
 from ..lexicon.synonyms import characters
-from ..lexicon.thesaurus import thesaurus
+from ..lexicon.thesaurus import opposes, thesaurus
 from ..types import SentencePair
 from .segmentation import English, lexicon_split
 
@@ -201,6 +201,7 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     }
     keys = {_key(g) for g in glossed}
     explained = others_english(word, zh)
+    own = dictionary.gloss_words(word) | glossed
     unexplained: dict[str, str] = {}
     english_words = list(_ENGLISH_WORD.finditer(en))
     for at, match in enumerate(english_words):
@@ -210,8 +211,12 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
             continue
         if _far_apart(word, zh, at, len(english_words)):
             continue
-        if lemmas[0] not in dictionary.STOPWORDS and _key(lemmas[0]) not in explained:
-            unexplained[text] = lemmas[0]
+        if lemmas[0] in dictionary.STOPWORDS or _key(lemmas[0]) in explained:
+            continue
+        lower = text.lower()
+        if opposes((lower, lemmas[0], dictionary.lemma(lower), sentence_lemma(text), silent_e(text)), own):
+            continue  # "fall", written with 起 (起落 "to rise and fall"), is never 兴起 "to rise"
+        unexplained[text] = lemmas[0]
     found = {
         t
         for t, lem in unexplained.items()
@@ -251,7 +256,8 @@ def longer_word_equivalent(word: str, zh: str, en: str) -> str:
         keys |= {_key(g) for g in dictionary.gloss_words(longer) if len(g) >= _MIN_LETTERS} - theirs
     if not keys:
         return ""
-    keys -= {_key(g) for g in dictionary.gloss_words(word)}  # its own glosses did not match already
+    own = dictionary.gloss_words(word)
+    keys -= {_key(g) for g in own}  # its own glosses did not match already
     explained = others_english(word, zh)
     found = set()
     for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
@@ -259,7 +265,7 @@ def longer_word_equivalent(word: str, zh: str, en: str) -> str:
         lemma = sentence_lemma(text)
         if (at and text[:1].isupper()) or lemma in dictionary.STOPWORDS or _key(lemma) in explained:
             continue
-        if _key(lemma) in keys:
+        if _key(lemma) in keys and not opposes((lemma, dictionary.lemma(text.lower())), own):
             found.add(text)
     return found.pop() if len(found) == 1 else ""
 
@@ -373,6 +379,7 @@ def thesaurus_equivalent(word: str, zh: str, en: str) -> str:
     }
     keys = {_key(g) for g in glossed}
     explained = others_english(word, zh)
+    own = dictionary.gloss_words(word) | glossed
     found = set()
     for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
         text = match.group()
@@ -382,7 +389,7 @@ def thesaurus_equivalent(word: str, zh: str, en: str) -> str:
         forms = {lower, dictionary.lemma(lower), sentence_lemma(text), silent_e(text)} - {""}
         if forms & dictionary.STOPWORDS or any(_key(f) in explained for f in forms):
             continue
-        if any(negates(f, g) for f in forms for g in glossed):
+        if any(negates(f, g) for f in forms for g in glossed) or opposes(forms, own):
             continue
         related = {_key(s) for f in forms for s in thesaurus(f)}
         if related & keys:

@@ -57,6 +57,35 @@ def test_lemma_matches_inflections() -> None:
     assert dictionary.lemma("watches") == dictionary.lemma("watch")
 
 
+@pytest.mark.parametrize(
+    "plural, singular",
+    [
+        ("viruses", "virus"),
+        ("buses", "bus"),
+        ("bonuses", "bonus"),
+        ("campuses", "campus"),
+        ("focuses", "focus"),
+        ("gases", "gas"),
+        ("statuses", "status"),
+        ("censuses", "census"),
+        ("surpluses", "surplus"),
+        ("heroes", "hero"),
+        ("potatoes", "potato"),
+        ("causes", "cause"),
+        ("houses", "house"),
+        ("uses", "use"),
+        ("bases", "base"),
+        ("cases", "case"),
+        ("doses", "dose"),
+        ("shoes", "shoe"),
+    ],
+)
+def test_an_es_plural_meets_its_singular(plural: str, singular: str) -> None:
+    """-es after an -s or -o goes when the glosses know the stem and not the stem with an e
+    (viruses: virus), else only the -s does (causes: cause)."""
+    assert dictionary.lemma(plural) == dictionary.lemma(singular)
+
+
 def test_levels_and_frequency() -> None:
     assert dictionary.hsk_level("学习") == 1
     assert dictionary.hsk_level("出口管制") is None
