@@ -41,7 +41,7 @@ from flashgen.align import (
     Weights,
     ZhSentence,
     align_article,
-    align_features,
+    align_lines,
     en_features,
     zh_features,
 )
@@ -198,7 +198,7 @@ def cached_en(sentence: str) -> EnSentence:
 
 def flat(weights: Weights = DEFAULT_WEIGHTS) -> Aligner:
     """Align a document as ``flashgen align --presplit`` does, features computed once per sentence."""
-    return lambda doc: align_features([cached_zh(s) for s in doc[0]], [cached_en(s) for s in doc[1]], weights)
+    return lambda doc: align_lines(doc[0], doc[1], weights, cached_zh, cached_en)
 
 
 def as_article(doc: Doc) -> Article:

@@ -20,7 +20,7 @@ against (:func:`text_stats`), and the two fitted models.
 """
 
 from .article import ARTICLE_WEIGHTS, align_article, article_blocks, block_spans
-from .beads import align, align_features, orphan_candidates, scored_beads
+from .beads import align, align_features, align_lines, orphan_candidates, scored_beads
 from .confidence import BeadFeatures, bead_confidence
 from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
 from .features import EnSentence, ZhSentence, en_features, zh_features
@@ -39,6 +39,7 @@ __all__ = [
     "align",
     "align_article",
     "align_features",
+    "align_lines",
     "article_blocks",
     "bead_confidence",
     "block_spans",

@@ -14,6 +14,7 @@ from .beads import align_once
 from .confidence import BeadFeatures, bead_confidence
 from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
+from .fragments import en_pieces, regroup
 from .learned import MAX_COST, learn
 from .nulls import ARTICLE_COEFFICIENTS
 from .scorer import BeadScorer
@@ -42,9 +43,17 @@ def align_article(article: Article, weights: Weights = ARTICLE_WEIGHTS) -> list[
     into paragraphs it moved F1 by ±0.002 and cost a third more time).
     ``weights`` let a benchmark try other prices on articles.
     """
-    blocks = article_blocks(article)
+    lines = article_blocks(article)
+    # a line of several English sentences is aligned sentence by sentence (:mod:`.fragments`)
+    split = [en_pieces(block_en) for _, block_en in lines]
+    blocks = [(block_zh, parts) for (block_zh, _), (parts, _) in zip(lines, split, strict=True)]
+    en_owner, base = [], 0
+    for (_, block_en), (_, owner) in zip(lines, split, strict=True):
+        en_owner += [base + k for k in owner]
+        base += len(block_en)
     zh_all = [s for block_zh, _ in blocks for s in block_zh]
     en_all = [s for _, block_en in blocks for s in block_en]
+    en_lines = [s for _, block_en in lines for s in block_en]
     zh = [zh_features(s) for s in zh_all]
     en = [en_features(s) for s in en_all]
     stats = text_stats(zh, en)
@@ -55,11 +64,11 @@ def align_article(article: Article, weights: Weights = ARTICLE_WEIGHTS) -> list[
     for block, (i0, i1, j0, j1) in enumerate(spans):
         for link, features in align_once(zh[i0:i1], en[j0:j1], weights, stats.block(i0, i1, j0, j1)):
             found.append((_moved(link, i0, j0), block, features))
-    links = _taught_scores(found, spans, zh, en, weights, stats)
+    links = regroup(_taught_scores(found, spans, zh, en, weights, stats), en_owner)
     return [
         SentencePair(
             zh="".join(zh_all[i] for i in link.zh_ids),
-            en=" ".join(en_all[j] for j in link.en_ids),
+            en=" ".join(en_lines[j] for j in link.en_ids),
             zh_ids=link.zh_ids,
             en_ids=link.en_ids,
             score=link.score,

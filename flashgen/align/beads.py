@@ -30,12 +30,13 @@ and merge sentences.  Null links score 0: nothing to teach from.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..types import Link
 from .confidence import BeadFeatures, bead_confidence
 from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
+from .fragments import en_pieces, regroup
 from .learned import MAX_COST, learn, straddled
 from .nulls import OrphanFeatures, orphan_chance
 from .scorer import BEADS, BeadScorer
@@ -53,9 +54,23 @@ def align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
     """Align two lists of sentences; every sentence ends up in exactly one link, in order.
 
     Ids are 0-based positions in ``zh`` and ``en``; a link with one side empty
-    marks a sentence with no counterpart.
+    marks a sentence with no counterpart.  A line holding several sentences
+    is aligned sentence by sentence (:mod:`.fragments`).
     """
-    return align_features([zh_features(s) for s in zh], [en_features(s) for s in en])
+    return align_lines(zh, en)
+
+
+def align_lines(
+    zh: Sequence[str],
+    en: Sequence[str],
+    weights: Weights = DEFAULT_WEIGHTS,
+    zh_read: Callable[[str], ZhSentence] = zh_features,
+    en_read: Callable[[str], EnSentence] = en_features,
+) -> list[Link]:
+    """:func:`align` with other weights, or features read through a cache (a benchmark's)."""
+    en_parts, en_owner = en_pieces(en)
+    links = align_features([zh_read(s) for s in zh], [en_read(s) for s in en_parts], weights)
+    return regroup(links, en_owner)
 
 
 def align_features(

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from flashgen.align import align, align_article, format_links, parse_links
 from flashgen.align.cost import DEFAULT_WEIGHTS, anchored_ratio, byte_ratio, ending_cost, text_stats
 from flashgen.align.features import Ending, en_features, marks, zh_features
+from flashgen.align.fragments import en_pieces, regroup
 from flashgen.align.learned import learn
 from flashgen.align.scorer import BeadScorer
 from flashgen.options import Options
@@ -335,3 +336,62 @@ def test_flat_text_leaves_some_dropped_sentences_alone() -> None:
         assert_partition(links, 12, 11)
         left_alone += ((gone,), ()) in [(link.zh_ids, link.en_ids) for link in links]
     assert left_alone >= 4
+
+
+def test_regroup_joins_the_links_that_share_a_line() -> None:
+    """Links of English sentences become links of lines (issue 12, seventh round)."""
+    # lines: en 0 = sentences 0, 1; en 1 = sentence 2; en 2 = sentences 3, 4
+    owner = [0, 0, 1, 2, 2]
+    links = [
+        Link((0,), (0,), 0.9),
+        Link((1,), (1,), 0.8),
+        Link((2,), (), 0.0),
+        Link((3,), (2,), 0.95),
+        Link((), (3,), 0.0),
+        Link((4,), (4,), 0.7),
+    ]
+    assert regroup(links, owner) == [
+        Link((0, 1), (0,), 0.8),
+        Link((2,), (), 0.0),
+        Link((3,), (1,), 0.95),
+        Link((4,), (2,), 0.7),
+    ]
+    assert regroup(links[:1], [0]) == links[:1]
+    assert en_pieces(["Figure 1.2. The radar in use.", "He came. She went home then."]) == (
+        ["Figure 1.2. The radar in use.", "He came. She went home then."],
+        [0, 1],
+    )
+    assert en_pieces(["It rained all day. We stayed at home and read."]) == (
+        ["It rained all day.", "We stayed at home and read."],
+        [0, 0],
+    )
+
+
+def test_a_line_of_two_english_sentences_is_a_bead_with_both_chinese_ones() -> None:
+    """Two sentences merged on one English line translate two Chinese lines (issue 12, seventh round).
+
+    Each pair of clear pairs (k, k+1) has its English joined into one line,
+    in flat text and in an article: all six 2-1 beads are found on both
+    paths, and the pair's English is the whole line.  (The aligner before
+    this round found them too: pairs this clear are easy; the test guards
+    the sentence-by-sentence path and the regrouping, whose gain shows on
+    real text, ``bench/align_drops.py``.)
+    """
+    zh = [pair[0] for pair in PARALLEL[:12]]
+    en = [f"{PARALLEL[k][1]} {PARALLEL[k + 1][1]}" for k in range(0, 12, 2)]
+    gold = [((k, k + 1), (k // 2,)) for k in range(0, 12, 2)]
+    links = align(zh, en)
+    assert_partition(links, 12, 6)
+    assert [(link.zh_ids, link.en_ids) for link in links] == gold
+    pairs = align_article(
+        Article(
+            "",
+            "",
+            (
+                ParagraphPair(en=tuple(en[:3]), zh=tuple(zh[:6])),
+                ParagraphPair(en=tuple(en[3:]), zh=tuple(zh[6:])),
+            ),
+        )
+    )
+    assert [(p.zh_ids, p.en_ids) for p in pairs] == gold
+    assert pairs[0].en == en[0]
