@@ -20,6 +20,9 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
 - ``tests/lexicon/cases/everyday_running3.json``: a third such file (ninth round), new sentences of the
   kinds still missed (a surname before a title, 转, 背, 乐得, 系, 觉, 教, 得, 比 … 少), written before the
   engine read it (kind "everyday-running3");
+- ``tests/lexicon/cases/everyday_running4.json``: a fourth such file (eleventh round), new everyday sentences
+  over about 95 frequent polyphones, not chosen for known misses, written before the engine read it
+  (kind "everyday-running4");
 - ``tests/lexicon/cases/everyday_surnames.json``: a surname before a title (曾老师 zēng, 单主任 shàn) and
   other one-character words before one (给老师 gěi), written after 曾阿姨 was seen read céng (kind
   "everyday-surnames");
@@ -52,6 +55,7 @@ SOURCES = {
     "everyday-running": CASES_DIR / "everyday_running.json",
     "everyday-running2": CASES_DIR / "everyday_running2.json",
     "everyday-running3": CASES_DIR / "everyday_running3.json",
+    "everyday-running4": CASES_DIR / "everyday_running4.json",
     "everyday-surnames": CASES_DIR / "everyday_surnames.json",
     "everyday-ying": CASES_DIR / "everyday_ying.json",
     "everyday-negation": CASES_DIR / "everyday_negation.json",
