@@ -20,11 +20,19 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
 - ``tests/lexicon/cases/everyday_running3.json``: a third such file (ninth round), new sentences of the
   kinds still missed (a surname before a title, 转, 背, 乐得, 系, 觉, 教, 得, 比 … 少), written before the
   engine read it (kind "everyday-running3");
+- ``tests/lexicon/cases/everyday_running4.json``: a fourth such file (eleventh round), new everyday sentences
+  over about 95 frequent polyphones, not chosen for known misses, written before the engine read it
+  (kind "everyday-running4");
 - ``tests/lexicon/cases/everyday_surnames.json``: a surname before a title (曾老师 zēng, 单主任 shàn) and
   other one-character words before one (给老师 gěi), written after 曾阿姨 was seen read céng (kind
   "everyday-surnames");
 - ``tests/lexicon/cases/everyday_ying.json``: 应 yīng "should" before a verb (不应触发, 理应) and 应 yìng
   inside words, written after 不应触发 was seen read yìng (kind "everyday-ying");
+- ``tests/lexicon/cases/everyday_{zhuan,bei,jiao,ji,kong,zhi,dei,haishi,zeng}.json`` (eleventh round): one
+  family each, written knowing the engine missed it (kinds "everyday-zhuan" …): 转 zhuàn turning vs zhuǎn;
+  背 bēi carrying vs bèi; 觉 jiào sleep (睡个好觉, 午觉) vs jué; 系 jì tying vs xì; 空 kòng free time vs kōng;
+  只 zhī the classifier vs zhǐ; 得 děi "must" vs de / dé; 还是 hái shi (CC-CEDICT's only reading) vs 还 huán
+  near 是; 曾 zēng after a verb before a title vs céng;
 - ``tests/lexicon/cases/everyday_negation.json``: 没 méi as a word (after a time word, 怎么, 还) and
   没 mò inside words, written after 他今天没来 was seen read mò (kind "everyday-negation").
 
@@ -52,9 +60,19 @@ SOURCES = {
     "everyday-running": CASES_DIR / "everyday_running.json",
     "everyday-running2": CASES_DIR / "everyday_running2.json",
     "everyday-running3": CASES_DIR / "everyday_running3.json",
+    "everyday-running4": CASES_DIR / "everyday_running4.json",
     "everyday-surnames": CASES_DIR / "everyday_surnames.json",
     "everyday-ying": CASES_DIR / "everyday_ying.json",
     "everyday-negation": CASES_DIR / "everyday_negation.json",
+    "everyday-zhuan": CASES_DIR / "everyday_zhuan.json",
+    "everyday-bei": CASES_DIR / "everyday_bei.json",
+    "everyday-jiao": CASES_DIR / "everyday_jiao.json",
+    "everyday-ji": CASES_DIR / "everyday_ji.json",
+    "everyday-kong": CASES_DIR / "everyday_kong.json",
+    "everyday-zhi": CASES_DIR / "everyday_zhi.json",
+    "everyday-dei": CASES_DIR / "everyday_dei.json",
+    "everyday-haishi": CASES_DIR / "everyday_haishi.json",
+    "everyday-zeng": CASES_DIR / "everyday_zeng.json",
 }
 
 
