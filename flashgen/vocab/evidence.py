@@ -18,7 +18,7 @@ part the dictionary cannot gloss means here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -174,6 +174,13 @@ def _far_apart(word: str, zh: str, at: int, words: int) -> bool:
     return all(abs((start + len(word) / 2) / len(zh) - where) > _FARTHEST for start in starts)
 
 
+def _one_word_glosses(senses: Iterable[str]) -> set[str]:
+    """The glosses of ``senses`` that are one word: a word of a phrase ("see" of "to see at first
+    hand") says too little of the Chinese word to be its English."""
+    alternatives = (a for sense in senses for a in sense_alternatives(sense))
+    return {g for alternative in alternatives if len(alternative) == 1 for g in alternative}
+
+
 def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     """The one English word of ``en`` that a character or shorter word inside ``word`` glosses
     in a single word ("empty", not "give" of "to give birth"), and that no other word of ``zh``
@@ -191,14 +198,7 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     if not dictionary.contains(word):  # a composed word's parts were matched one by one already
         return ""
     inner = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} - {word}
-    glossed = {
-        g
-        for part in inner
-        for sense in dictionary.all_senses(part)
-        for alternative in sense_alternatives(sense)
-        if len(alternative) == 1
-        for g in alternative
-    }
+    glossed = _one_word_glosses(sense for part in inner for sense in dictionary.all_senses(part))
     keys = {_key(g) for g in glossed}
     explained = others_english(word, zh)
     own = dictionary.gloss_words(word) | glossed
@@ -370,13 +370,7 @@ def thesaurus_equivalent(word: str, zh: str, en: str) -> str:
     sentence are names, never taken; nor is a gloss's negation ("unusual" for "usual")."""
     if not dictionary.contains(word):  # a composed word's parts were matched one by one already
         return ""
-    glossed = {  # a gloss of one word: a word of a phrase ("see" of "to see at first hand") is too loose
-        g
-        for sense in clean_senses(dictionary.all_senses(word))
-        for alternative in sense_alternatives(sense)
-        if len(alternative) == 1
-        for g in alternative
-    }
+    glossed = _one_word_glosses(clean_senses(dictionary.all_senses(word)))
     keys = {_key(g) for g in glossed}
     explained = others_english(word, zh)
     own = dictionary.gloss_words(word) | glossed
