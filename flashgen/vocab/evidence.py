@@ -166,12 +166,16 @@ def _two_words(word: str) -> list[tuple[str, str]]:
 _FARTHEST = 0.6
 
 
-def _far_apart(word: str, zh: str, at: int, words: int) -> bool:
+def _places(word: str, zh: str) -> list[float]:
+    """Where ``word`` stands in ``zh``: each occurrence's middle, as a share of the sentence."""
+    return [(m.start() + len(word) / 2) / len(zh) for m in re.finditer(re.escape(word), zh)]
+
+
+def _far_apart(places: Sequence[float], at: int, words: int) -> bool:
     """Whether the English word ``at`` of ``words`` stands more than :data:`_FARTHEST` of the
-    sentence away from every occurrence of ``word`` in ``zh``."""
+    sentence away from every one of ``places`` (:func:`_places`)."""
     where = (at + 0.5) / words
-    starts = [m.start() for m in re.finditer(re.escape(word), zh)]
-    return all(abs((start + len(word) / 2) / len(zh) - where) > _FARTHEST for start in starts)
+    return all(abs(place - where) > _FARTHEST for place in places)
 
 
 def _one_word_glosses(senses: Iterable[str]) -> set[str]:
@@ -204,12 +208,13 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     own = dictionary.gloss_words(word) | glossed
     unexplained: dict[str, str] = {}
     english_words = list(_ENGLISH_WORD.finditer(en))
+    places = _places(word, zh)
     for at, match in enumerate(english_words):
         text = match.group()
         lemmas = sentence_lemmas(text)
         if (at and text[:1].isupper()) or len(lemmas) != 1 or len(text) < _MIN_LETTERS:
             continue
-        if _far_apart(word, zh, at, len(english_words)):
+        if _far_apart(places, at, len(english_words)):
             continue
         if lemmas[0] in dictionary.STOPWORDS or _key(lemmas[0]) in explained:
             continue

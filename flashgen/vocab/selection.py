@@ -80,17 +80,16 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
             word,
             english=english_span(word.meaning.split("; "), example.en, skip=skip, word=word.simplified).text,
         )
-    if not word.english and example.en:
-        word = replace(word, english=morpheme_equivalent(word.simplified, example.zh, example.en))
-    if not word.english and example.en:
-        shown = longer_word_equivalent(word.simplified, example.zh, example.en)
+    if word.english or not example.en:
+        return word
+    if english := morpheme_equivalent(word.simplified, example.zh, example.en):
+        return replace(word, english=english)
+    if shown := longer_word_equivalent(word.simplified, example.zh, example.en):
         # a meaning glued from parts gives way to the English the dictionary's longer words back
         # (监管机构 "regulator", not "oversee + mechanism")
-        meaning = uncapitalised(shown, example.en) if shown and word.composed else word.meaning
-        word = replace(word, english=shown, meaning=meaning)
-    if not word.english and example.en:
-        word = replace(word, english=thesaurus_equivalent(word.simplified, example.zh, example.en))
-    return word
+        meaning = uncapitalised(shown, example.en) if word.composed else word.meaning
+        return replace(word, english=shown, meaning=meaning)
+    return replace(word, english=thesaurus_equivalent(word.simplified, example.zh, example.en))
 
 
 @dataclass(frozen=True)
