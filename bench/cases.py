@@ -23,6 +23,9 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
 - ``tests/lexicon/cases/everyday_running4.json``: a fourth such file (eleventh round), new everyday sentences
   over about 95 frequent polyphones, not chosen for known misses, written before the engine read it
   (kind "everyday-running4");
+- ``tests/lexicon/cases/everyday_running5.json``: a fifth such file (twelfth round), 177 new everyday sentences
+  over about 70 frequent polyphones, not chosen for known misses, written before the engine read it
+  (kind "everyday-running5");
 - ``tests/lexicon/cases/everyday_surnames.json``: a surname before a title (曾老师 zēng, 单主任 shàn) and
   other one-character words before one (给老师 gěi), written after 曾阿姨 was seen read céng (kind
   "everyday-surnames");
@@ -61,6 +64,7 @@ SOURCES = {
     "everyday-running2": CASES_DIR / "everyday_running2.json",
     "everyday-running3": CASES_DIR / "everyday_running3.json",
     "everyday-running4": CASES_DIR / "everyday_running4.json",
+    "everyday-running5": CASES_DIR / "everyday_running5.json",
     "everyday-surnames": CASES_DIR / "everyday_surnames.json",
     "everyday-ying": CASES_DIR / "everyday_ying.json",
     "everyday-negation": CASES_DIR / "everyday_negation.json",
