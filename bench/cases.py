@@ -36,6 +36,11 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
   背 bēi carrying vs bèi; 觉 jiào sleep (睡个好觉, 午觉) vs jué; 系 jì tying vs xì; 空 kòng free time vs kōng;
   只 zhī the classifier vs zhǐ; 得 děi "must" vs de / dé; 还是 hái shi (CC-CEDICT's only reading) vs 还 huán
   near 是; 曾 zēng after a verb before a title vs céng;
+- ``tests/lexicon/cases/everyday_{huan,zhong,yingverb,shu,gan,xiang,cha,bei2,dei2}.json`` (twelfth round): one
+  family each, written knowing the engine missed it (kinds "everyday-huan" …): 还 huán giving back vs hái;
+  中 zhòng hitting, winning vs zhōng; 应 yìng as a verb (应邀, 没应, 应聘, 应对) vs yīng; 数 shǔ counting vs
+  shù; 干 gàn doing vs gān; 相 xiàng photo, appearance vs xiāng; 差 chā difference vs chà; 背 bēi
+  carrying (背着 + an object) vs bèi; 得 děi must vs de / dé;
 - ``tests/lexicon/cases/everyday_negation.json``: 没 méi as a word (after a time word, 怎么, 还) and
   没 mò inside words, written after 他今天没来 was seen read mò (kind "everyday-negation").
 
@@ -77,6 +82,15 @@ SOURCES = {
     "everyday-dei": CASES_DIR / "everyday_dei.json",
     "everyday-haishi": CASES_DIR / "everyday_haishi.json",
     "everyday-zeng": CASES_DIR / "everyday_zeng.json",
+    "everyday-huan": CASES_DIR / "everyday_huan.json",
+    "everyday-zhong": CASES_DIR / "everyday_zhong.json",
+    "everyday-yingverb": CASES_DIR / "everyday_yingverb.json",
+    "everyday-shu": CASES_DIR / "everyday_shu.json",
+    "everyday-gan": CASES_DIR / "everyday_gan.json",
+    "everyday-xiang": CASES_DIR / "everyday_xiang.json",
+    "everyday-cha": CASES_DIR / "everyday_cha.json",
+    "everyday-bei2": CASES_DIR / "everyday_bei2.json",
+    "everyday-dei2": CASES_DIR / "everyday_dei2.json",
 }
 
 
