@@ -23,8 +23,8 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
 - ``tests/lexicon/cases/everyday_running4.json``: a fourth such file (eleventh round), new everyday sentences
   over about 95 frequent polyphones, not chosen for known misses, written before the engine read it
   (kind "everyday-running4");
-- ``tests/lexicon/cases/everyday_running5.json``: a fifth such file (twelfth round), 177 new everyday sentences
-  over about 70 frequent polyphones, not chosen for known misses, written before the engine read it
+- ``tests/lexicon/cases/everyday_running5.json``: a fifth such file (twelfth round), 177 new everyday
+  sentences over about 70 frequent polyphones, not chosen for known misses, written before the engine read it
   (kind "everyday-running5");
 - ``tests/lexicon/cases/everyday_surnames.json``: a surname before a title (曾老师 zēng, 单主任 shàn) and
   other one-character words before one (给老师 gěi), written after 曾阿姨 was seen read céng (kind

@@ -14,10 +14,10 @@ from ..paths import load_cases
 
 #: Fresh everyday cases (tests/lexicon/cases/everyday_fresh.json), written before the engine read
 #: them; its FIT half is fitted on.  The bar is the HELD-OUT half's measured accuracy through
-#: ``lookup`` (97 of 100 since the eleventh round's refit, 98 before: docs/reading_model.md),
+#: ``lookup`` (98 of 100 since the twelfth round's refit, 97 before: docs/reading_model.md),
 #: so a refit that loses ground on sentences nobody tuned for shows up.
 FRESH = load_cases(__file__, "everyday_fresh.json")["cases"]
-FRESH_HELD_OUT_ACCURACY = 0.97
+FRESH_HELD_OUT_ACCURACY = 0.98
 #: Everyday running text (tests/lexicon/cases/everyday_running.json): the frequent polyphones in their
 #: natural proportions, written before the engine read them; its FIT half is fitted on.  The bar is the
 #: HELD-OUT half's measured accuracy through ``lookup`` (137 of 139 when the weights were last fitted).
@@ -44,20 +44,32 @@ YING = load_cases(__file__, "everyday_ying.json")["cases"]
 #: A fourth everyday file (eleventh round), not chosen for known misses, written before the engine read
 #: it: 77 of 81 held-out before the refit (the unbiased estimate), 76 of 81 after.
 RUNNING4 = load_cases(__file__, "everyday_running4.json")["cases"]
-#: One family each (eleventh round), written knowing the failure: regression bars at the held-out
-#: accuracy measured after the refit (docs/reading_model.md, eleventh round).
+#: A fifth everyday file (twelfth round), not chosen for known misses, written before the engine read
+#: it: 86 of 89 held-out before the refit (the unbiased estimate), 87 of 89 after.
+RUNNING5 = load_cases(__file__, "everyday_running5.json")["cases"]
+#: One family each (eleventh and twelfth rounds), written knowing the failure: regression bars at the
+#: held-out accuracy measured after the last refit (docs/reading_model.md, twelfth round).
 FAMILIES = {
     name: (load_cases(__file__, f"everyday_{name}.json")["cases"], bar)
     for name, bar in [
         ("zhuan", 1.0),
-        ("bei", 0.57),
+        ("bei", 0.857),
         ("jiao", 1.0),
         ("ji", 0.875),
         ("kong", 1.0),
         ("zhi", 1.0),
-        ("dei", 0.9),
+        ("dei", 1.0),
         ("haishi", 1.0),
         ("zeng", 1.0),
+        ("huan", 1.0),
+        ("zhong", 1.0),
+        ("yingverb", 0.888),
+        ("shu", 0.8),
+        ("gan", 0.666),
+        ("xiang", 1.0),
+        ("cha", 0.75),
+        ("bei2", 0.333),
+        ("dei2", 1.0),
     ]
 }
 #: Alone, the prior decides, and it counts particles (得 de): a strict xfail.  教 alone (jiāo) is a near
@@ -144,10 +156,22 @@ def test_a_word_and_its_line_are_dictionary_readings() -> None:
         (NEGATION, 1.0),
         (SURNAMES, 0.75),
         (YING, 0.88),
-        (RUNNING4, 0.938),
+        (RUNNING4, 0.95),
+        (RUNNING5, 0.977),
         *FAMILIES.values(),
     ],
-    ids=["fresh", "running", "running2", "running3", "negation", "surnames", "ying", "running4", *FAMILIES],
+    ids=[
+        "fresh",
+        "running",
+        "running2",
+        "running3",
+        "negation",
+        "surnames",
+        "ying",
+        "running4",
+        "running5",
+        *FAMILIES,
+    ],
 )
 def test_everyday_cases_held_out(cases: list[dict[str, Any]], bar: float) -> None:
     held_out = [c for c in cases if c["half"] == "held-out"]
