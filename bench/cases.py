@@ -40,7 +40,8 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
   family each, written knowing the engine missed it (kinds "everyday-huan" …): 还 huán giving back vs hái;
   中 zhòng hitting, winning vs zhōng; 应 yìng as a verb (应邀, 没应, 应聘, 应对) vs yīng; 数 shǔ counting vs
   shù; 干 gàn doing vs gān; 相 xiàng photo, appearance vs xiāng; 差 chā difference vs chà; 背 bēi
-  carrying (背着 + an object) vs bèi; 得 děi must vs de / dé;
+  carrying (背着 + an object) vs bèi; 得 děi must vs de / dé; and ``everyday_neutral.json``, words whose
+  CC-CEDICT reading has a neutral syllable (东西, 朋友, 头发, 关系; kind "everyday-neutral");
 - ``tests/lexicon/cases/everyday_negation.json``: 没 méi as a word (after a time word, 怎么, 还) and
   没 mò inside words, written after 他今天没来 was seen read mò (kind "everyday-negation").
 
@@ -91,6 +92,7 @@ SOURCES = {
     "everyday-cha": CASES_DIR / "everyday_cha.json",
     "everyday-bei2": CASES_DIR / "everyday_bei2.json",
     "everyday-dei2": CASES_DIR / "everyday_dei2.json",
+    "everyday-neutral": CASES_DIR / "everyday_neutral.json",
 }
 
 
