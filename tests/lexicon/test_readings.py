@@ -70,6 +70,7 @@ FAMILIES = {
         ("cha", 0.75),
         ("bei2", 0.333),
         ("dei2", 1.0),
+        ("neutral", 1.0),
     ]
 }
 #: Alone, the prior decides, and it counts particles (得 de): a strict xfail.  教 alone (jiāo) is a near
