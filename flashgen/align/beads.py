@@ -96,11 +96,9 @@ def scored_beads(
     (``bench/align_fit.py``).  Learning is gated on the cost, not on the
     confidence, so what is learned does not move when the confidence is refitted.
     """
-    if not zh or not en:
-        return align_once(zh, en, weights)
-    chain = _anchors(zh, en, weights)
-    stats = text_stats(zh, en, chain)
-    beads = _best_path(BeadScorer(zh, en, weights, stats), window(chain, len(zh), len(en), weights.window))
+    beads, stats = _first_pass(zh, en, weights)
+    if stats is None:
+        return beads
     links = [link for link, _ in beads]
     sure = [link for link, features in beads if features and features.cost <= MAX_COST]
     learned = learn(sure, zh, en)
@@ -120,19 +118,25 @@ def align_once(
     ``stats`` (word rarity, byte ratio) default to the two lists' own; an
     article's block passes the whole article's (:class:`.cost.TextStats`).
     """
+    return _first_pass(zh, en, weights, stats)[0]
+
+
+def _first_pass(
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights, stats: TextStats | None = None
+) -> tuple[list[Bead], TextStats | None]:
+    """:func:`align_once`, with the stats it measured the beads against (None when a side is empty).
+
+    The anchor chain is found once: it steers the search's window and, when
+    ``stats`` are not given, gives the byte ratio (:func:`.cost.text_stats`).
+    """
     if not zh or not en:
         nulls = [Link((i,), ()) for i in range(len(zh))] + [Link((), (j,)) for j in range(len(en))]
-        return [(link, None) for link in nulls]
-    chain = _anchors(zh, en, weights)
+        return [(link, None) for link in nulls], None
+    chain = anchor_chain(zh, en, weights.window)
     if stats is None:
         stats = text_stats(zh, en, chain)
-    return _best_path(BeadScorer(zh, en, weights, stats), window(chain, len(zh), len(en), weights.window))
-
-
-def _anchors(zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights) -> list[tuple[int, int]]:
-    """The anchor chain the search's window follows (:mod:`.window`); its pairs also give the byte ratio."""
-    # a text shorter than the window needs no anchors to find its way
-    return anchor_chain(zh, en) if max(len(zh), len(en)) > weights.window else []
+    scorer = BeadScorer(zh, en, weights, stats)
+    return _best_path(scorer, window(chain, len(zh), len(en), weights.window)), stats
 
 
 def orphan_candidates(

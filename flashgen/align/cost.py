@@ -30,7 +30,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .features import Ending, EnSentence, ZhSentence
-from .window import anchor_chain
+from .window import SEARCH_WIDTH, anchor_chain
 
 #: the most a single rare word can weigh against common ones (in bits)
 _MAX_WEIGHT = 4
@@ -126,7 +126,7 @@ def text_stats(
     the caller has it; otherwise it is found here.
     """
     if chain is None:
-        chain = anchor_chain(zh, en) if min(len(zh), len(en)) >= MIN_RATIO_ANCHORS + 2 else []
+        chain = anchor_chain(zh, en)
     return TextStats(evidence(zh, en), anchored_ratio(zh, en, chain))
 
 
@@ -210,7 +210,7 @@ class Weights:
     #: most :data:`MAX_MARKS`
     marks: float = 0.1
     #: half-width, in English sentences, of the DP's search window around the anchor chain
-    window: int = 4
+    window: int = SEARCH_WIDTH
     #: ... and of the second pass's window around the first pass's path
     refine: int = 3
 

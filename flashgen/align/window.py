@@ -19,6 +19,8 @@ from itertools import pairwise
 from ..types import Link
 from .features import EnSentence, ZhSentence
 
+#: half-width, in English sentences, of the bead search's window around the anchor chain (``Weights.window``)
+SEARCH_WIDTH = 4
 #: anchor candidates kept per Chinese sentence, and the least normalised weight they need
 _TOPK = 1
 _MIN_ANCHOR = 0.5
@@ -34,9 +36,18 @@ _STRAY_SHARE = 0.5
 _GAP_REACH = 0.5
 
 
-def anchor_chain(zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> list[tuple[int, int]]:
-    """The heaviest monotone chain of strong 1-1 candidate pairs (i, j)."""
+def anchor_chain(
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], width: int = SEARCH_WIDTH
+) -> list[tuple[int, int]]:
+    """The heaviest monotone chain of strong 1-1 candidate pairs (i, j); none for a short text.
+
+    A text no longer than the search window (``width``) needs no skeleton to
+    find its way, and is too short for the anchors amid a run that give the
+    byte ratio (:func:`.cost.anchored_ratio`): the one rule both uses follow.
+    """
     n, m = len(zh), len(en)
+    if max(n, m) <= width:
+        return []
     postings: dict[str, list[int]] = {}
     for j, english in enumerate(en):
         for token in english.tokens:

@@ -14,6 +14,7 @@ from flashgen.align.features import Ending, en_features, marks, zh_features
 from flashgen.align.fragments import en_pieces, regroup
 from flashgen.align.learned import learn
 from flashgen.align.scorer import BeadScorer
+from flashgen.align.window import anchor_chain
 from flashgen.options import Options
 from flashgen.text import read_article
 from flashgen.types import Article, Link, ParagraphPair
@@ -395,3 +396,18 @@ def test_a_line_of_two_english_sentences_is_a_bead_with_both_chinese_ones() -> N
     )
     assert [(p.zh_ids, p.en_ids) for p in pairs] == gold
     assert pairs[0].en == en[0]
+
+
+def test_a_text_no_longer_than_the_window_has_no_anchors() -> None:
+    """One rule says when a text is long enough for anchors, for the search's window and the byte ratio.
+
+    A text of at most ``Weights.window`` sentences a side needs no skeleton,
+    and its byte ratio is the whole text's: it cannot hold the anchors amid a
+    run :func:`anchored_ratio` needs.
+    """
+    zh = [zh_features(z) for z, _ in PARALLEL]
+    en = [en_features(e) for _, e in PARALLEL]
+    width = DEFAULT_WEIGHTS.window
+    assert anchor_chain(zh[:width], en[:width], width) == []
+    assert anchor_chain(zh, en, width) != []
+    assert text_stats(zh[:width], en[:width]).ratio == byte_ratio(zh[:width], en[:width])
