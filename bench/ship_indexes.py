@@ -29,6 +29,7 @@ def main() -> None:
         data.jieba_table()
         data.pypinyin()
         dictionary.entries("的")
+        dictionary.containing("的", 3)
         dictionary.lemma("viruses")
         synonyms.synonyms("cozy")
         synonyms.characters("cozy")

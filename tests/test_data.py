@@ -59,6 +59,7 @@ def _indexes() -> list[tuple[str, Path, Callable[[], Any], Callable[[Any], bool]
         ("synonyms-v5", dictionary.cedict_file(), synonyms._build, synonyms._is_index),
         ("characters-v2", dictionary.cedict_file(), synonyms._build_characters, synonyms._is_index),
         ("es-stems-v1", dictionary.cedict_file(), dictionary._build_es_stems, dictionary._is_text),
+        ("cedict-holders-v1", dictionary.cedict_file(), dictionary._build_holders, dictionary._is_holders),
         (
             "pypinyin-phrases-v1",
             PYPINYIN / "phrases_dict.py",
@@ -493,6 +494,7 @@ class Scenarios:
         assert reference.returncode == 0 and errors == "", errors
         assert sorted(p.name.split("-v")[0] for p in (root / "sound").iterdir()) == [
             "cedict",
+            "cedict-holders",
             "characters",
             "es-stems",
             "jieba",
@@ -503,7 +505,7 @@ class Scenarios:
         assert list((root / "tmp").iterdir()) == []
 
         damaged = _copy(root / "sound", root / "damaged")
-        cedict = next(damaged.glob("cedict-*"))
+        cedict = next(damaged.glob("cedict-v2-*"))
         content = bytearray(cedict.read_bytes())
         for at in (len(content) // 2, len(content) // 2 + 3):  # two flipped bytes inside the records
             content[at] ^= 0x01

@@ -246,18 +246,15 @@ def _closed_compounds(
         joined = sentence_lemma(first + second)
         if joined in wanted and joined[:_SKIP_LETTERS] not in skip:
             matches[i] = matches[i + 1] = (wanted[joined] / 2, joined)
+    # only a gloss and a head of _SHORT_HEAD letters or more count: the glosses that can, once
+    heads = [(gloss, weight) for gloss, weight in wanted.items() if len(gloss) >= _SHORT_HEAD]
     for i, word in enumerate(words):  # "deepfake" holds 伪造's "fake" as its head
         lower = word.group().lower()
-        if matches[i][0] or lower in STOPWORDS:
+        if matches[i][0] or len(lower) < 2 * _SHORT_HEAD or lower in STOPWORDS:
             continue
-        for gloss, weight in wanted.items():
+        for gloss, weight in heads:
             head = len(lower) - len(gloss)
-            if (
-                len(gloss) >= _SHORT_HEAD
-                and head >= _SHORT_HEAD
-                and lower.endswith(gloss)
-                and synonyms(lower[:head])
-            ):
+            if head >= _SHORT_HEAD and lower.endswith(gloss) and synonyms(lower[:head]):
                 matches[i] = (weight, gloss)
                 break
 
@@ -271,10 +268,29 @@ def _lead(senses: Sequence[str], words: Sequence[re.Match[str]]) -> int:
         run = before[-k:]
         if run[0] in _NO_LEAD or not all(w in STOPWORDS for w in run):
             continue
-        phrase = re.compile(rf"(?:^|[ (]){re.escape(' '.join([*run, first]))}\b")
-        if any(phrase.search(sense.lower()) for sense in senses):
+        phrase = " ".join([*run, first])
+        if any(_leads_a_phrase(sense.lower(), phrase) for sense in senses):
             return k
     return 0
+
+
+def _leads_a_phrase(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``text`` at its start or after a space or "(", and ends at a word
+    boundary: ``re.search(rf"(?:^|[ (]){re.escape(phrase)}\\b", text)`` without compiling a pattern
+    for each phrase (:func:`_lead` asks a few hundred distinct ones per batch of articles)."""
+    ends_in_word = _is_word_char(phrase[-1:])
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or text[at - 1] in " (") and ends_in_word != _is_word_char(text[end : end + 1]):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is one that ``\\w`` matches in a str pattern ("" is not)."""
+    return char.isalnum() or char == "_"
 
 
 def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tuple[float, str]:

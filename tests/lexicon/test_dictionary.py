@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flashgen import cache
 from flashgen.lexicon import dictionary
@@ -41,6 +43,20 @@ def test_starts_word_is_whether_a_headword_starts_with_the_text() -> None:
     texts += [w[:-1] + "龘" for w in headwords[::4001] if len(w) > 1]
     for text in texts:
         assert dictionary.starts_word(text) == any(w.startswith(text) for w in headwords), text
+
+
+@given(st.data())
+@settings(max_examples=300)
+def test_containing_is_a_scan_of_the_headwords(draw: st.DataObject) -> None:
+    """``containing`` looks only at the headwords holding the word's rarest character: the same
+    headwords, in the same order, as a scan of all of them (a piece of a headword, or any text)."""
+    headwords = dictionary._cedict().headwords
+    source = draw.draw(st.sampled_from(headwords) | st.text(alphabet="的不中国人银行学龘Ａ", min_size=1))
+    start = draw.draw(st.integers(0, len(source) - 1))
+    word = source[start : draw.draw(st.integers(start + 1, len(source)))]
+    longest = len(word) + draw.draw(st.integers(0, 4))
+    expected = [w for w in headwords if word in w and w != word and len(w) <= longest]
+    assert dictionary.containing(word, longest) == expected
 
 
 def test_gloss_words_are_lemmatised_content_words() -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from flashgen import lookup
+from flashgen.lexicon import equivalent
 from flashgen.lexicon.equivalent import english_span, rank_senses
 from flashgen.lexicon.senses import english_lemma
 from flashgen.lexicon.synonyms import synonyms
@@ -134,3 +140,19 @@ def test_irregular_past_forms_meet_their_verb() -> None:
     assert english_span(["to view as", "to see as"], "The ruling was seen as a landmark.").text == "seen"
     assert english_span(["to go smoothly"], "Everything went smoothly.").text == "went smoothly"
     assert english_span(["to withstand"], "The sea wall withstood the storm.").text == "withstood"
+
+
+_PHRASE_TEXT = st.text(alphabet="ab _(-é1'", max_size=24)
+
+
+@given(_PHRASE_TEXT, st.text(alphabet="ab _(-é1'", min_size=1, max_size=6))
+def test_a_leading_phrase_is_found_where_the_pattern_finds_it(text: str, phrase: str) -> None:
+    """``_leads_a_phrase`` does without a compiled pattern per phrase what the pattern does."""
+    pattern = re.compile(rf"(?:^|[ (]){re.escape(phrase)}\b")
+    assert equivalent._leads_a_phrase(text, phrase) == (pattern.search(text) is not None)
+
+
+@given(st.text(max_size=1))
+def test_a_word_character_is_what_the_pattern_calls_one(char: str) -> None:
+    """Any character (not only those of the texts above) is a word character as ``\\w`` says."""
+    assert equivalent._is_word_char(char) == (re.fullmatch(r"\w", char) is not None)
