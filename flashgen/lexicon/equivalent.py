@@ -130,7 +130,7 @@ def english_span(
         (0.0, "") if lem[:_SKIP_LETTERS] in skip else max(best_gloss(lem), best_gloss(verb))
         for lem, verb in zip(lemmas, verbs, strict=True)
     ]
-    _closed_compounds(matches, words, en_context, wanted, skip)
+    matches = _closed_compounds(matches, words, en_context, wanted, skip)
     best, bounds = Span("", 0.0), (0, 0)
     for start in range(len(words)):
         if not matches[start][0]:
@@ -229,37 +229,46 @@ def _missing_word(
 
 
 def _closed_compounds(
-    matches: list[tuple[float, str]],
+    matches: Sequence[tuple[float, str]],
     words: Sequence[re.Match[str]],
     text: str,
     wanted: dict[str, float],
     skip: Set[str],
-) -> None:
-    """Two adjacent sentence words that a gloss writes as one ("sea wall" for 海堤 "seawall",
-    "check-in" for "checkin") match it, each for half its weight, where neither matches alone."""
+) -> list[tuple[float, str]]:
+    """``matches`` with the sentence words that render a gloss written as one word matched too:
+    two adjacent words a gloss writes as one ("sea wall" for 海堤 "seawall", "check-in" for
+    "checkin"), each for half its weight, where neither matches alone; and one word ending in a
+    gloss after a word of its own ("deepfake" holds 伪造's "fake" as its head)."""
+    found = list(matches)
     for i in range(len(words) - 1):
-        if matches[i][0] or matches[i + 1][0] or _BREAK.search(text, words[i].end(), words[i + 1].start()):
+        if found[i][0] or found[i + 1][0] or _BREAK.search(text, words[i].end(), words[i + 1].start()):
             continue
         first, second = words[i].group().lower(), words[i + 1].group().lower()
         if first in STOPWORDS or second in STOPWORDS:
             continue
         joined = sentence_lemma(first + second)
         if joined in wanted and joined[:_SKIP_LETTERS] not in skip:
-            matches[i] = matches[i + 1] = (wanted[joined] / 2, joined)
-    for i, word in enumerate(words):  # "deepfake" holds 伪造's "fake" as its head
+            found[i] = found[i + 1] = (wanted[joined] / 2, joined)
+    for i, word in enumerate(words):
         lower = word.group().lower()
-        if matches[i][0] or lower in STOPWORDS:
+        if found[i][0] or lower in STOPWORDS:
             continue
-        for gloss, weight in wanted.items():
-            head = len(lower) - len(gloss)
-            if (
-                len(gloss) >= _SHORT_HEAD
-                and head >= _SHORT_HEAD
-                and lower.endswith(gloss)
-                and synonyms(lower[:head])
-            ):
-                matches[i] = (weight, gloss)
-                break
+        head = next((gloss for gloss in wanted if _ends_in_gloss(lower, gloss)), None)
+        if head is not None:
+            found[i] = (wanted[head], head)
+    return found
+
+
+def _ends_in_gloss(word: str, gloss: str) -> bool:
+    """Whether ``word`` is an English word of its own ("deep", which CC-CEDICT glosses with)
+    followed by ``gloss``, both of four letters or more: "deepfake" for "fake"."""
+    head = len(word) - len(gloss)
+    return (
+        len(gloss) >= _SHORT_HEAD
+        and head >= _SHORT_HEAD
+        and word.endswith(gloss)
+        and bool(synonyms(word[:head]))
+    )
 
 
 def _lead(senses: Sequence[str], words: Sequence[re.Match[str]]) -> int:
