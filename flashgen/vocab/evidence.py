@@ -27,8 +27,10 @@ from ..data import jieba_tokenizer
 from ..lexicon import dictionary
 from ..lexicon.equivalent import sentence_lemma
 from ..lexicon.senses import (
+    adverb_of,
     clean_senses,
     content_lemmas,
+    holds_gloss,
     negates,
     root,
     sense_alternatives,
@@ -59,6 +61,8 @@ _MIN_CONTRAST = 3
 _STEM_LETTERS = 6
 #: Endings only nouns have ("occupancy", "salinity", "shortage"): a part of an English compound noun.
 _NOUN_ENDINGS = ("ancy", "ency", "tion", "sion", "ment", "ness", "ity", "ship", "age")
+#: Shortest gloss a longer English word is taken to render by holding it (watch: birdwatchers).
+_MIN_STEM_GLOSS = 5
 #: The longest dictionary word looked for around a word (图书管理员 holds 图书).
 _LONGEST_WORD = 6
 
@@ -228,6 +232,15 @@ def _free_words(word: str, zh: str, en: str, own: frozenset[str] | set[str]) -> 
     return found
 
 
+def _renders(form: str, gloss: str) -> bool:
+    """Whether a sentence word's form renders a one-word gloss: its first letters are the gloss's
+    (collapsed / collapse), or it holds the gloss (birdwatchers / watch, :func:`holds_gloss`); an
+    adverb in -ly only its own adjective (:func:`adverb_of`: "effectively" is not 效 "effect")."""
+    if _key(form) == _key(gloss):
+        return not form.endswith("ly") or gloss.endswith("ly") or adverb_of(form, gloss)
+    return len(gloss) >= _MIN_STEM_GLOSS and holds_gloss(form, gloss)
+
+
 def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     """The one English word of ``en`` that a character or shorter word inside ``word`` glosses
     in a single word ("empty", not "give" of "to give birth"), and that no other word of ``zh``
@@ -246,13 +259,8 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
         return ""
     inner = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} - {word}
     glossed = _one_word_glosses(sense for part in inner for sense in dictionary.all_senses(part))
-    keys = {_key(g) for g in glossed}
     unexplained = _free_words(word, zh, en, dictionary.gloss_words(word) | glossed)
-    found = {
-        w.text
-        for w in unexplained
-        if any(_key(f) in keys or any(len(g) >= 5 and g in f for g in glossed) for f in w.forms)
-    }
+    found = {w.text for w in unexplained if any(_renders(f, g) for f in w.forms for g in glossed)}
     if found:
         return found.pop() if len(found) == 1 else ""
     telling = {c for c in word if dictionary.zipf(c) < _TELLING_ZIPF}
