@@ -76,6 +76,28 @@ _BREAK = re.compile(r"[,;:.!?()\[\]\"“”—–]")
 _TITLE_CASE_SHARE = 0.6
 
 
+#: How far apart, as shares of their sentences, a Chinese word and an English word may stand and
+#: still be taken for each other's translation on weak evidence (a synonym, a morpheme's gloss).
+#: Word order differs between the languages (a Chinese verb after its time and place,
+#: 在最后两公里完成反超, the English one before them, "overtook … in the final two kilometres":
+#: half a sentence apart), but rarely by more: among the morpheme fallback's answers on the
+#: development articles, the right ones stood at most 0.48 apart, the one wrong one beyond 0.7
+#: (超时 "times"); the middle of that gap.
+_FARTHEST = 0.6
+
+
+def places_in(word: str, zh: str) -> tuple[float, ...]:
+    """Where ``word`` stands in ``zh``: each occurrence's middle, as a share of the sentence."""
+    return tuple((m.start() + len(word) / 2) / len(zh) for m in re.finditer(re.escape(word), zh))
+
+
+def far_apart(places: Sequence[float], at: int, words: int) -> bool:
+    """Whether the English word ``at`` of ``words`` stands more than :data:`_FARTHEST` of the
+    sentence away from every one of ``places`` (:func:`places_in`; none known: not far)."""
+    where = (at + 0.5) / words
+    return bool(places) and all(abs(place - where) > _FARTHEST for place in places)
+
+
 @dataclass(frozen=True)
 class Span:
     """A run of words of the English sentence and how well it translates a term."""
@@ -90,6 +112,7 @@ def english_span(
     parts: bool = False,
     skip: Set[str] = frozenset(),
     word: str = "",
+    places: Sequence[float] = (),
 ) -> Span:
     """The contiguous 1-4 words of ``en_context`` that best translate ``senses``.
 
@@ -103,7 +126,8 @@ def english_span(
     compound as one word: "cybersecurity" for 网络安全.  Sentence words whose
     lemma starts like a key in ``skip`` (its first six letters: another word of
     the Chinese sentence translates them) never match.  The text keeps the
-    sentence's own casing and inflection.  ``word``, the Chinese word, vets a synonym
+    sentence's own casing and inflection.  ``word``, the Chinese word, vets a synonym, and
+    ``places``, where it stands in its Chinese sentence (:func:`places_in`), places one
     (:func:`_synonym_span`).
     """
     wanted: dict[str, float] = {}
@@ -171,7 +195,10 @@ def english_span(
         start -= _lead(senses, words[max(0, start - 2) : start + 1])
         best = Span(en_context[words[start].start() : words[end].end()], best.score)
         return best
-    barred = [h or lem[:_SKIP_LETTERS] in skip for h, lem in zip(hidden, lemmas, strict=True)]
+    barred = [
+        h or lem[:_SKIP_LETTERS] in skip or far_apart(places, i, len(words))
+        for i, (h, lem) in enumerate(zip(hidden, lemmas, strict=True))
+    ]
     whole = {g for alternative in alternatives if len(alternative) == 1 for g in alternative}
     return _synonym_span(wanted, words, lemmas, barred, en_context, whole, word)
 
@@ -359,7 +386,10 @@ def _synonym_span(
     light words ("see", "buy", "month") and is taken only when CC-CEDICT also writes the sentence
     word with a character of the Chinese word ``chinese`` (:func:`~.synonyms.characters`), or the
     word has few synonyms of its own, a specific word ("spartan" for 简朴 "simple and unadorned").
-    Without ``chinese`` every gloss word counts."""
+    Without ``chinese`` every gloss word counts.  ``hidden`` bars words: a name's, another word's,
+    and one standing far from the Chinese word's place in its sentence (:func:`far_apart`), which
+    a synonym, weak evidence, does not outweigh: 划算 "to weigh (pros and cons)" at the end of its
+    sentence is not "scale" of "farms grain on a large scale" at the start of the English."""
     best = Span("", 0.0)
     for i, word_lemma in enumerate(lemmas):
         if word_lemma in STOPWORDS or hidden[i] or len(word_lemma) < 3:

@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
-from ..lexicon.equivalent import sentence_lemma
+from ..lexicon.equivalent import far_apart, places_in, sentence_lemma
 from ..lexicon.senses import (
     adverb_of,
     clean_senses,
@@ -161,27 +161,6 @@ def _two_words(word: str) -> list[tuple[str, str]]:
     ]
 
 
-#: How far apart, as shares of their sentences, a Chinese word and an English word may stand and
-#: still be taken for each other's translation by the morpheme fallback.  Word order differs
-#: between the languages (a Chinese verb after its time and place, 在最后两公里完成反超, the
-#: English one before them, "overtook … in the final two kilometres": half a sentence apart), but
-#: rarely by more: among the fallback's answers on the development articles, the right ones stood
-#: at most 0.48 apart, the one wrong one beyond 0.7 (超时 "times"); the middle of that gap.
-_FARTHEST = 0.6
-
-
-def _places(word: str, zh: str) -> list[float]:
-    """Where ``word`` stands in ``zh``: each occurrence's middle, as a share of the sentence."""
-    return [(m.start() + len(word) / 2) / len(zh) for m in re.finditer(re.escape(word), zh)]
-
-
-def _far_apart(places: Sequence[float], at: int, words: int) -> bool:
-    """Whether the English word ``at`` of ``words`` stands more than :data:`_FARTHEST` of the
-    sentence away from every one of ``places`` (:func:`_places`)."""
-    where = (at + 0.5) / words
-    return bool(places) and all(abs(place - where) > _FARTHEST for place in places)
-
-
 def _one_word_glosses(senses: Iterable[str]) -> set[str]:
     """The glosses of ``senses`` that are one word: a word of a phrase ("see" of "to see at first
     hand") says too little of the Chinese word to be its English."""
@@ -214,15 +193,15 @@ def _free_words(word: str, zh: str, en: str, own: frozenset[str] | set[str]) -> 
     a word of fewer than four letters or a stop word (too light to be a term's English); a word another
     word of ``zh`` explains (:func:`others_english`); a gloss's negation or WordNet antonym ("unusual"
     for "usual", "fall" for 兴起 "to rise"); and a word standing far from ``word``'s place in the
-    sentence (:func:`_far_apart`), which translates a word there."""
+    sentence (:func:`~flashgen.lexicon.equivalent.far_apart`), which translates a word there."""
     explained = others_english(word, zh)
-    places = _places(word, zh)
+    places = places_in(word, zh)
     words = list(_ENGLISH_WORD.finditer(en))
     found = []
     for at, match in enumerate(words):
         text = match.group()
         forms = _forms(text)
-        if (at and text[:1].isupper()) or len(text) < _MIN_LETTERS or _far_apart(places, at, len(words)):
+        if (at and text[:1].isupper()) or len(text) < _MIN_LETTERS or far_apart(places, at, len(words)):
             continue
         if forms & dictionary.STOPWORDS or any(_key(f) in explained for f in forms):
             continue
