@@ -213,9 +213,11 @@ def _renders_all(parts: list[_Part], span: str) -> bool:
     return bool(head.sense) and sense_score(head.sense, lemmas) > 0
 
 
-#: Adverbs of time and place and prepositions: never a part of an English compound.
+#: Adverbs of time, place and frequency and prepositions: never a part of an English compound
+#: (主动攻击 is not "rarely attack": the sentence's 很少 says "rarely", outside the word).
 _NOT_NOUN_WORDS = """
 later earlier soon again already still then now here yet ever never often always once twice
+rarely seldom sometimes usually frequently occasionally hardly barely scarcely
 throughout behind ahead together away back off across along around beyond within without
 against among between during after before since until upon
 """

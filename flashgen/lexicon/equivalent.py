@@ -172,7 +172,9 @@ def english_span(
                 matched.add(gloss)
             if not weight or total <= best.score or not (matched & proper or _covers(matched, alternatives)):
                 continue
-            if any(hidden[start : end + 1]) and not _whole_name(hidden, start, end):
+            if any(hidden[start : end + 1]) and not (
+                _whole_name(hidden, start, end) or _renders_phrase(matched, alternatives)
+            ):
                 continue
             # one word of a two-word gloss and, beside it in the gloss's order, a synonym of the other:
             # 医疗费 "medical expenses": "medical costs"; 停产 "to stop production": "halt production"
@@ -362,6 +364,14 @@ def _inside_names(words: Sequence[str]) -> list[bool]:
         joined[i] and i + 1 < len(words) and joined[i + 1] and (i > 0 or words[i].lower() not in STOPWORDS)
         for i in range(len(words))
     ]
+
+
+def _renders_phrase(matched: set[str], alternatives: Sequence[frozenset[str]]) -> bool:
+    """Whether the matched gloss words are every word of an alternative of two words or more: a
+    name's words that translate a term whole ("Human Resources" of "Ministry of Human Resources
+    and Social Security" for 人力资源 "human resources"), where one shared word ("New" of "New
+    York") is a coincidence."""
+    return any(len(a) > 1 and a <= matched for a in alternatives)
 
 
 def _whole_name(hidden: Sequence[bool], start: int, end: int) -> bool:

@@ -431,14 +431,15 @@ def _same_stem(a: str, b: str) -> bool:
 
 def adverb_of(adverb: str, word: str) -> bool:
     """Whether ``adverb`` (in -ly) is made from ``word``: effective → effectively, basic →
-    basically, probable → probably; never a noun's or verb's other derivative (effect, 生效 "to
-    take effect", is not "effectively", which says "in effect")."""
+    basically, full → fully, probable → probably, true → truly, voluntary → voluntarily; never
+    a noun's or verb's other derivative (effect, 生效 "to take effect", is not "effectively",
+    which says "in effect")."""
     return adverb in _adverbs(word)
 
 
 def _adverbs(word: str) -> tuple[str, ...]:
     """The forms an adverb made from ``word`` takes (:func:`adverb_of`)."""
-    return word + "ly", word + "ally", word[:-1] + "y"
+    return word + "ly", word + "ally", word + "y", word[:-1] + "y", word[:-1] + "ly", word[:-1] + "ily"
 
 
 def sense_score(sense: str, english: Set[str]) -> float:

@@ -134,3 +134,36 @@ def test_irregular_past_forms_meet_their_verb() -> None:
     assert english_span(["to view as", "to see as"], "The ruling was seen as a landmark.").text == "seen"
     assert english_span(["to go smoothly"], "Everything went smoothly.").text == "went smoothly"
     assert english_span(["to withstand"], "The sea wall withstood the storm.").text == "withstood"
+
+
+def test_a_name_s_words_that_render_a_whole_phrase_gloss_are_the_equivalent() -> None:
+    """One shared word of a name is a coincidence ("New" of "New York"); every word of a gloss
+    of two words or more is the term translated inside the name."""
+    en = "The Ministry of Human Resources and Social Security issued new rules."
+    assert english_span(["human resources"], en).text == "Human Resources"
+    assert english_span(["new"], "He moved to New York last year.").text == ""
+
+
+def test_an_adverb_renders_only_its_own_adjective() -> None:
+    # 生效 "to take effect": "effectively" is made from "effective", and says "in effect"
+    assert english_span(["to take effect"], "The letter effectively ended the deal.").text == ""
+    assert english_span(["voluntary"], "Users voluntarily cut their use.").text == "voluntarily"
+    assert english_span(["brief"], "The star flared briefly.").text == "briefly"
+
+
+def test_a_synonym_far_from_the_word_s_place_is_not_its_equivalent() -> None:
+    """A synonym is weak evidence: at the other end of the sentence it translates a word there."""
+    en = "Zhang farms on a large scale, and he did the sums: the new seed may not pay off this year."
+    senses = ["to weigh (pros and cons)", "value for money"]
+    assert english_span(senses, en, word="划算").text == "scale"  # no place known: taken
+    assert english_span(senses, en, word="划算", places=(0.95,)).text == ""
+
+
+def test_a_frequency_adverb_beside_a_composed_word_is_not_its_part() -> None:
+    # 很少 says "rarely", outside 主动攻击: the word is not "rarely attack"
+    word = lookup(
+        "主动攻击",
+        "江豚性情温顺，很少主动攻击人类。",
+        "Finless porpoises are gentle and rarely attack humans.",
+    )
+    assert "rarely" not in word.meaning and "rarely" not in word.english
