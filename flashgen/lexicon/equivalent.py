@@ -72,6 +72,8 @@ _SHORT_HEAD = 4
 _NO_LEAD = frozenset({"a", "an", "the", "to"})
 #: Punctuation between two words that no equivalent spans ("buy, and house" is not 购房).
 _BREAK = re.compile(r"[,;:.!?()\[\]\"“”—–]")
+#: A possessive's ending: "area's", "company’s", "riders'".
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -96,6 +98,25 @@ def far_apart(places: Sequence[float], at: int, words: int) -> bool:
     sentence away from every one of ``places`` (:func:`places_in`; none known: not far)."""
     where = (at + 0.5) / words
     return bool(places) and all(abs(place - where) > _FARTHEST for place in places)
+
+
+#: How much nearer the word's place (a share of the sentence) a span must stand to win a tie:
+#: word order differs between the languages, so only a clear difference tells.
+_NEARER = 0.15
+
+
+def _fits_better(fit: tuple[float, float], than: tuple[float, float]) -> bool:
+    """Whether a span that scores as well as another fits better: it renders a larger share of a
+    gloss (less a word for each unmatched word inside it), or as large a share and stands clearly
+    nearer (by :data:`_NEARER`) the word's place."""
+    return fit[0] > than[0] or (fit[0] == than[0] and fit[1] > than[1] + _NEARER)
+
+
+def _distance(places: Sequence[float], start: int, end: int, words: int) -> float:
+    """How far the middle of the English words ``start``..``end`` of ``words`` stands from the
+    nearest of ``places`` (:func:`places_in`), as a share of the sentence; 0 when none is known."""
+    where = (start + end + 1) / 2 / words
+    return min((abs(place - where) for place in places), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -128,7 +149,8 @@ def english_span(
     the Chinese sentence translates them) never match.  The text keeps the
     sentence's own casing and inflection.  ``word``, the Chinese word, vets a synonym, and
     ``places``, where it stands in its Chinese sentence (:func:`places_in`), places one
-    (:func:`_synonym_span`).
+    (:func:`_synonym_span`) and, of two spans that fit as well, takes the nearer (存款 "bank
+    deposit": "deposit balances", not "the bank's employees" earlier in the sentence).
     """
     wanted: dict[str, float] = {}
     part_of: dict[str, int] = {}  # with ``parts``: which part a gloss word renders
@@ -155,22 +177,31 @@ def english_span(
         for lem, verb in zip(lemmas, verbs, strict=True)
     ]
     matches = _closed_compounds(matches, words, en_context, wanted, skip)
-    best, bounds = Span("", 0.0), (0, 0)
+    best, bounds, best_fit = Span("", 0.0), (0, 0), (0.0, -1.0)
     for start in range(len(words)):
         if not matches[start][0]:
             continue
-        total, matched, part = 0.0, set(), 0
+        total, matched, part, gaps = 0.0, set(), 0, 0
         for end in range(start, min(start + MAX_SPAN, len(words))):
             if end > start and _BREAK.search(en_context, words[end - 1].end(), words[end].start()):
                 break  # a translation of one word does not run across a clause's punctuation
             weight, gloss = matches[end]
             total += weight or (0.0 if lemmas[end] in STOPWORDS else -_GAP)
+            gaps += not weight and lemmas[end] not in STOPWORDS
             if gloss:
                 if parts and part_of[gloss] < part:  # parts are rendered in order, or not at all
                     break
                 part = part_of[gloss]
                 matched.add(gloss)
-            if not weight or total <= best.score or not (matched & proper or _covers(matched, alternatives)):
+            if not weight or total <= 0 or total < best.score:
+                continue
+            if not (matched & proper or _covers(matched, alternatives)):
+                continue
+            # of two spans that fit as well, the one rendering more of a gloss with no word between
+            # ("farmers" for 农户 "farmer household; farmer", not "households"; 水泵 "water pump" is
+            # "pump", not "water left to pump"), then the one clearly nearer the word's place
+            fit = (_rendered_share(matched, alternatives) - gaps, -_distance(places, start, end, len(words)))
+            if total == best.score and not _fits_better(fit, best_fit):
                 continue
             if any(hidden[start : end + 1]) and not (
                 _whole_name(hidden, start, end) or _renders_phrase(matched, alternatives)
@@ -190,6 +221,7 @@ def english_span(
             ):
                 first, last = min(start, beside), max(end, beside)
             best, bounds = Span(en_context[words[first].start() : words[last].end()], total), (first, last)
+            best_fit = fit
     if best.text:
         start, end = bounds
         if end + 1 < len(words) and _takes_particle(senses, matches[end][1], words[end + 1].group()):
@@ -333,8 +365,9 @@ def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tu
 
 def sentence_lemma(word: str) -> str:
     """A sentence word's lemma for matching: irregular past forms and plurals, doubled consonants
-    and a plain adjective's comparative or superlative undone (新高 "new high": "highest")."""
-    lower = word.lower()
+    and a plain adjective's comparative or superlative undone (新高 "new high": "highest"), and a
+    possessive's ending taken off (一带 "area": "the area's", 骑手 "rider": "riders'")."""
+    lower = _POSSESSIVE.sub("", word.lower())
     return PAST_FORMS.get(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
 
 
@@ -342,6 +375,11 @@ def _undoubled(word_lemma: str) -> str:
     """The lemma without the consonant doubled before -ed/-ing ("emitt" from "emitted")."""
     doubled = len(word_lemma) > 4 and word_lemma[-1] == word_lemma[-2] and word_lemma[-1] not in "aeiouls"
     return word_lemma[:-1] if doubled else word_lemma
+
+
+def _rendered_share(matched: set[str], alternatives: Sequence[frozenset[str]]) -> float:
+    """The largest share of one alternative's words that the matched gloss words render."""
+    return max((len(matched & a) / len(a) for a in alternatives if a), default=0.0)
 
 
 def _covers(matched: set[str], alternatives: Sequence[frozenset[str]]) -> bool:

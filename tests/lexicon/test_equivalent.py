@@ -167,3 +167,16 @@ def test_a_frequency_adverb_beside_a_composed_word_is_not_its_part() -> None:
         "Finless porpoises are gentle and rarely attack humans.",
     )
     assert "rarely" not in word.meaning and "rarely" not in word.english
+
+
+def test_a_possessive_meets_its_gloss() -> None:
+    assert english_span(["region", "area"], "Reclamation shrank the area's mudflats.").text == "area's"
+
+
+def test_of_spans_that_score_alike_the_fuller_then_the_nearer_wins() -> None:
+    en = "Farmers say the households left have too little water to pump."
+    assert english_span(["farmer household", "farmer"], en).text == "Farmers"
+    assert (
+        english_span(["to inform"], "Information was used without users being informed.", places=(0.9,)).text
+        == "informed"
+    )
