@@ -90,7 +90,11 @@ _FARTHEST = 0.6
 
 def places_in(word: str, zh: str) -> tuple[float, ...]:
     """Where ``word`` stands in ``zh``: each occurrence's middle, as a share of the sentence."""
-    return tuple((m.start() + len(word) / 2) / len(zh) for m in re.finditer(re.escape(word), zh))
+    starts, at = [], zh.find(word) if word else -1
+    while at >= 0:
+        starts.append(at)
+        at = zh.find(word, at + 1)
+    return tuple((at + len(word) / 2) / len(zh) for at in starts)
 
 
 def far_apart(places: Sequence[float], at: int, words: int) -> bool:

@@ -176,6 +176,7 @@ class _EnglishWord:
     forms: frozenset[str]  # its base forms, as glosses, synonyms and characters are keyed
 
 
+@cache  # each fallback reads the same sentence words
 def _forms(text: str) -> frozenset[str]:
     """The base forms of a sentence word each table may list it under: as written, the light and
     the matching lemma ("rewritten": rewrite), and the verb with its silent e ("reduced": reduce)."""
