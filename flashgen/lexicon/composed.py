@@ -19,7 +19,7 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose, syllables_heard
 from .dictionary import STOPWORDS, lemma
-from .equivalent import Span, english_span, rank_senses, stray
+from .equivalent import Span, english_span, places_in, rank_senses, stray
 from .pinyin import marks, normalise, sentence_syllables
 from .reading import Reading, readings
 from .senses import (
@@ -70,7 +70,12 @@ def compose(
     parts = _best_split(word, english, zh_context, position)
     numbered = _unstressed(word, " ".join(_syllables(p, zh_context, position, parts) for p in parts))
     senses = [p.sense for p in parts if p.sense]
-    span = english_span(senses, en_context, parts=True, word=word) if en_context and senses else Span("", 0.0)
+    places = places_in(word, zh_context) if zh_context else ()
+    span = (
+        english_span(senses, en_context, parts=True, word=word, places=places)
+        if en_context and senses
+        else Span("", 0.0)
+    )
     rendered = _rendering(parts, span.text, zh_context, position, en_context)
     # not confirmed as a whole: the parts' own meanings, shown as parts ("of chief importance +
     # assignment" for 首要任务), never passed off as the word's sense
@@ -208,9 +213,11 @@ def _renders_all(parts: list[_Part], span: str) -> bool:
     return bool(head.sense) and sense_score(head.sense, lemmas) > 0
 
 
-#: Adverbs of time and place and prepositions: never a part of an English compound.
+#: Adverbs of time, place and frequency and prepositions: never a part of an English compound
+#: (主动攻击 is not "rarely attack": the sentence's 很少 says "rarely", outside the word).
 _NOT_NOUN_WORDS = """
 later earlier soon again already still then now here yet ever never often always once twice
+rarely seldom sometimes usually frequently occasionally hardly barely scarcely
 throughout behind ahead together away back off across along around beyond within without
 against among between during after before since until upon
 """

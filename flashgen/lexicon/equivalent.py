@@ -72,8 +72,55 @@ _SHORT_HEAD = 4
 _NO_LEAD = frozenset({"a", "an", "the", "to"})
 #: Punctuation between two words that no equivalent spans ("buy, and house" is not 购房).
 _BREAK = re.compile(r"[,;:.!?()\[\]\"“”—–]")
+#: A possessive's ending: "area's", "company’s", "riders'".
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
+
+
+#: How far apart, as shares of their sentences, a Chinese word and an English word may stand and
+#: still be taken for each other's translation on weak evidence (a synonym, a morpheme's gloss).
+#: Word order differs between the languages (a Chinese verb after its time and place,
+#: 在最后两公里完成反超, the English one before them, "overtook … in the final two kilometres":
+#: half a sentence apart), but rarely by more: among the morpheme fallback's answers on the
+#: development articles, the right ones stood at most 0.48 apart, the one wrong one beyond 0.7
+#: (超时 "times"); the middle of that gap.
+_FARTHEST = 0.6
+
+
+def places_in(word: str, zh: str) -> tuple[float, ...]:
+    """Where ``word`` stands in ``zh``: each occurrence's middle, as a share of the sentence."""
+    starts, at = [], zh.find(word) if word else -1
+    while at >= 0:
+        starts.append(at)
+        at = zh.find(word, at + len(word))  # not overlapping, as re.finditer finds them
+    return tuple((at + len(word) / 2) / len(zh) for at in starts)
+
+
+def far_apart(places: Sequence[float], at: int, words: int) -> bool:
+    """Whether the English word ``at`` of ``words`` stands more than :data:`_FARTHEST` of the
+    sentence away from every one of ``places`` (:func:`places_in`; none known: not far)."""
+    where = (at + 0.5) / words
+    return bool(places) and all(abs(place - where) > _FARTHEST for place in places)
+
+
+#: How much nearer the word's place (a share of the sentence) a span must stand to win a tie:
+#: word order differs between the languages, so only a clear difference tells.
+_NEARER = 0.15
+
+
+def _fits_better(fit: tuple[float, float], than: tuple[float, float]) -> bool:
+    """Whether a span that scores as well as another fits better: it renders a larger share of a
+    gloss (less a word for each unmatched word inside it), or as large a share and stands clearly
+    nearer (by :data:`_NEARER`) the word's place."""
+    return fit[0] > than[0] or (fit[0] == than[0] and fit[1] > than[1] + _NEARER)
+
+
+def _distance(places: Sequence[float], start: int, end: int, words: int) -> float:
+    """How far the middle of the English words ``start``..``end`` of ``words`` stands from the
+    nearest of ``places`` (:func:`places_in`), as a share of the sentence; 0 when none is known."""
+    where = (start + end + 1) / 2 / words
+    return min((abs(place - where) for place in places), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -90,6 +137,7 @@ def english_span(
     parts: bool = False,
     skip: Set[str] = frozenset(),
     word: str = "",
+    places: Sequence[float] = (),
 ) -> Span:
     """The contiguous 1-4 words of ``en_context`` that best translate ``senses``.
 
@@ -103,8 +151,10 @@ def english_span(
     compound as one word: "cybersecurity" for 网络安全.  Sentence words whose
     lemma starts like a key in ``skip`` (its first six letters: another word of
     the Chinese sentence translates them) never match.  The text keeps the
-    sentence's own casing and inflection.  ``word``, the Chinese word, vets a synonym
-    (:func:`_synonym_span`).
+    sentence's own casing and inflection.  ``word``, the Chinese word, vets a synonym, and
+    ``places``, where it stands in its Chinese sentence (:func:`places_in`), places one
+    (:func:`_synonym_span`) and, of two spans that fit as well, takes the nearer (存款 "bank
+    deposit": "deposit balances", not "the bank's employees" earlier in the sentence).
     """
     wanted: dict[str, float] = {}
     part_of: dict[str, int] = {}  # with ``parts``: which part a gloss word renders
@@ -130,25 +180,36 @@ def english_span(
         (0.0, "") if lem[:_SKIP_LETTERS] in skip else max(best_gloss(lem), best_gloss(verb))
         for lem, verb in zip(lemmas, verbs, strict=True)
     ]
-    _closed_compounds(matches, words, en_context, wanted, skip)
-    best, bounds = Span("", 0.0), (0, 0)
+    matches = _closed_compounds(matches, words, en_context, wanted, skip)
+    best, bounds, best_fit = Span("", 0.0), (0, 0), (0.0, -1.0)
     for start in range(len(words)):
         if not matches[start][0]:
             continue
-        total, matched, part = 0.0, set(), 0
+        total, matched, part, gaps = 0.0, set(), 0, 0
         for end in range(start, min(start + MAX_SPAN, len(words))):
             if end > start and _BREAK.search(en_context, words[end - 1].end(), words[end].start()):
                 break  # a translation of one word does not run across a clause's punctuation
             weight, gloss = matches[end]
             total += weight or (0.0 if lemmas[end] in STOPWORDS else -_GAP)
+            gaps += not weight and lemmas[end] not in STOPWORDS
             if gloss:
                 if parts and part_of[gloss] < part:  # parts are rendered in order, or not at all
                     break
                 part = part_of[gloss]
                 matched.add(gloss)
-            if not weight or total <= best.score or not (matched & proper or _covers(matched, alternatives)):
+            if not weight or total <= 0 or total < best.score:
                 continue
-            if any(hidden[start : end + 1]) and not _whole_name(hidden, start, end):
+            if not (matched & proper or _covers(matched, alternatives)):
+                continue
+            # of two spans that fit as well, the one rendering more of a gloss with no word between
+            # ("farmers" for 农户 "farmer household; farmer", not "households"; 水泵 "water pump" is
+            # "pump", not "water left to pump"), then the one clearly nearer the word's place
+            fit = (_rendered_share(matched, alternatives) - gaps, -_distance(places, start, end, len(words)))
+            if total == best.score and not _fits_better(fit, best_fit):
+                continue
+            if any(hidden[start : end + 1]) and not (
+                _whole_name(hidden, start, end) or _renders_phrase(matched, alternatives)
+            ):
                 continue
             # one word of a two-word gloss and, beside it in the gloss's order, a synonym of the other:
             # 医疗费 "medical expenses": "medical costs"; 停产 "to stop production": "halt production"
@@ -164,6 +225,7 @@ def english_span(
             ):
                 first, last = min(start, beside), max(end, beside)
             best, bounds = Span(en_context[words[first].start() : words[last].end()], total), (first, last)
+            best_fit = fit
     if best.text:
         start, end = bounds
         if end + 1 < len(words) and _takes_particle(senses, matches[end][1], words[end + 1].group()):
@@ -171,7 +233,10 @@ def english_span(
         start -= _lead(senses, words[max(0, start - 2) : start + 1])
         best = Span(en_context[words[start].start() : words[end].end()], best.score)
         return best
-    barred = [h or lem[:_SKIP_LETTERS] in skip for h, lem in zip(hidden, lemmas, strict=True)]
+    barred = [
+        h or lem[:_SKIP_LETTERS] in skip or far_apart(places, i, len(words))
+        for i, (h, lem) in enumerate(zip(hidden, lemmas, strict=True))
+    ]
     whole = {g for alternative in alternatives if len(alternative) == 1 for g in alternative}
     return _synonym_span(wanted, words, lemmas, barred, en_context, whole, word)
 
@@ -229,34 +294,48 @@ def _missing_word(
 
 
 def _closed_compounds(
-    matches: list[tuple[float, str]],
+    matches: Sequence[tuple[float, str]],
     words: Sequence[re.Match[str]],
     text: str,
     wanted: dict[str, float],
     skip: Set[str],
-) -> None:
-    """Two adjacent sentence words that a gloss writes as one ("sea wall" for 海堤 "seawall",
-    "check-in" for "checkin") match it, each for half its weight, where neither matches alone."""
+) -> list[tuple[float, str]]:
+    """``matches`` with the sentence words that render a gloss written as one word matched too:
+    two adjacent words a gloss writes as one ("sea wall" for 海堤 "seawall", "check-in" for
+    "checkin"), each for half its weight, where neither matches alone; and one word ending in a
+    gloss after a word of its own ("deepfake" holds 伪造's "fake" as its head)."""
+    found = list(matches)
     for i in range(len(words) - 1):
-        if matches[i][0] or matches[i + 1][0] or _BREAK.search(text, words[i].end(), words[i + 1].start()):
+        if found[i][0] or found[i + 1][0] or _BREAK.search(text, words[i].end(), words[i + 1].start()):
             continue
         first, second = words[i].group().lower(), words[i + 1].group().lower()
         if first in STOPWORDS or second in STOPWORDS:
             continue
         joined = sentence_lemma(first + second)
         if joined in wanted and joined[:_SKIP_LETTERS] not in skip:
-            matches[i] = matches[i + 1] = (wanted[joined] / 2, joined)
-    # only a gloss and a head of _SHORT_HEAD letters or more count: the glosses that can, once
-    heads = [(gloss, weight) for gloss, weight in wanted.items() if len(gloss) >= _SHORT_HEAD]
-    for i, word in enumerate(words):  # "deepfake" holds 伪造's "fake" as its head
+            found[i] = found[i + 1] = (wanted[joined] / 2, joined)
+    # only a gloss of _SHORT_HEAD letters or more can end a word after a head of its own
+    tails = [gloss for gloss in wanted if len(gloss) >= _SHORT_HEAD]
+    for i, word in enumerate(words):
         lower = word.group().lower()
-        if matches[i][0] or len(lower) < 2 * _SHORT_HEAD or lower in STOPWORDS:
+        if found[i][0] or len(lower) < 2 * _SHORT_HEAD or lower in STOPWORDS:
             continue
-        for gloss, weight in heads:
-            head = len(lower) - len(gloss)
-            if head >= _SHORT_HEAD and lower.endswith(gloss) and synonyms(lower[:head]):
-                matches[i] = (weight, gloss)
-                break
+        head = next((gloss for gloss in tails if _ends_in_gloss(lower, gloss)), None)
+        if head is not None:
+            found[i] = (wanted[head], head)
+    return found
+
+
+def _ends_in_gloss(word: str, gloss: str) -> bool:
+    """Whether ``word`` is an English word of its own ("deep", which CC-CEDICT glosses with)
+    followed by ``gloss``, both of four letters or more: "deepfake" for "fake"."""
+    head = len(word) - len(gloss)
+    return (
+        len(gloss) >= _SHORT_HEAD
+        and head >= _SHORT_HEAD
+        and word.endswith(gloss)
+        and bool(synonyms(word[:head]))
+    )
 
 
 def _lead(senses: Sequence[str], words: Sequence[re.Match[str]]) -> int:
@@ -311,8 +390,9 @@ def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tu
 
 def sentence_lemma(word: str) -> str:
     """A sentence word's lemma for matching: irregular past forms and plurals, doubled consonants
-    and a plain adjective's comparative or superlative undone (新高 "new high": "highest")."""
-    lower = word.lower()
+    and a plain adjective's comparative or superlative undone (新高 "new high": "highest"), and a
+    possessive's ending taken off (一带 "area": "the area's", 骑手 "rider": "riders'")."""
+    lower = _POSSESSIVE.sub("", word.lower())
     return PAST_FORMS.get(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
 
 
@@ -320,6 +400,11 @@ def _undoubled(word_lemma: str) -> str:
     """The lemma without the consonant doubled before -ed/-ing ("emitt" from "emitted")."""
     doubled = len(word_lemma) > 4 and word_lemma[-1] == word_lemma[-2] and word_lemma[-1] not in "aeiouls"
     return word_lemma[:-1] if doubled else word_lemma
+
+
+def _rendered_share(matched: set[str], alternatives: Sequence[frozenset[str]]) -> float:
+    """The largest share of one alternative's words that the matched gloss words render."""
+    return max((len(matched & a) / len(a) for a in alternatives if a), default=0.0)
 
 
 def _covers(matched: set[str], alternatives: Sequence[frozenset[str]]) -> bool:
@@ -344,6 +429,14 @@ def _inside_names(words: Sequence[str]) -> list[bool]:
     ]
 
 
+def _renders_phrase(matched: set[str], alternatives: Sequence[frozenset[str]]) -> bool:
+    """Whether the matched gloss words are every word of an alternative of two words or more: a
+    name's words that translate a term whole ("Human Resources" of "Ministry of Human Resources
+    and Social Security" for 人力资源 "human resources"), where one shared word ("New" of "New
+    York") is a coincidence."""
+    return any(len(a) > 1 and a <= matched for a in alternatives)
+
+
 def _whole_name(hidden: Sequence[bool], start: int, end: int) -> bool:
     """Whether words start..end are a whole capitalised run (a name matched whole: New York)."""
     return (start == 0 or not hidden[start - 1]) and not hidden[end]
@@ -366,7 +459,10 @@ def _synonym_span(
     light words ("see", "buy", "month") and is taken only when CC-CEDICT also writes the sentence
     word with a character of the Chinese word ``chinese`` (:func:`~.synonyms.characters`), or the
     word has few synonyms of its own, a specific word ("spartan" for 简朴 "simple and unadorned").
-    Without ``chinese`` every gloss word counts."""
+    Without ``chinese`` every gloss word counts.  ``hidden`` bars words: a name's, another word's,
+    and one standing far from the Chinese word's place in its sentence (:func:`far_apart`), which
+    a synonym, weak evidence, does not outweigh: 划算 "to weigh (pros and cons)" at the end of its
+    sentence is not "scale" of "farms grain on a large scale" at the start of the English."""
     best = Span("", 0.0)
     for i, word_lemma in enumerate(lemmas):
         if word_lemma in STOPWORDS or hidden[i] or len(word_lemma) < 3:

@@ -311,9 +311,9 @@ def _match(gloss: str, english: Set[str]) -> float:
         return 1.0
     # the sentence's words as one text, searched at C speed (no gloss word spans a line)
     joined = "\n" + "\n".join(english) if len(gloss) >= _MIN_STEM and "\n" not in gloss else None
-    if joined is not None and gloss in joined:
+    if joined is not None and gloss in joined and any(holds_gloss(word, gloss) for word in english):
         return 1.0
-    if joined is None and len(gloss) >= _MIN_STEM and any(gloss in word for word in english):
+    if joined is None and len(gloss) >= _MIN_STEM and any(holds_gloss(word, gloss) for word in english):
         return 1.0
     stem = joined is None or "\n" + gloss[: _MIN_STEM + 1] in joined  # some word starts the same
     if len(gloss) > _MIN_STEM and stem and any(_same_stem(gloss, word) for word in english):
@@ -323,9 +323,19 @@ def _match(gloss: str, english: Set[str]) -> float:
     return 0.0
 
 
+def holds_gloss(word: str, gloss: str) -> bool:
+    """Whether an English word holds a gloss word, as a derived or compound word renders it
+    (force → enforcement, security → cybersecurity).  An adverb in -ly holds only the word it is
+    made from ("effective" → "effectively", "basic" → "basically"): 生效 "to take effect" is not
+    "effectively", which says "in effect", nor 效率 "efficiency"'s "efficient" "efficiently"."""
+    if gloss not in word:
+        return False
+    return not word.endswith("ly") or gloss.endswith("ly") or any(word.endswith(a) for a in _adverbs(gloss))
+
+
 def _match_one(gloss: str, word_lemma: str) -> float:
     """:func:`_match` against one sentence word (its set of one, without building it)."""
-    if gloss == word_lemma or (len(gloss) >= _MIN_STEM and gloss in word_lemma):
+    if gloss == word_lemma or (len(gloss) >= _MIN_STEM and holds_gloss(word_lemma, gloss)):
         return 1.0
     if len(gloss) > _MIN_STEM and _same_stem(gloss, word_lemma):
         return _STEM
@@ -411,9 +421,25 @@ def _same_stem(a: str, b: str) -> bool:
     """Whether two words share a long common prefix (investigate / investigation)."""
     if a[: _MIN_STEM + 1] != b[: _MIN_STEM + 1] or len(a) <= _MIN_STEM:
         return False  # most pairs, at once: the prefix below is this long
+    if a.endswith("ly") != b.endswith("ly"):  # an adverb's stem is its adjective's, no other word's
+        adverb, other = (a, b) if a.endswith("ly") else (b, a)
+        return adverb_of(adverb, other)
     shorter = min(len(a), len(b))
     common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
     return common >= _MIN_STEM + 1 and common >= 0.8 * shorter
+
+
+def adverb_of(adverb: str, word: str) -> bool:
+    """Whether ``adverb`` (in -ly) is made from ``word``: effective → effectively, basic →
+    basically, full → fully, probable → probably, true → truly, voluntary → voluntarily; never
+    a noun's or verb's other derivative (effect, 生效 "to take effect", is not "effectively",
+    which says "in effect")."""
+    return adverb in _adverbs(word)
+
+
+def _adverbs(word: str) -> tuple[str, ...]:
+    """The forms an adverb made from ``word`` takes (:func:`adverb_of`)."""
+    return word + "ly", word + "ally", word + "y", word[:-1] + "y", word[:-1] + "ly", word[:-1] + "ily"
 
 
 def sense_score(sense: str, english: Set[str]) -> float:

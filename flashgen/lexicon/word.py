@@ -14,7 +14,7 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose
 from .composed import compose
-from .equivalent import Span, english_span, rank_senses
+from .equivalent import Span, english_span, places_in, rank_senses
 from .pinyin import marks, normalise
 from .reading import readings
 from .senses import (
@@ -49,7 +49,8 @@ def lookup(
             return compose(word, zh_context, position, english, en_context or "")
         best = choose(word, candidates, english, zh_context, position)
     senses = rank_senses(best.senses, english)[:MAX_SENSES]
-    span = english_span(senses, en_context, word=word) if en_context else Span("", 0.0)
+    places = places_in(word, zh_context) if zh_context else ()
+    span = english_span(senses, en_context, word=word, places=places) if en_context else Span("", 0.0)
     return WordInfo(
         simplified=word,
         traditional=best.traditional,

@@ -25,10 +25,12 @@ from itertools import pairwise
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
-from ..lexicon.equivalent import sentence_lemma
+from ..lexicon.equivalent import far_apart, places_in, sentence_lemma
 from ..lexicon.senses import (
+    adverb_of,
     clean_senses,
     content_lemmas,
+    holds_gloss,
     negates,
     root,
     sense_alternatives,
@@ -59,6 +61,8 @@ _MIN_CONTRAST = 3
 _STEM_LETTERS = 6
 #: Endings only nouns have ("occupancy", "salinity", "shortage"): a part of an English compound noun.
 _NOUN_ENDINGS = ("ancy", "ency", "tion", "sion", "ment", "ness", "ity", "ship", "age")
+#: Shortest gloss a longer English word is taken to render by holding it (watch: birdwatchers).
+_MIN_STEM_GLOSS = 5
 #: The longest dictionary word looked for around a word (图书管理员 holds 图书).
 _LONGEST_WORD = 6
 
@@ -157,37 +161,64 @@ def _two_words(word: str) -> list[tuple[str, str]]:
     ]
 
 
-#: How far apart, as shares of their sentences, a Chinese word and an English word may stand and
-#: still be taken for each other's translation by the morpheme fallback.  Word order differs
-#: between the languages (a Chinese verb after its time and place, 在最后两公里完成反超, the
-#: English one before them, "overtook … in the final two kilometres": half a sentence apart), but
-#: rarely by more: among the fallback's answers on the development articles, the right ones stood
-#: at most 0.48 apart, the one wrong one beyond 0.7 (超时 "times"); the middle of that gap.
-_FARTHEST = 0.6
-
-
-def _places(word: str, zh: str) -> list[float]:
-    """Where ``word`` stands in ``zh``: each occurrence's middle, as a share of the sentence."""
-    places: list[float] = []
-    at = zh.find(word)
-    while at >= 0:  # each occurrence, not overlapping: re.finditer's, without a pattern per word
-        places.append((at + len(word) / 2) / len(zh))
-        at = zh.find(word, at + max(len(word), 1))
-    return places
-
-
-def _far_apart(places: Sequence[float], at: int, words: int) -> bool:
-    """Whether the English word ``at`` of ``words`` stands more than :data:`_FARTHEST` of the
-    sentence away from every one of ``places`` (:func:`_places`)."""
-    where = (at + 0.5) / words
-    return all(abs(place - where) > _FARTHEST for place in places)
-
-
 def _one_word_glosses(senses: Iterable[str]) -> set[str]:
     """The glosses of ``senses`` that are one word: a word of a phrase ("see" of "to see at first
     hand") says too little of the Chinese word to be its English."""
     alternatives = (a for sense in senses for a in sense_alternatives(sense))
     return {g for alternative in alternatives if len(alternative) == 1 for g in alternative}
+
+
+@dataclass(frozen=True)
+class _EnglishWord:
+    """A word of the English sentence that may be a card's last-resort equivalent."""
+
+    text: str  # as the sentence writes it: the card highlights it
+    forms: frozenset[str]  # its base forms, as glosses, synonyms and characters are keyed
+
+
+@cache  # each fallback reads the same sentence words
+def _forms(text: str) -> frozenset[str]:
+    """The base forms of a sentence word each table may list it under: as written, the light and
+    the matching lemma ("rewritten": rewrite), and the verb with its silent e ("reduced": reduce)."""
+    lower = text.lower()
+    found = {lower, dictionary.lemma(lower), sentence_lemma(text), silent_e(text), *sentence_lemmas(text)}
+    return frozenset(found - {""})
+
+
+def _free_words(word: str, zh: str, en: str, own: frozenset[str] | set[str]) -> list[_EnglishWord]:
+    """The words of ``en`` that may translate ``word`` (of ``zh``, glossed ``own``) when none of its
+    glosses is in the sentence: what each last-resort fallback (a morpheme's gloss, a longer word's,
+    a WordNet synonym's) looks for its match among.
+
+    Left out, whatever the fallback: a capitalised word inside the sentence (a name's, never taken);
+    a word of fewer than four letters or a stop word (too light to be a term's English); a word another
+    word of ``zh`` explains (:func:`others_english`); a gloss's negation or WordNet antonym ("unusual"
+    for "usual", "fall" for 兴起 "to rise"); and a word standing far from ``word``'s place in the
+    sentence (:func:`~flashgen.lexicon.equivalent.far_apart`), which translates a word there."""
+    explained = others_english(word, zh)
+    places = places_in(word, zh)
+    words = list(_ENGLISH_WORD.finditer(en))
+    found = []
+    for at, match in enumerate(words):
+        text = match.group()
+        forms = _forms(text)
+        if (at and text[:1].isupper()) or len(text) < _MIN_LETTERS or far_apart(places, at, len(words)):
+            continue
+        if forms & dictionary.STOPWORDS or any(_key(f) in explained for f in forms):
+            continue
+        if any(negates(f, g) for f in forms for g in own) or opposes(forms, own):
+            continue
+        found.append(_EnglishWord(text, forms))
+    return found
+
+
+def _renders(form: str, gloss: str) -> bool:
+    """Whether a sentence word's form renders a one-word gloss: its first letters are the gloss's
+    (collapsed / collapse), or it holds the gloss (birdwatchers / watch, :func:`holds_gloss`); an
+    adverb in -ly only its own adjective (:func:`adverb_of`: "effectively" is not 效 "effect")."""
+    if _key(form) == _key(gloss):
+        return not form.endswith("ly") or gloss.endswith("ly") or adverb_of(form, gloss)
+    return len(gloss) >= _MIN_STEM_GLOSS and holds_gloss(form, gloss)
 
 
 def morpheme_equivalent(word: str, zh: str, en: str) -> str:
@@ -208,36 +239,12 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
         return ""
     inner = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} - {word}
     glossed = _one_word_glosses(sense for part in inner for sense in dictionary.all_senses(part))
-    keys = {_key(g) for g in glossed}
-    explained = others_english(word, zh)
-    own = dictionary.gloss_words(word) | glossed
-    unexplained: dict[str, str] = {}
-    english_words = list(_ENGLISH_WORD.finditer(en))
-    places = _places(word, zh)
-    for at, match in enumerate(english_words):
-        text = match.group()
-        lemmas = sentence_lemmas(text)
-        if (at and text[:1].isupper()) or len(lemmas) != 1 or len(text) < _MIN_LETTERS:
-            continue
-        if _far_apart(places, at, len(english_words)):
-            continue
-        if lemmas[0] in dictionary.STOPWORDS or _key(lemmas[0]) in explained:
-            continue
-        lower = text.lower()
-        if opposes((lower, lemmas[0], dictionary.lemma(lower), sentence_lemma(text), silent_e(text)), own):
-            continue  # "fall", written with 起 (起落 "to rise and fall"), is never 兴起 "to rise"
-        unexplained[text] = lemmas[0]
-    found = {
-        t
-        for t, lem in unexplained.items()
-        if _key(lem) in keys or any(len(g) >= 5 and g in lem for g in glossed)
-    }
+    unexplained = _free_words(word, zh, en, dictionary.gloss_words(word) | glossed)
+    found = {w.text for w in unexplained if any(_renders(f, g) for f in w.forms for g in glossed)}
     if found:
         return found.pop() if len(found) == 1 else ""
     telling = {c for c in word if dictionary.zipf(c) < _TELLING_ZIPF}
-    shared = {
-        t: len((characters(sentence_lemma(t)) | characters(silent_e(t))) & telling) for t in unexplained
-    }
+    shared = {w.text: len(set().union(*map(characters, w.forms)) & telling) for w in unexplained}
     most = max(shared.values(), default=0)
     best = [t for t, n in shared.items() if n == most]
     return best[0] if most and len(best) == 1 else ""
@@ -268,15 +275,7 @@ def longer_word_equivalent(word: str, zh: str, en: str) -> str:
         return ""
     own = dictionary.gloss_words(word)
     keys -= {_key(g) for g in own}  # its own glosses did not match already
-    explained = others_english(word, zh)
-    found = set()
-    for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
-        text = match.group()
-        lemma = sentence_lemma(text)
-        if (at and text[:1].isupper()) or lemma in dictionary.STOPWORDS or _key(lemma) in explained:
-            continue
-        if _key(lemma) in keys and not opposes((lemma, dictionary.lemma(text.lower())), own):
-            found.add(text)
+    found = {w.text for w in _free_words(word, zh, en, own) if any(_key(f) in keys for f in w.forms)}
     return found.pop() if len(found) == 1 else ""
 
 
@@ -382,20 +381,10 @@ def thesaurus_equivalent(word: str, zh: str, en: str) -> str:
         return ""
     glossed = _one_word_glosses(clean_senses(dictionary.all_senses(word)))
     keys = {_key(g) for g in glossed}
-    explained = others_english(word, zh)
     own = dictionary.gloss_words(word) | glossed
-    found = set()
-    for at, match in enumerate(_ENGLISH_WORD.finditer(en)):
-        text = match.group()
-        lower = text.lower()
-        if (at and text[:1].isupper()) or len(text) < _MIN_LETTERS:
-            continue
-        forms = {lower, dictionary.lemma(lower), sentence_lemma(text), silent_e(text)} - {""}
-        if forms & dictionary.STOPWORDS or any(_key(f) in explained for f in forms):
-            continue
-        if any(negates(f, g) for f in forms for g in glossed) or opposes(forms, own):
-            continue
-        related = {_key(s) for f in forms for s in thesaurus(f)}
-        if related & keys:
-            found.add(text)
+    found = {
+        w.text
+        for w in _free_words(word, zh, en, own)
+        if any(_key(s) in keys for f in w.forms for s in thesaurus(f))
+    }
     return found.pop() if len(found) == 1 else ""

@@ -156,3 +156,59 @@ def test_a_leading_phrase_is_found_where_the_pattern_finds_it(text: str, phrase:
 def test_a_word_character_is_what_the_pattern_calls_one(char: str) -> None:
     """Any character (not only those of the texts above) is a word character as ``\\w`` says."""
     assert equivalent._is_word_char(char) == (re.fullmatch(r"\w", char) is not None)
+
+
+def test_a_name_s_words_that_render_a_whole_phrase_gloss_are_the_equivalent() -> None:
+    """One shared word of a name is a coincidence ("New" of "New York"); every word of a gloss
+    of two words or more is the term translated inside the name."""
+    en = "The Ministry of Human Resources and Social Security issued new rules."
+    assert english_span(["human resources"], en).text == "Human Resources"
+    assert english_span(["new"], "He moved to New York last year.").text == ""
+
+
+def test_an_adverb_renders_only_its_own_adjective() -> None:
+    # 生效 "to take effect": "effectively" is made from "effective", and says "in effect"
+    assert english_span(["to take effect"], "The letter effectively ended the deal.").text == ""
+    assert english_span(["voluntary"], "Users voluntarily cut their use.").text == "voluntarily"
+    assert english_span(["brief"], "The star flared briefly.").text == "briefly"
+
+
+def test_a_synonym_far_from_the_word_s_place_is_not_its_equivalent() -> None:
+    """A synonym is weak evidence: at the other end of the sentence it translates a word there."""
+    en = "Zhang farms on a large scale, and he did the sums: the new seed may not pay off this year."
+    senses = ["to weigh (pros and cons)", "value for money"]
+    assert english_span(senses, en, word="划算").text == "scale"  # no place known: taken
+    assert english_span(senses, en, word="划算", places=(0.95,)).text == ""
+
+
+def test_a_frequency_adverb_beside_a_composed_word_is_not_its_part() -> None:
+    # 很少 says "rarely", outside 主动攻击: the word is not "rarely attack"
+    word = lookup(
+        "主动攻击",
+        "江豚性情温顺，很少主动攻击人类。",
+        "Finless porpoises are gentle and rarely attack humans.",
+    )
+    assert "rarely" not in word.meaning and "rarely" not in word.english
+
+
+def test_a_possessive_meets_its_gloss() -> None:
+    assert english_span(["region", "area"], "Reclamation shrank the area's mudflats.").text == "area's"
+
+
+def test_of_spans_that_score_alike_the_fuller_then_the_nearer_wins() -> None:
+    en = "Farmers say the households left have too little water to pump."
+    assert english_span(["farmer household", "farmer"], en).text == "Farmers"
+    assert (
+        english_span(["to inform"], "Information was used without users being informed.", places=(0.9,)).text
+        == "informed"
+    )
+
+
+@given(
+    st.text(alphabet="监管的体制", min_size=1, max_size=20),
+    st.text(alphabet="监管的", min_size=1, max_size=3),
+)
+def test_a_words_places_are_those_of_its_non_overlapping_matches(zh: str, word: str) -> None:
+    """``places_in`` finds each occurrence as ``re.finditer`` does, without a pattern per word."""
+    expected = tuple((m.start() + len(word) / 2) / len(zh) for m in re.finditer(re.escape(word), zh))
+    assert equivalent.places_in(word, zh) == expected

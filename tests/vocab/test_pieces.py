@@ -215,3 +215,10 @@ def test_a_time_word_weighs_less_unless_the_dictionary_makes_it_a_verb() -> None
 
     assert time("近年来") == 1.0
     assert time("中暑") == 0.0  # "to suffer heatstroke": jieba's tag is wrong
+
+
+def test_a_morpheme_meets_a_prefixed_irregular_participle_through_its_lemma() -> None:
+    from flashgen.vocab.evidence import morpheme_equivalent
+
+    zh, en = "教科书中的这一章节或许需要改写。", "This chapter of the textbooks may need to be rewritten."
+    assert morpheme_equivalent("改写", zh, en) == "rewritten"  # 写 "to write": rewrite

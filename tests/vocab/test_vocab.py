@@ -11,7 +11,6 @@ phrases, meanings glued from single characters): precision, not just recall.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,6 @@ from flashgen.lexicon import dictionary
 from flashgen.options import Options
 from flashgen.text import read_article
 from flashgen.types import SentencePair, Term
-from flashgen.vocab import evidence
 from flashgen.vocab.candidates import is_phrase
 from flashgen.vocab.compounds import merge_dictionary_words, repeated_compounds
 from flashgen.vocab.ranking import verb_with_result
@@ -287,10 +285,3 @@ def test_picker_never_crashes_and_keeps_its_promises(rows: list[tuple[str, str]]
     assert len(terms) <= max_words
     assert len(set(words(terms))) == len(terms)
     assert all(is_han(w) for w in words(terms))
-
-
-@given(st.text(alphabet="监管的体制", min_size=1, max_size=20), st.text(alphabet="监管的", max_size=3))
-def test_a_words_places_are_those_of_its_non_overlapping_matches(zh: str, word: str) -> None:
-    """``evidence._places`` finds each occurrence as ``re.finditer`` does, without a pattern per word."""
-    expected = [(m.start() + len(word) / 2) / len(zh) for m in re.finditer(re.escape(word), zh)]
-    assert evidence._places(word, zh) == expected
