@@ -14,10 +14,11 @@ from ..paths import load_cases
 
 #: Fresh everyday cases (tests/lexicon/cases/everyday_fresh.json), written before the engine read
 #: them; its FIT half is fitted on.  The bar is the HELD-OUT half's measured accuracy through
-#: ``lookup`` (98 of 100 since the twelfth round's refit, 97 before: docs/reading_model.md),
+#: ``lookup`` (97 of 100 with the shipped eleventh-round weights; the twelfth round's refit, 98, was
+#: reverted because it misread news lines: docs/reading_model.md),
 #: so a refit that loses ground on sentences nobody tuned for shows up.
 FRESH = load_cases(__file__, "everyday_fresh.json")["cases"]
-FRESH_HELD_OUT_ACCURACY = 0.98
+FRESH_HELD_OUT_ACCURACY = 0.97
 #: Everyday running text (tests/lexicon/cases/everyday_running.json): the frequent polyphones in their
 #: natural proportions, written before the engine read them; its FIT half is fitted on.  The bar is the
 #: HELD-OUT half's measured accuracy through ``lookup`` (137 of 139 when the weights were last fitted).
@@ -42,32 +43,33 @@ SURNAMES = load_cases(__file__, "everyday_surnames.json")["cases"]
 #: the failure: its held-out half (23 of 26 when the weights were last fitted) is a regression bar.
 YING = load_cases(__file__, "everyday_ying.json")["cases"]
 #: A fourth everyday file (eleventh round), not chosen for known misses, written before the engine read
-#: it: 77 of 81 held-out before the eleventh refit (the unbiased estimate), 76 after it, 77 after the twelfth.
+#: it: 77 of 81 held-out before the eleventh refit (the unbiased estimate), 76 after it (shipped).
 RUNNING4 = load_cases(__file__, "everyday_running4.json")["cases"]
 #: A fifth everyday file (twelfth round), not chosen for known misses, written before the engine read
-#: it: 86 of 89 held-out before the refit (the unbiased estimate), 87 of 89 after.
+#: it: 86 of 89 held-out with the shipped weights (the unbiased estimate; 87 with the reverted refit).
 RUNNING5 = load_cases(__file__, "everyday_running5.json")["cases"]
 #: One family each (eleventh and twelfth rounds), written knowing the failure: regression bars at the
-#: held-out accuracy measured after the last refit (docs/reading_model.md, twelfth round).
+#: held-out accuracy measured with the shipped weights (the twelfth round's refit, which raised the
+#: newer families' bars, was reverted: docs/reading_model.md).
 FAMILIES = {
     name: (load_cases(__file__, f"everyday_{name}.json")["cases"], bar)
     for name, bar in [
         ("zhuan", 1.0),
-        ("bei", 0.857),
+        ("bei", 0.57),
         ("jiao", 1.0),
         ("ji", 0.875),
         ("kong", 1.0),
         ("zhi", 1.0),
-        ("dei", 1.0),
+        ("dei", 0.9),
         ("haishi", 1.0),
         ("zeng", 1.0),
         ("huan", 1.0),
         ("zhong", 1.0),
-        ("yingverb", 0.888),
-        ("shu", 0.8),
+        ("yingverb", 0.833),
+        ("shu", 0.6),
         ("gan", 0.666),
         ("xiang", 1.0),
-        ("cha", 0.75),
+        ("cha", 0.5),
         ("bei2", 0.333),
         ("dei2", 1.0),
         ("neutral", 1.0),
@@ -157,8 +159,8 @@ def test_a_word_and_its_line_are_dictionary_readings() -> None:
         (NEGATION, 1.0),
         (SURNAMES, 0.75),
         (YING, 0.88),
-        (RUNNING4, 0.95),
-        (RUNNING5, 0.977),
+        (RUNNING4, 0.938),
+        (RUNNING5, 0.966),
         *FAMILIES.values(),
     ],
     ids=[
