@@ -29,7 +29,7 @@ from .segmentation import (
     Token,
     is_function_tag,
     is_han,
-    is_name,
+    is_name_in,
     lexicon_split,
     segment,
     tag_of,
@@ -142,12 +142,14 @@ def collect(pairs: Sequence[SentencePair]) -> list[Candidate]:
     for pair_id, tokens in enumerate(article_tokens(pairs)):
         for at, token in enumerate(tokens):
             position += 1
-            if not is_card_worthy(token) or is_piece(tokens, at, English.of(pairs[pair_id].en)):
+            english = English.of(pairs[pair_id].en)
+            if not is_card_worthy(token) or is_piece(tokens, at, english):
                 continue
-            _occurrence(found, token, position, pair_id)
-            if not is_name(token):
+            name = is_name_in(token, english)
+            _occurrence(found, token, name, position, pair_id)
+            if not name:
                 for part in filter(is_card_worthy, inner_words(token)):
-                    _occurrence(inner, part, position, pair_id)
+                    _occurrence(inner, part, is_name_in(part, english), position, pair_id)
                     hosts.setdefault(part.text, set()).add(token.text)
     for text, candidate in inner.items():
         if text not in found and any(found[host].count == 1 for host in hosts[text]):
@@ -155,9 +157,11 @@ def collect(pairs: Sequence[SentencePair]) -> list[Candidate]:
     return list(found.values())
 
 
-def _occurrence(found: dict[str, Candidate], token: Token, position: int, pair_id: int) -> None:
+def _occurrence(found: dict[str, Candidate], token: Token, name: bool, position: int, pair_id: int) -> None:
+    """Count one occurrence; a word the English shows as a common word once is no name (苗圃)."""
     candidate = found.get(token.text)
     if candidate is None:
-        candidate = Candidate(token.text, token.tag, position, is_name(token), bool(token.parts))
+        candidate = Candidate(token.text, token.tag, position, name, bool(token.parts))
         found[token.text] = candidate
+    candidate.is_name = candidate.is_name and name
     candidate.pair_ids.append(pair_id)

@@ -118,6 +118,30 @@ def is_name(token: Token) -> bool:
     return token.tag.startswith(NAME_TAGS) and not _made_of_common_words(token.text)
 
 
+@cache
+def common_glosses(word: str) -> frozenset[str]:
+    """The gloss words of the entries CC-CEDICT lists ``word`` under as a common word (not a name)."""
+    return (
+        frozenset(
+            lemma
+            for entry in dictionary.entries(word)
+            if not entry.is_name
+            for sense in entry.senses
+            for lemma in dictionary.english_lemmas(dictionary.NOTE_RE.sub(" ", sense))
+        )
+        - dictionary.STOPWORDS
+    )
+
+
+def is_name_in(token: Token, english: English) -> bool:
+    """Whether a token is a name in this sentence (:func:`is_name`), unless CC-CEDICT lists it as
+    both a name and a common word and the aligned English holds the common word's gloss: jieba
+    tags 苗圃 "plant nursery" (also an actress's name) as a person's name beside "nurseries"."""
+    if not is_name(token):
+        return False
+    return dictionary_name(token.text) is not None or not english.translates(common_glosses(token.text))
+
+
 def _made_of_common_words(word: str) -> bool:
     """jieba's dictionary lists phrases with a name tag (卫冕冠军/nr "defending
     champion"); a name is not a run of ordinary dictionary words."""

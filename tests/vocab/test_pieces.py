@@ -48,6 +48,14 @@ def test_pieces_of_numbers_negated_words_and_names_are_not_candidates() -> None:
     assert not found & {"年前", "寻常", "明说", "控股集团"}
 
 
+def test_a_common_word_the_english_confirms_is_no_name() -> None:
+    """jieba tags 苗圃 "plant nursery" as a person's name (CC-CEDICT lists an actress too)."""
+    rows = [("科研团队建立了珊瑚苗圃。", "A research team has set up coral nurseries.")]
+    assert not next(c for c in collect(pairs_of(rows)) if c.text == "苗圃").is_name
+    rows = [("苗圃出演了这部电影。", "Miao Pu starred in the film.")]
+    assert next(c for c in collect(pairs_of(rows)) if c.text == "苗圃").is_name
+
+
 def test_a_transparent_phrase_gives_its_words() -> None:
     rows = [("银行掌握的客户数据越来越多。", "Banks hold ever more customer data.")]
     found = texts(rows)
