@@ -144,14 +144,14 @@ def rank(
 ) -> list[Ranked]:
     """Candidates scoring at least :data:`MIN_SCORE`, best first; ties keep the
     order of first occurrence; candidates that are no terms (:func:`is_term`)
-    are left out.  Words seen only inside longer terms (``inner``) come after all the
-    others: they fill a list the article's own terms leave short and never displace one
-    (ranked among them with a fitted weight of -0.8, they cost the seed 撤销 and the
-    development articles three key terms to the cap for the two they gained)."""
+    are left out.  Words seen only inside longer terms (``inner``) are ranked among the
+    others, a weight below them (:data:`~.scoring.WEIGHTS`): ranked after every other term,
+    the hard word of a phrase used once (下岗 in 下岗工人, 造价 in 工程造价) never reached a
+    card when the article had sixty others."""
     ranked = []
     for j in judge(candidates, pairs):
         points, reasons = score(j.candidate, bool(j.translated), j.new_sense)
         if points >= MIN_SCORE:
             example = best_example(j.candidate, pairs, j.translated, min_confidence)
             ranked.append(Ranked(j.candidate, round(points, 3), reasons, example, j.translation))
-    return sorted(ranked, key=lambda r: (r.candidate.inner, -r.score, r.candidate.first))
+    return sorted(ranked, key=lambda r: (-r.score, r.candidate.first))

@@ -194,7 +194,7 @@ def test_an_irregular_plural_confirms_its_sense() -> None:
     assert word.english == "leaves"
 
 
-def test_words_inside_a_phrase_used_once_are_candidates_after_the_others() -> None:
+def test_words_inside_a_phrase_used_once_are_candidates_below_the_phrase() -> None:
     rows = [
         ("部分信息落入电信诈骗团伙手中。", "Some information fell into the hands of telecom fraud gangs."),
         ("他呼吁提高赔偿标准。", "He called for higher compensation."),
