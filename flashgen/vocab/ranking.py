@@ -123,7 +123,9 @@ def judge(candidates: Sequence[Candidate], pairs: Sequence[SentencePair]) -> lis
     article = ArticleEnglish.of(pairs)
     judged = []
     for candidate in candidates:
-        translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
+        translated = _translated_pairs(candidate, english, apart=False) or _translated_pairs(
+            candidate, english, apart=True
+        )
         translation = (
             "" if translated else article_translation(candidate.text, candidate.pair_ids, pairs, article)
         )
@@ -137,6 +139,14 @@ def judge(candidates: Sequence[Candidate], pairs: Sequence[SentencePair]) -> lis
         unmet = easy(candidate.text) and any(in_new_sense(candidate.text, pairs[i].en) for i in translated)
         judged.append(Judged(candidate, frozenset(translated), translation, unmet))
     return judged
+
+
+def _translated_pairs(candidate: Candidate, english: Sequence[English], apart: bool) -> set[int]:
+    """The pairs whose English holds the candidate's translation; the words of a hyphenated
+    English compound ("start-up", "laid-off") are the last evidence, taken only where no pair
+    has the translation as words of its own: a headline's "stoppage-time" is no better example
+    of 补时 than a sentence's "stoppage time"."""
+    return {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i], apart)}
 
 
 def rank(

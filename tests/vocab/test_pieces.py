@@ -223,3 +223,21 @@ def test_a_time_word_weighs_less_unless_the_dictionary_makes_it_a_verb() -> None
 
     assert time("近年来") == 1.0
     assert time("中暑") == 0.0  # "to suffer heatstroke": jieba's tag is wrong
+
+
+def test_a_hyphenated_english_compound_translates_when_nothing_else_does() -> None:
+    """ "laid-off" holds 下岗's gloss "laid off", "start-up" 初创公司's "startup"; "high-powered"
+    does not translate 功率 "power": every word of the compound must be in the glosses."""
+    from flashgen.vocab.segmentation import English, translated_in
+
+    laid_off = English.of("Laid-off workers learn new skills.")
+    assert not translated_in("下岗", laid_off) and translated_in("下岗", laid_off, apart=True)
+    assert translated_in("初创公司", English.of("A start-up in Hangzhou."), apart=True)
+    assert not translated_in("功率", English.of("They use high-powered fans."), apart=True)
+    rows = [
+        ("政府鼓励下岗工人学习电商运营。", "The government encourages laid-off workers to learn e-commerce.")
+    ]
+    assert (
+        "in English"
+        in next(t for t in pick_terms(pairs_of(rows), Options()) if t.word.simplified == "下岗").reasons
+    )
