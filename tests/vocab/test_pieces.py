@@ -241,3 +241,15 @@ def test_a_hyphenated_english_compound_translates_when_nothing_else_does() -> No
         "in English"
         in next(t for t in pick_terms(pairs_of(rows), Options()) if t.word.simplified == "下岗").reasons
     )
+
+
+def test_a_repeated_phrase_gives_the_word_its_english_renders_alone() -> None:
+    """用电负荷 ×2 is "the load on the grid" and "peak load": 负荷 is the word; 出口管制 ×2
+    "export controls" renders the phrase word by word, so it gives no 管制."""
+    rows = [
+        ("电网用电负荷刷新纪录。", "The load on the power grid set a record."),
+        ("最高用电负荷突破八千万千瓦。", "The peak load exceeded 80 million kilowatts."),
+    ]
+    found = {c.text: c for c in collect(pairs_of(rows))}
+    assert found["负荷"].inner and found["负荷"].count == 2
+    assert "管制" not in texts([("出口管制影响芯片贸易。", "Export controls affect the chip trade.")] * 2)
