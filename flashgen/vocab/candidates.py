@@ -21,7 +21,13 @@ from dataclasses import dataclass, field, replace
 from ..lexicon import dictionary
 from ..lexicon.tagging import MODAL_VERBS
 from ..types import SentencePair
-from .compounds import merge_dictionary_words, merge_pairs, repeated_compounds, split_transparent
+from .compounds import (
+    merge_dictionary_words,
+    merge_pairs,
+    rendered_in_order,
+    repeated_compounds,
+    split_transparent,
+)
 from .occurrences import is_piece
 from .segmentation import (
     LOCALITY_TAG,
@@ -29,10 +35,11 @@ from .segmentation import (
     Token,
     is_function_tag,
     is_han,
-    is_name,
+    is_name_in,
     lexicon_split,
     segment,
     tag_of,
+    translated_in,
 )
 
 #: jieba's tags of idioms and time words, whose words are no terms of their own (:func:`inner_words`).
@@ -133,31 +140,48 @@ def inner_words(token: Token) -> tuple[Token, ...]:
 
 def collect(pairs: Sequence[SentencePair]) -> list[Candidate]:
     """Every card-worthy term of the article with its occurrences, in first-occurrence order;
-    after them the words seen only inside longer terms used once (:func:`inner_words`), marked
-    ``inner``.  A term the writer repeats (出口管制 ×3) is the article's term, not its parts."""
+    after them the words seen only inside longer terms (:func:`inner_words`), marked ``inner``:
+    inside a term used once, or inside a repeated one whose English renders the word alone
+    somewhere (用电负荷 "the load on the power grid": 负荷).  A term the writer repeats and the
+    English renders as a unit (出口管制 "export controls") is the article's term, not its parts."""
     found: dict[str, Candidate] = {}
     inner: dict[str, Candidate] = {}
     hosts: dict[str, set[str]] = {}
+    alone: set[str] = set()
     position = 0
     for pair_id, tokens in enumerate(article_tokens(pairs)):
         for at, token in enumerate(tokens):
             position += 1
-            if not is_card_worthy(token) or is_piece(tokens, at, English.of(pairs[pair_id].en)):
+            english = English.of(pairs[pair_id].en)
+            if not is_card_worthy(token) or is_piece(tokens, at, english):
                 continue
-            _occurrence(found, token, position, pair_id)
-            if not is_name(token):
-                for part in filter(is_card_worthy, inner_words(token)):
-                    _occurrence(inner, part, position, pair_id)
+            name = is_name_in(token, english)
+            _occurrence(found, token, name, position, pair_id)
+            if not name:
+                parts = inner_words(token)
+                for part in filter(is_card_worthy, parts):
+                    _occurrence(inner, part, is_name_in(part, english), position, pair_id)
                     hosts.setdefault(part.text, set()).add(token.text)
+                    if _rendered_alone(part.text, parts, english):
+                        alone.add(part.text)
     for text, candidate in inner.items():
-        if text not in found and any(found[host].count == 1 for host in hosts[text]):
+        if text not in found and (text in alone or any(found[host].count == 1 for host in hosts[text])):
             found[text] = replace(candidate, inner=True)
     return list(found.values())
 
 
-def _occurrence(found: dict[str, Candidate], token: Token, position: int, pair_id: int) -> None:
+def _rendered_alone(part: str, parts: Sequence[Token], english: English) -> bool:
+    """Whether the English translates ``part`` but not the phrase it is in, word by word in
+    order: "the load on the power grid" for 用电负荷 is 负荷 "load", and "export controls" is
+    出口管制 whole."""
+    return translated_in(part, english) and not rendered_in_order([p.text for p in parts], english)
+
+
+def _occurrence(found: dict[str, Candidate], token: Token, name: bool, position: int, pair_id: int) -> None:
+    """Count one occurrence; a word the English shows as a common word once is no name (苗圃)."""
     candidate = found.get(token.text)
     if candidate is None:
-        candidate = Candidate(token.text, token.tag, position, is_name(token), bool(token.parts))
+        candidate = Candidate(token.text, token.tag, position, name, bool(token.parts))
         found[token.text] = candidate
+    candidate.is_name = candidate.is_name and name
     candidate.pair_ids.append(pair_id)

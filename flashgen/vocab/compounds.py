@@ -215,7 +215,7 @@ def split_transparent(sentences: Sequence[Sequence[Token]], english: Sequence[En
         out: list[Token] = []
         for token in tokens:
             parts = _phrase_parts(token.text)
-            if parts and counts[token.text] < _TERM_REPEATS and _rendered_in_order(parts, en):
+            if parts and counts[token.text] < _TERM_REPEATS and rendered_in_order(parts, en):
                 out += [Token(p, tag_of(p)) for p in parts]
             else:
                 out.append(token)
@@ -248,7 +248,7 @@ def _known(word: str) -> bool:
     return level is not None and level <= _KNOWN_LEVEL
 
 
-def _rendered_in_order(parts: Sequence[str], english: English) -> bool:
+def rendered_in_order(parts: Sequence[str], english: English) -> bool:
     """Whether English words render the first part, then (a word or two later) the second."""
     first, head = (dictionary.gloss_words(p) for p in parts)
     at = [i for i, w in enumerate(english.lemmas) if _renders(w, first)]

@@ -123,7 +123,9 @@ def judge(candidates: Sequence[Candidate], pairs: Sequence[SentencePair]) -> lis
     article = ArticleEnglish.of(pairs)
     judged = []
     for candidate in candidates:
-        translated = {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i])}
+        translated = _translated_pairs(candidate, english, apart=False) or _translated_pairs(
+            candidate, english, apart=True
+        )
         translation = (
             "" if translated else article_translation(candidate.text, candidate.pair_ids, pairs, article)
         )
@@ -139,19 +141,27 @@ def judge(candidates: Sequence[Candidate], pairs: Sequence[SentencePair]) -> lis
     return judged
 
 
+def _translated_pairs(candidate: Candidate, english: Sequence[English], apart: bool) -> set[int]:
+    """The pairs whose English holds the candidate's translation; the words of a hyphenated
+    English compound ("start-up", "laid-off") are the last evidence, taken only where no pair
+    has the translation as words of its own: a headline's "stoppage-time" is no better example
+    of 补时 than a sentence's "stoppage time"."""
+    return {i for i in set(candidate.pair_ids) if translated_in(candidate.text, english[i], apart)}
+
+
 def rank(
     candidates: Sequence[Candidate], pairs: Sequence[SentencePair], min_confidence: float
 ) -> list[Ranked]:
     """Candidates scoring at least :data:`MIN_SCORE`, best first; ties keep the
     order of first occurrence; candidates that are no terms (:func:`is_term`)
-    are left out.  Words seen only inside longer terms (``inner``) come after all the
-    others: they fill a list the article's own terms leave short and never displace one
-    (ranked among them with a fitted weight of -0.8, they cost the seed 撤销 and the
-    development articles three key terms to the cap for the two they gained)."""
+    are left out.  Words seen only inside longer terms (``inner``) are ranked among the
+    others, a weight below them (:data:`~.scoring.WEIGHTS`): ranked after every other term,
+    the hard word of a phrase used once (下岗 in 下岗工人, 造价 in 工程造价) never reached a
+    card when the article had sixty others."""
     ranked = []
     for j in judge(candidates, pairs):
         points, reasons = score(j.candidate, bool(j.translated), j.new_sense)
         if points >= MIN_SCORE:
             example = best_example(j.candidate, pairs, j.translated, min_confidence)
             ranked.append(Ranked(j.candidate, round(points, 3), reasons, example, j.translation))
-    return sorted(ranked, key=lambda r: (r.candidate.inner, -r.score, r.candidate.first))
+    return sorted(ranked, key=lambda r: (-r.score, r.candidate.first))

@@ -37,28 +37,48 @@ EVERYDAY_ZIPF = 5.0
 _STEM_LETTERS = 6
 
 
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+
+
 @dataclass(frozen=True)
 class English:
-    """An English sentence reduced to what translation matching needs."""
+    """An English sentence reduced to what translation matching needs.
+
+    ``compounds`` holds, for each hyphenated compound, the lemmas of its words (content words
+    only) and of the compound written closed: "laid-off" gives {laid, off} and {laidoff},
+    "start-up" {start} and {startup}, as CC-CEDICT may gloss them (下岗 "to be laid off",
+    初创公司 "startup company").
+    """
 
     lemmas: tuple[str, ...]
     words: frozenset[str]
     stems: frozenset[str]
+    compounds: tuple[frozenset[str], ...] = ()
 
     @staticmethod
     @cache
     def of(text: str) -> English:
         """The sentence's lemmas, once per sentence: compounds and ranking both ask."""
         lemmas = tuple(sentence_lemmas(text))
+        compounds = tuple(
+            frozenset(sentence_lemmas(spelled)) - dictionary.STOPWORDS
+            for word in _HYPHENATED.findall(text.lower())
+            for spelled in (word.replace("-", " "), word.replace("-", ""))
+        )
         return English(
-            lemmas, frozenset(lemmas), frozenset(w[:_STEM_LETTERS] for w in lemmas if len(w) >= _STEM_LETTERS)
+            lemmas,
+            frozenset(lemmas),
+            frozenset(w[:_STEM_LETTERS] for w in lemmas if len(w) >= _STEM_LETTERS),
+            tuple(c for c in compounds if c),
         )
 
-    def translates(self, glosses: frozenset[str]) -> bool:
-        """Whether any of the gloss words (lemmas) occurs here, stems compared."""
+    def translates(self, glosses: frozenset[str], apart: bool = False) -> bool:
+        """Whether any of the gloss words (lemmas) occurs here, stems compared; with ``apart``,
+        also whether the glosses hold every word of a hyphenated compound (:attr:`compounds`):
+        "laid-off" renders 下岗 "to be laid off", "high-powered" does not render 功率 "power"."""
         return any(
             g in self.words or (len(g) >= _STEM_LETTERS and g[:_STEM_LETTERS] in self.stems) for g in glosses
-        )
+        ) or (apart and any(c <= glosses for c in self.compounds))
 
 
 @dataclass(frozen=True)
@@ -118,6 +138,30 @@ def is_name(token: Token) -> bool:
     return token.tag.startswith(NAME_TAGS) and not _made_of_common_words(token.text)
 
 
+@cache
+def common_glosses(word: str) -> frozenset[str]:
+    """The gloss words of the entries CC-CEDICT lists ``word`` under as a common word (not a name)."""
+    return (
+        frozenset(
+            lemma
+            for entry in dictionary.entries(word)
+            if not entry.is_name
+            for sense in entry.senses
+            for lemma in dictionary.english_lemmas(dictionary.NOTE_RE.sub(" ", sense))
+        )
+        - dictionary.STOPWORDS
+    )
+
+
+def is_name_in(token: Token, english: English) -> bool:
+    """Whether a token is a name in this sentence (:func:`is_name`), unless CC-CEDICT lists it as
+    both a name and a common word and the aligned English holds the common word's gloss: jieba
+    tags 苗圃 "plant nursery" (also an actress's name) as a person's name beside "nurseries"."""
+    if not is_name(token):
+        return False
+    return dictionary_name(token.text) is not None or not english.translates(common_glosses(token.text))
+
+
 def _made_of_common_words(word: str) -> bool:
     """jieba's dictionary lists phrases with a name tag (卫冕冠军/nr "defending
     champion"); a name is not a run of ordinary dictionary words."""
@@ -143,10 +187,11 @@ def english_evidence(word: str) -> tuple[frozenset[str], ...]:
     return tuple(p for p in parts if p) if len(parts) > 1 else ()
 
 
-def translated_in(word: str, english: English) -> bool:
-    """Whether the English sentence contains the word's translation."""
+def translated_in(word: str, english: English, apart: bool = False) -> bool:
+    """Whether the English sentence contains the word's translation (``apart``: the words of its
+    hyphenated compounds too, :meth:`English.translates`)."""
     evidence = english_evidence(word)
-    return bool(evidence) and all(english.translates(glosses) for glosses in evidence)
+    return bool(evidence) and all(english.translates(glosses, apart) for glosses in evidence)
 
 
 @cache

@@ -48,6 +48,14 @@ def test_pieces_of_numbers_negated_words_and_names_are_not_candidates() -> None:
     assert not found & {"年前", "寻常", "明说", "控股集团"}
 
 
+def test_a_common_word_the_english_confirms_is_no_name() -> None:
+    """jieba tags 苗圃 "plant nursery" as a person's name (CC-CEDICT lists an actress too)."""
+    rows = [("科研团队建立了珊瑚苗圃。", "A research team has set up coral nurseries.")]
+    assert not next(c for c in collect(pairs_of(rows)) if c.text == "苗圃").is_name
+    rows = [("苗圃出演了这部电影。", "Miao Pu starred in the film.")]
+    assert next(c for c in collect(pairs_of(rows)) if c.text == "苗圃").is_name
+
+
 def test_a_transparent_phrase_gives_its_words() -> None:
     rows = [("银行掌握的客户数据越来越多。", "Banks hold ever more customer data.")]
     found = texts(rows)
@@ -186,7 +194,7 @@ def test_an_irregular_plural_confirms_its_sense() -> None:
     assert word.english == "leaves"
 
 
-def test_words_inside_a_phrase_used_once_are_candidates_after_the_others() -> None:
+def test_words_inside_a_phrase_used_once_are_candidates_below_the_phrase() -> None:
     rows = [
         ("部分信息落入电信诈骗团伙手中。", "Some information fell into the hands of telecom fraud gangs."),
         ("他呼吁提高赔偿标准。", "He called for higher compensation."),
@@ -222,3 +230,33 @@ def test_a_morpheme_meets_a_prefixed_irregular_participle_through_its_lemma() ->
 
     zh, en = "教科书中的这一章节或许需要改写。", "This chapter of the textbooks may need to be rewritten."
     assert morpheme_equivalent("改写", zh, en) == "rewritten"  # 写 "to write": rewrite
+
+
+def test_a_hyphenated_english_compound_translates_when_nothing_else_does() -> None:
+    """ "laid-off" holds 下岗's gloss "laid off", "start-up" 初创公司's "startup"; "high-powered"
+    does not translate 功率 "power": every word of the compound must be in the glosses."""
+    from flashgen.vocab.segmentation import English, translated_in
+
+    laid_off = English.of("Laid-off workers learn new skills.")
+    assert not translated_in("下岗", laid_off) and translated_in("下岗", laid_off, apart=True)
+    assert translated_in("初创公司", English.of("A start-up in Hangzhou."), apart=True)
+    assert not translated_in("功率", English.of("They use high-powered fans."), apart=True)
+    rows = [
+        ("政府鼓励下岗工人学习电商运营。", "The government encourages laid-off workers to learn e-commerce.")
+    ]
+    assert (
+        "in English"
+        in next(t for t in pick_terms(pairs_of(rows), Options()) if t.word.simplified == "下岗").reasons
+    )
+
+
+def test_a_repeated_phrase_gives_the_word_its_english_renders_alone() -> None:
+    """用电负荷 ×2 is "the load on the grid" and "peak load": 负荷 is the word; 出口管制 ×2
+    "export controls" renders the phrase word by word, so it gives no 管制."""
+    rows = [
+        ("电网用电负荷刷新纪录。", "The load on the power grid set a record."),
+        ("最高用电负荷突破八千万千瓦。", "The peak load exceeded 80 million kilowatts."),
+    ]
+    found = {c.text: c for c in collect(pairs_of(rows))}
+    assert found["负荷"].inner and found["负荷"].count == 2
+    assert "管制" not in texts([("出口管制影响芯片贸易。", "Export controls affect the chip trade.")] * 2)
