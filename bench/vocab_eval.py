@@ -20,7 +20,8 @@ articles of the third round, "third round", are reported apart as ``dev3``, thos
 round as ``dev5``, those of the eighth, "eighth round dev", as ``dev8``; held-out
 articles of the fourth round, "fourth round", as ``held-out4``, of the fifth, "fifth round",
 as ``held-out5``, of the sixth, "sixth round", as ``held-out6``, of the seventh,
-"seventh round", as ``held-out7``, and of the eighth, "eighth round", as ``held-out8``), the
+"seventh round", as ``held-out7``, of the eighth, "eighth round", as ``held-out8``, and of the
+ninth, "ninth round", as ``held-out9``), the
 picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
 (``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
 ``-v`` lists the misses of the development sets; for the held-out sets it prints only how
@@ -180,6 +181,7 @@ def main(verbose: bool, dev_only: bool) -> None:
         "held-out6": Tally(),
         "held-out7": Tally(),
         "held-out8": Tally(),
+        "held-out9": Tally(),
         "picker": Tally(),
     }
     for path in sorted((CASES / "articles").glob("*.json")):
@@ -196,6 +198,7 @@ def main(verbose: bool, dev_only: bool) -> None:
                 "sixth round": "held-out6",
                 "seventh round": "held-out7",
                 "eighth round": "held-out8",
+                "ninth round": "held-out9",
             }
             which = next((t for r, t in rounds.items() if r in case["about"]), "held-out")
         grade(sets[which], path.stem, pairs_of(case["pairs"]), case)
