@@ -212,6 +212,18 @@ def test_words_inside_a_phrase_used_once_are_candidates_below_the_phrase() -> No
     assert "inside a longer term" in terms[picked.index("诈骗")].reasons
 
 
+def test_a_dictionary_phrase_the_english_renders_word_by_word_gives_its_words() -> None:
+    """CC-CEDICT lists transparent phrases (预警系统 "early warning system"); where the English
+    renders the two words one by one, in order, they are candidates of their own.  Where it
+    renders the whole otherwise, the listed word stays one word (原汁原味 above)."""
+    rows = [("山谷里的村庄安装了预警系统。", "The villages in the valley have installed warning systems.")]
+    found = {c.text: c for c in collect(pairs_of(rows))}
+    assert found["预警"].inner and found["预警系统"].count == 1
+    assert "预警" not in texts(
+        [("山谷里的村庄安装了预警系统。", "The villages in the valley are safer now.")]
+    )
+
+
 def test_a_repeated_phrase_is_the_term_not_its_words() -> None:
     rows = [("出口管制影响芯片贸易。", "Export controls affect the chip trade.")] * 2
     assert "管制" not in texts(rows)
