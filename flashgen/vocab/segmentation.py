@@ -11,7 +11,7 @@ invented a word (强制执行函在 → 强制执行 / 函 / 在).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -301,47 +301,6 @@ def repair(tokens: Iterable[Token]) -> list[Token]:
     return repaired
 
 
-#: Longest run of characters :func:`_recut` reads again (a word of up to four and one character).
-_RECUT_LENGTH = 5
-
-
-def _recut(first: Token, second: Token) -> tuple[Token, Token] | None:
-    """Two adjacent tokens, one a single character, re-cut into two dictionary words of two or
-    more characters each (居民楼 / 道 → 居民 / 楼道 "residential stairwell"): of two ways to read
-    the same characters, the one that leaves no character on its own is the likelier, the
-    reason maximum-matching segmenters prefer fewer words.  Both words must be CC-CEDICT's
-    common words, not jieba's guesses; names are jieba's to cut."""
-    text = first.text + second.text
-    word = first if len(first.text) > 1 else second
-    if (
-        not is_han(text)
-        or len(text) > _RECUT_LENGTH
-        or min(len(first.text), len(second.text)) != 1
-        or is_function_tag(word.tag)  # a number's unit (五十年 / 间) stays with the number
-        or any(t.tag.startswith(NAME_TAGS) for t in (first, second))
-    ):
-        return None
-    for cut in range(2, len(text) - 1):
-        left, right = text[:cut], text[cut:]
-        if cut != len(first.text) and all(
-            dictionary.contains(w) and dictionary_name(w) is False for w in (left, right)
-        ):
-            return Token(left, tag_of(left)), Token(right, tag_of(right))
-    return None
-
-
-def recut(tokens: Sequence[Token]) -> list[Token]:
-    """The tokens with every pair :func:`_recut` reads better re-cut, left to right."""
-    out = list(tokens)
-    at = 0
-    while at + 1 < len(out):
-        better = _recut(out[at], out[at + 1])
-        if better:
-            out[at : at + 2] = better
-        at += 1
-    return out
-
-
 def segment(text: str) -> list[Token]:
     """jieba's part-of-speech segmentation of one sentence, repaired."""
-    return recut(repair(Token(w.word, w.flag) for w in jieba_posseg().cut(text)))
+    return repair(Token(w.word, w.flag) for w in jieba_posseg().cut(text))

@@ -30,13 +30,6 @@ def test_grammar_inside_a_phrase_jieba_lists_gives_the_words() -> None:
     assert "避免" in [t.text for t in segment("冲突难以避免")]  # jieba: 难以避免
 
 
-def test_a_lone_character_is_read_with_its_neighbour_when_that_makes_two_words() -> None:
-    """jieba's 居民楼 / 道 leaves 道 alone where 居民 / 楼道 reads the same characters as two
-    words; a number keeps its unit (五十年 / 间 stays)."""
-    assert [t.text for t in segment("他们把杂物堆在居民楼道里。")][5:7] == ["居民", "楼道"]
-    assert "年间" not in [t.text for t in segment("过去五十年间变化很大。")]
-
-
 def test_a_one_character_adjective_comes_off_the_noun() -> None:
     words = [t.text for t in segment("新品种亩产更高")]
     assert words[:2] == ["新", "品种"]  # jieba: 新品种; the lexicon alone would cut 新品 / 种
