@@ -222,6 +222,13 @@ def test_a_dictionary_phrase_the_english_renders_word_by_word_gives_its_words() 
     assert "预警" not in texts(
         [("山谷里的村庄安装了预警系统。", "The villages in the valley are safer now.")]
     )
+    # a set phrase stays one word however literal the English (jieba's 别无选择/l, 有所不同 "(idiom)")
+    assert not {"别无", "有所"} & texts(
+        [
+            ("我们别无选择。", "We had no other choice."),
+            ("两种方法有所不同。", "The two differ to some extent."),
+        ]
+    )
 
 
 def test_a_repeated_phrase_is_the_term_not_its_words() -> None:
