@@ -43,6 +43,7 @@ from align_drops import (
     cached_zh,
     derived_set,
     paragraphs,
+    print_means,
     tally,
 )
 
@@ -260,25 +261,17 @@ def fit(
 
 
 def report(weights: Weights, which: int, seeds: Sequence[int]) -> None:
-    """Mean exact-bead F1 and nulls found of the derived sets as articles, and each plain set's F1."""
+    """Each plain set's exact-bead F1 as an article, and the derived sets' means (:func:`print_means`)."""
     aligner = paragraphs(weights)
-    rows: dict[str, list[tuple[float, float]]] = {v: [] for v in VARIANTS}
+    means: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for name in SETS:
         plain = tally(derived_set(name, "plain", FIT_SEED, which), aligner)
         print(f"  half {which} plain {name:8} bead F1 {plain.bead()[2]:.4f}", flush=True)
         for variant in VARIANTS:
             for seed in seeds:
                 t = tally(derived_set(name, variant, seed, which), aligner)
-                rows[variant].append((t.bead()[2], t.null_recall()))
-    every = [x for v in VARIANTS for x in rows[v]]
-    drops = [x for v in ("en-drop", "zh-drop") for x in rows[v]]
-    merge = rows["en-merge"]
-    for label, xs in (("all", every), ("drop", drops), ("merge", merge)):
-        print(
-            f"  half {which} {label:5} F1 {sum(f for f, _ in xs) / len(xs):.4f}"
-            f"  found {sum(n for _, n in xs) / len(xs):.3f}",
-            flush=True,
-        )
+                means.setdefault((f"half {which}", variant), []).append((t.bead()[2], t.null_recall()))
+    print_means(means)
 
 
 def main(argv: Sequence[str]) -> int:
