@@ -31,11 +31,10 @@ import random
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from align_drops import (
     FIT_SEED,
-    SETS,
-    SHARED,
     VARIANTS,
     Doc,
     as_article,
@@ -46,6 +45,7 @@ from align_drops import (
     print_means,
     tally,
 )
+from align_eval import SETS, SHARED
 
 from flashgen.align import (
     ARTICLE_WEIGHTS,
@@ -97,8 +97,8 @@ def blocks(doc: Doc, plain: bool) -> list[Block]:
     spans = block_spans([(block_zh, parts) for (block_zh, _), (parts, _) in zip(lines, cut, strict=True)])
     owner: list[int] = []
     base = 0
-    for (_, block_en), (_, mine) in zip(lines, cut, strict=True):
-        owner += [base + k for k in mine]
+    for (_, block_en), (_, line_of) in zip(lines, cut, strict=True):
+        owner += [base + k for k in line_of]
         base += len(block_en)
     sentences: dict[int, list[int]] = {}
     for piece, line in enumerate(owner):
@@ -216,11 +216,12 @@ def _splits(span: Span) -> list[list[Span]]:
 
 def _price(scorer: BeadScorer, span: Span, weights: Weights) -> float:
     values, fixed = phi(scorer, span)
-    return fixed + sum(getattr(weights, f) * v for f, v in zip(FIELDS, values, strict=True))
+    return fixed + sum(float(getattr(weights, f)) * v for f, v in zip(FIELDS, values, strict=True))
 
 
 def with_vector(weights: Weights, vector: Sequence[float]) -> Weights:
-    return replace(weights, **dict(zip(FIELDS, vector, strict=True)))
+    fields: dict[str, Any] = dict(zip(FIELDS, vector, strict=True))
+    return replace(weights, **fields)
 
 
 def fit(
