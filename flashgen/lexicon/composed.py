@@ -183,7 +183,9 @@ def _rendering(
     if not span:
         return ""
     lemmas = content_lemmas(span)
-    missing = [i for i, p in enumerate(parts) if not (p.sense and sense_score(p.sense, lemmas) > 0)]
+    # a hyphenated word renders a part with each of its words ("star-rated" renders 星级 "star rating")
+    pieces = lemmas | content_lemmas(span.replace("-", " "))
+    missing = [i for i, p in enumerate(parts) if not (p.sense and sense_score(p.sense, pieces) > 0)]
     # one English word deriving from a part's gloss: cybersecurity, cyberattack (not "dormitory")
     glossed = any(lemmas <= content_lemmas(p.sense) for p in parts)
     derived = " " not in span and not missing[1:] and not glossed

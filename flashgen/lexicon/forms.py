@@ -52,3 +52,11 @@ analyses:analysis diagnoses:diagnosis hypotheses:hypothesis fungi:fungus nuclei:
 stimuli:stimulus larvae:larva algae:alga
 """
 )
+
+
+def ends_in_eed(word: str) -> bool:
+    """Whether a light stemmer taking "-ed" for the past tense would cut ``word``'s own -eed
+    (breed: "bre", exceed: "exce", agreed: "agre"), so that its base form and its other forms
+    ("breeding": breed, "exceeded": exceed) no longer meet.  Short words (need, seed) keep
+    their stem anyway."""
+    return len(word) > 4 and word.endswith("eed")

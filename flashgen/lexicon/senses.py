@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence, Set
 from functools import cache
 
 from .dictionary import STOPWORDS, is_cross_reference, lemma
-from .forms import PLURAL_FORMS
+from .forms import PLURAL_FORMS, ends_in_eed
 from .synonyms import synonyms
 
 #: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
@@ -243,8 +243,14 @@ def american(word: str) -> str:
 def english_lemma(word: str) -> str:
     """A lower-case word's lemma in American spelling (:func:`american`), with the silent e that
     -ing or -ed took off put back when CC-CEDICT glosses with the word that has it and not
-    with the one without (making: make, raising: raise; planned: plan, united: unit stay)."""
-    base = lemma(american(word))
+    with the one without (making: make, raising: raise; planned: plan, united: unit stay).
+    A word in -eed is its own lemma (breed, exceed, as "breeding" and "exceeded" are), or the
+    verb in -ee it is the past of when CC-CEDICT glosses with that and not with it (agreed: agree,
+    freed: free)."""
+    us = american(word)
+    if ends_in_eed(us):
+        return us[:-1] if synonyms(us[:-1]) and not synonyms(us) else us
+    base = lemma(us)
     restore = base != word and word.endswith(("ing", "ed")) and not base.endswith("e")
     return base + "e" if restore and synonyms(base + "e") and not synonyms(base) else base
 
