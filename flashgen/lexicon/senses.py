@@ -287,6 +287,8 @@ def content_lemmas(text: str) -> set[str]:
 @cache  # a card's English sentence is read for its word, its parts, its neighbours' senses
 def _content_lemmas(text: str) -> frozenset[str]:
     words = _LOWER_WORD.findall(text.lower())
+    # a hyphenated word's own words too: "lay-offs" holds 裁员's "lay off"
+    words += [piece for w in words if "-" in w for piece in w.split("-")]
     lemmas = [english_lemma(w) for w in words]
     found = {*lemmas, *(base_form(w, lem) for w, lem in zip(words, lemmas, strict=True))}
     return frozenset({w for w in found if len(w) > 1} - STOPWORDS)

@@ -238,3 +238,23 @@ def test_a_hyphenated_word_renders_a_phrase_gloss() -> None:
     # a composed word whose parts a hyphenated word and the next word render takes them as its meaning
     en = "Travellers turn their backs on star-rated hotels."
     assert lookup("星级酒店", "游客为何放弃星级酒店", en).meaning == "star-rated hotels"
+
+
+def test_a_hyphenated_word_confirms_the_sense_it_renders() -> None:
+    meaning = lookup(
+        "裁员", "大规模裁员带来了新的问题。", "Large-scale lay-offs have brought new problems."
+    ).meaning
+    assert meaning.startswith("to lay off employees")
+
+
+def test_one_english_word_does_not_render_two_parts_of_a_composed_word() -> None:
+    # 水土 "water and soil" and 流失 "(of soil etc) to wash away" both name soil: "soil" renders one
+    # part, and the word after it, which no other word of the sentence explains, the other
+    zh, en = (
+        "沿线生态脆弱，必须恢复植被，防止水土流失。",
+        "The builders must restore vegetation to prevent soil erosion.",
+    )
+    word = lookup("水土流失", zh, en)
+    assert (word.meaning, word.english) == ("soil erosion", "soil erosion")
+    # no such neighbour: the parts' own meanings, shown as parts
+    assert " + " in lookup("水土流失", zh, "The builders must prevent the loss of soil.").meaning
