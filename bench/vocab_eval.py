@@ -23,6 +23,7 @@ as ``held-out5``, of the sixth, "sixth round", as ``held-out6``, of the seventh,
 "seventh round", as ``held-out7``, and of the eighth, "eighth round", as ``held-out8``), the
 picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
 (``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
+Development articles with "dev10 set" in their "about" are reported as ``dev10``.
 ``-v`` lists the misses of the development sets; for the held-out sets it prints only how
 many key terms were lost at each stage (:func:`lost_at`), never which.  ``--dev`` leaves the
 held-out sets out altogether: the run to use while tuning.
@@ -173,6 +174,7 @@ def main(verbose: bool, dev_only: bool) -> None:
         "dev3": Tally(),
         "dev5": Tally(),
         "dev8": Tally(),
+        "dev10": Tally(),
         "held-out": Tally(),
         "held-out2": Tally(),
         "held-out4": Tally(),
@@ -185,6 +187,7 @@ def main(verbose: bool, dev_only: bool) -> None:
     for path in sorted((CASES / "articles").glob("*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
         dev_rounds = {"third round": "dev3", "fifth round": "dev5", "eighth round dev": "dev8"}
+        dev_rounds["dev10 set"] = "dev10"  # the vocab13 round's, "dev10 set" in their "about"
         which = next((t for r, t in dev_rounds.items() if r in case["about"]), "dev")
         if re.search(r"HELD-OUT", case["about"]):
             if dev_only:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .dictionary import STOPWORDS, lemma
-from .forms import PAST_FORMS
+from .forms import past_base
 from .senses import (
     american,
     base_form,
@@ -418,7 +418,7 @@ def sentence_lemma(word: str) -> str:
     and a plain adjective's comparative or superlative undone (新高 "new high": "highest"), and a
     possessive's ending taken off (一带 "area": "the area's", 骑手 "rider": "riders'")."""
     lower = _POSSESSIVE.sub("", word.lower())
-    return PAST_FORMS.get(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
+    return past_base(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
 
 
 def _undoubled(word_lemma: str) -> str:

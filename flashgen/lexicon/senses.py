@@ -326,7 +326,7 @@ def _match(gloss: str, english: Set[str]) -> float:
     stem = joined is None or "\n" + gloss[: _MIN_STEM + 1] in joined  # some word starts the same
     if len(gloss) > _MIN_STEM and stem and any(_same_stem(gloss, word) for word in english):
         return _STEM
-    if any(len(word) >= _MIN_STEM and word in gloss for word in english):
+    if any(len(word) >= _MIN_STEM and word in gloss and not negates(gloss, word) for word in english):
         return _PARTIAL
     return 0.0
 
@@ -362,13 +362,14 @@ _DERIVATIONS = ("ness", "ity", "ment", "ation", "ion", "ive", "ous", "al", "ly",
 def match_word(gloss: str, word_lemma: str) -> float:
     """How well one sentence word renders one gloss word (:func:`_match`), antonyms and roots judged.
 
-    A gloss inside a negated word is its antonym, no match (寻常 "usual",
-    "unusual"), unless the gloss is itself negative; another derivation of the
-    same root counts as another form of the stem (密度 "density", "dense").
+    A gloss inside a negated word is its antonym, no match (寻常 "usual", "unusual"), as is a
+    word whose negation is the gloss (不当 "improper", "proper"); another derivation of the same
+    root counts as another form of the stem (密度 "density", "dense").
     """
     if gloss == word_lemma:
         return 1.0
-    if word_lemma.endswith(gloss) and negates(word_lemma, gloss):
+    # and the other way round: "proper" is no part of 不当 "improper"
+    if negates(word_lemma, gloss) or negates(gloss, word_lemma):
         return 0.0
     found = _match_one(gloss, word_lemma)
     if not found and gloss[:3] == word_lemma[:3] and root(gloss) == root(word_lemma):

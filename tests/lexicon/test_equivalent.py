@@ -258,3 +258,16 @@ def test_one_english_word_does_not_render_two_parts_of_a_composed_word() -> None
     assert (word.meaning, word.english) == ("soil erosion", "soil erosion")
     # no such neighbour: the parts' own meanings, shown as parts
     assert " + " in lookup("水土流失", zh, "The builders must prevent the loss of soil.").meaning
+
+
+def test_a_prefixed_irregular_past_meets_its_verb() -> None:
+    en = "Before moving he resold the appliances he no longer used."
+    assert lookup("转卖", "他搬家前把用不上的电器统统转卖。", en).english == "resold"
+    assert equivalent.sentence_lemma("outgrew") == "outgrow"
+    # un- makes an adjective of its own: "unsold" is not a form of a verb "unsell"
+    assert equivalent.sentence_lemma("unsold") == "unsold"
+
+
+def test_a_word_the_gloss_negates_is_no_equivalent() -> None:
+    en = "Such lenses must be fitted at a proper hospital, and poor care can lead to infection."
+    assert english_span(["unsuitable", "improper", "inappropriate"], en).text == ""
