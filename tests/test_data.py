@@ -56,8 +56,8 @@ def _indexes() -> list[tuple[str, Path, Callable[[], Any], Callable[[Any], bool]
             lambda: jieba_index.build_jieba_index(jieba_dict),
             jieba_index.is_jieba_index,
         ),
-        ("synonyms-v5", dictionary.cedict_file(), synonyms._build, synonyms._is_index),
-        ("characters-v2", dictionary.cedict_file(), synonyms._build_characters, synonyms._is_index),
+        ("synonyms-v6", dictionary.cedict_file(), synonyms._build, synonyms._is_index),
+        ("characters-v3", dictionary.cedict_file(), synonyms._build_characters, synonyms._is_index),
         ("es-stems-v1", dictionary.cedict_file(), dictionary._build_es_stems, dictionary._is_text),
         ("cedict-holders-v1", dictionary.cedict_file(), dictionary._build_holders, dictionary._is_holders),
         (

@@ -12,7 +12,7 @@ import re
 from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, permutations
 
 from .. import data
 from ..types import WordInfo
@@ -183,12 +183,17 @@ def _rendering(
     if not span:
         return ""
     lemmas = content_lemmas(span)
-    missing = [i for i, p in enumerate(parts) if not (p.sense and sense_score(p.sense, lemmas) > 0)]
+    # a hyphenated word renders a part with each of its words ("star-rated" renders 星级 "star rating")
+    pieces = lemmas | content_lemmas(span.replace("-", " "))
+    missing = [i for i, p in enumerate(parts) if not (p.sense and sense_score(p.sense, pieces) > 0)]
     # one English word deriving from a part's gloss: cybersecurity, cyberattack (not "dormitory")
     glossed = any(lemmas <= content_lemmas(p.sense) for p in parts)
     derived = " " not in span and not missing[1:] and not glossed
-    if not missing or derived:
+    if derived or (not missing and _distinct_words(parts, pieces)):
         return span
+    if not missing:  # a word confirming two parts renders one: the other is the first or last
+        ends = (len(parts) - 1, 0)
+        missing = [next((i for i in ends if _distinct_words(parts[:i] + parts[i + 1 :], pieces)), -1)]
     if len(missing) != 1 or missing[0] not in (0, len(parts) - 1) or zh_context is None or position is None:
         return ""
     neighbour = _neighbour_word(en_context, span, before=missing[0] == 0)
@@ -198,6 +203,17 @@ def _rendering(
     if neighbour is None or _function_word(neighbour) or _stem(neighbour) in explained:
         return ""
     return f"{neighbour} {span}" if missing[0] == 0 else f"{span} {neighbour}"
+
+
+def _distinct_words(parts: list[_Part], lemmas: Set[str]) -> bool:
+    """Whether each part is confirmed by a word of its own: one word confirming two parts renders
+    one of them (水土流失 is not "soil" because 水土 "water and soil" and 流失 "(of soil etc) to wash
+    away" both name soil)."""
+    confirming = [{w for w in lemmas if sense_score(p.sense, {w}) > 0} for p in parts]
+    return any(
+        all(w in found for w, found in zip(chosen, confirming, strict=True))
+        for chosen in permutations(lemmas, len(parts))
+    )
 
 
 def _renders_all(parts: list[_Part], span: str) -> bool:

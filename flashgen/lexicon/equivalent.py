@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .dictionary import STOPWORDS, lemma
-from .forms import PAST_FORMS
+from .forms import past_base
 from .senses import (
     american,
     base_form,
@@ -181,11 +181,16 @@ def english_span(
         for lem, verb in zip(lemmas, verbs, strict=True)
     ]
     matches = _closed_compounds(matches, words, en_context, wanted, skip)
+    # only where the word matches nothing as a whole ("star-rated" holds "star" as a compound does)
+    joint = {i: m for i, m in _hyphenated_glosses(words, wanted, skip).items() if not matches[i][0]}
+    for i, (weight, glosses) in joint.items():
+        matches[i] = (weight, glosses[0])
     best, bounds, best_fit = Span("", 0.0), (0, 0), (0.0, -1.0)
     for start in range(len(words)):
         if not matches[start][0]:
             continue
-        total, matched, part, gaps = 0.0, set(), 0, 0
+        total, part, gaps = 0.0, 0, 0
+        matched: set[str] = set()
         for end in range(start, min(start + MAX_SPAN, len(words))):
             if end > start and _BREAK.search(en_context, words[end - 1].end(), words[end].start()):
                 break  # a translation of one word does not run across a clause's punctuation
@@ -196,7 +201,7 @@ def english_span(
                 if parts and part_of[gloss] < part:  # parts are rendered in order, or not at all
                     break
                 part = part_of[gloss]
-                matched.add(gloss)
+                matched.update(joint[end][1] if end in joint else (gloss,))
             if not weight or total <= 0 or total < best.score:
                 continue
             if not (matched & proper or _covers(matched, alternatives)):
@@ -326,6 +331,26 @@ def _closed_compounds(
     return found
 
 
+def _hyphenated_glosses(
+    words: Sequence[re.Match[str]], wanted: dict[str, float], skip: Set[str]
+) -> dict[int, tuple[float, tuple[str, ...]]]:
+    """The hyphenated sentence words whose every content part is a gloss word, each with its
+    weight (its parts' mean) and those gloss words: the English writes a phrase gloss as one
+    hyphenated word ("lay-offs" for 裁员 "to lay off employees", "laid-off" for 下岗 "to be laid
+    off"), which as one word matches no gloss word, and a span must render half a gloss."""
+    found = {}
+    for i, word in enumerate(words):
+        pieces = [p for p in word.group().lower().split("-") if p not in STOPWORDS]
+        if "-" not in word.group() or len(pieces) < 2:
+            continue
+        # a participle is glossed as itself or as its verb ("laid" or "lay")
+        forms = [(_undoubled(sentence_lemma(p)), _undoubled(english_lemma(p))) for p in pieces]
+        glosses = tuple(next((f for f in pair if f in wanted), "") for pair in forms)
+        if all(g and g[:_SKIP_LETTERS] not in skip for g in glosses):
+            found[i] = (sum(wanted[g] for g in glosses) / len(glosses), glosses)
+    return found
+
+
 def _ends_in_gloss(word: str, gloss: str) -> bool:
     """Whether ``word`` is an English word of its own ("deep", which CC-CEDICT glosses with)
     followed by ``gloss``, both of four letters or more: "deepfake" for "fake"."""
@@ -393,7 +418,7 @@ def sentence_lemma(word: str) -> str:
     and a plain adjective's comparative or superlative undone (新高 "new high": "highest"), and a
     possessive's ending taken off (一带 "area": "the area's", 骑手 "rider": "riders'")."""
     lower = _POSSESSIVE.sub("", word.lower())
-    return PAST_FORMS.get(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
+    return past_base(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
 
 
 def _undoubled(word_lemma: str) -> str:

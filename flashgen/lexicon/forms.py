@@ -42,6 +42,25 @@ drank:drink drunk:drink
 """
 )
 
+#: Prefixes a verb keeps in its irregular past ("resold": resell, "outgrew": outgrow); not un-, whose
+#: participles are adjectives of their own ("unsold", "unknown").
+_VERB_PREFIXES = ("re", "out", "over", "under", "mis", "fore", "with", "up")
+#: The shortest irregular past a prefix is taken off for ("resold", not "red" or "unmet").
+_MIN_PREFIXED_PAST = 4
+
+
+def past_base(word: str) -> str:
+    """The base form of an irregular past tense or participle, a prefixed one included (the
+    table lists "sold", the article says "resold" and CC-CEDICT glosses 转卖 "to resell"); else ""."""
+    if base := PAST_FORMS.get(word):
+        return base
+    for prefix in _VERB_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= _MIN_PREFIXED_PAST and rest in PAST_FORMS:
+            return prefix + PAST_FORMS[rest]
+    return ""
+
+
 #: Irregular plurals, each with its singular.
 PLURAL_FORMS = _pairs(
     """
@@ -52,3 +71,11 @@ analyses:analysis diagnoses:diagnosis hypotheses:hypothesis fungi:fungus nuclei:
 stimuli:stimulus larvae:larva algae:alga
 """
 )
+
+
+def ends_in_eed(word: str) -> bool:
+    """Whether a light stemmer taking "-ed" for the past tense would cut ``word``'s own -eed
+    (breed: "bre", exceed: "exce", agreed: "agre"), so that its base form and its other forms
+    ("breeding": breed, "exceeded": exceed) no longer meet.  Short words (need, seed) keep
+    their stem anyway."""
+    return len(word) > 4 and word.endswith("eed")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence, Set
 from functools import cache
 
 from .dictionary import STOPWORDS, is_cross_reference, lemma
-from .forms import PLURAL_FORMS
+from .forms import PLURAL_FORMS, ends_in_eed
 from .synonyms import synonyms
 
 #: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
@@ -243,8 +243,14 @@ def american(word: str) -> str:
 def english_lemma(word: str) -> str:
     """A lower-case word's lemma in American spelling (:func:`american`), with the silent e that
     -ing or -ed took off put back when CC-CEDICT glosses with the word that has it and not
-    with the one without (making: make, raising: raise; planned: plan, united: unit stay)."""
-    base = lemma(american(word))
+    with the one without (making: make, raising: raise; planned: plan, united: unit stay).
+    A word in -eed is its own lemma (breed, exceed, as "breeding" and "exceeded" are), or the
+    verb in -ee it is the past of when CC-CEDICT glosses with that and not with it (agreed: agree,
+    freed: free)."""
+    us = american(word)
+    if ends_in_eed(us):
+        return us[:-1] if synonyms(us[:-1]) and not synonyms(us) else us
+    base = lemma(us)
     restore = base != word and word.endswith(("ing", "ed")) and not base.endswith("e")
     return base + "e" if restore and synonyms(base + "e") and not synonyms(base) else base
 
@@ -281,6 +287,8 @@ def content_lemmas(text: str) -> set[str]:
 @cache  # a card's English sentence is read for its word, its parts, its neighbours' senses
 def _content_lemmas(text: str) -> frozenset[str]:
     words = _LOWER_WORD.findall(text.lower())
+    # a hyphenated word's own words too: "lay-offs" holds 裁员's "lay off"
+    words += [piece for w in words if "-" in w for piece in w.split("-")]
     lemmas = [english_lemma(w) for w in words]
     found = {*lemmas, *(base_form(w, lem) for w, lem in zip(words, lemmas, strict=True))}
     return frozenset({w for w in found if len(w) > 1} - STOPWORDS)
@@ -318,7 +326,7 @@ def _match(gloss: str, english: Set[str]) -> float:
     stem = joined is None or "\n" + gloss[: _MIN_STEM + 1] in joined  # some word starts the same
     if len(gloss) > _MIN_STEM and stem and any(_same_stem(gloss, word) for word in english):
         return _STEM
-    if any(len(word) >= _MIN_STEM and word in gloss for word in english):
+    if any(len(word) >= _MIN_STEM and word in gloss and not negates(gloss, word) for word in english):
         return _PARTIAL
     return 0.0
 
@@ -354,13 +362,14 @@ _DERIVATIONS = ("ness", "ity", "ment", "ation", "ion", "ive", "ous", "al", "ly",
 def match_word(gloss: str, word_lemma: str) -> float:
     """How well one sentence word renders one gloss word (:func:`_match`), antonyms and roots judged.
 
-    A gloss inside a negated word is its antonym, no match (寻常 "usual",
-    "unusual"), unless the gloss is itself negative; another derivation of the
-    same root counts as another form of the stem (密度 "density", "dense").
+    A gloss inside a negated word is its antonym, no match (寻常 "usual", "unusual"), as is a
+    word whose negation is the gloss (不当 "improper", "proper"); another derivation of the same
+    root counts as another form of the stem (密度 "density", "dense").
     """
     if gloss == word_lemma:
         return 1.0
-    if word_lemma.endswith(gloss) and negates(word_lemma, gloss):
+    # and the other way round: "proper" is no part of 不当 "improper"
+    if negates(word_lemma, gloss) or negates(gloss, word_lemma):
         return 0.0
     found = _match_one(gloss, word_lemma)
     if not found and gloss[:3] == word_lemma[:3] and root(gloss) == root(word_lemma):

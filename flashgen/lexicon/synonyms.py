@@ -25,6 +25,7 @@ from functools import cache
 
 from ..cache import cached_index
 from .dictionary import NOTE_RE, STOPWORDS, cedict_file, cedict_rows, lemma
+from .forms import ends_in_eed
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 #: An entry with more senses than this mixes unrelated meanings (反复 "repeatedly; to upend").
@@ -38,7 +39,8 @@ def _gloss_lemmas(gloss: str) -> list[str]:
     """A gloss's words that are synonyms of the entry: one word, or the two of a coordination."""
     text = NOTE_RE.sub(" ", gloss).strip().lower()
     pair = _COORDINATION.match(text)
-    words = [lemma(w) for w in (pair.groups() if pair else _WORD.findall(text))]
+    # a gloss is a base form: its -eed is the word's own (breed, exceed), never a past tense
+    words = [w if ends_in_eed(w) else lemma(w) for w in (pair.groups() if pair else _WORD.findall(text))]
     words = [w for w in words if w not in STOPWORDS and len(w) > 2]
     return words if len(words) == 1 or pair else []
 
@@ -70,7 +72,7 @@ def _is_index(value: object) -> bool:
 
 @cache
 def _index() -> tuple[list[str], list[str]]:
-    keys, values = cached_index("synonyms-v5", cedict_file(), _build, _is_index)
+    keys, values = cached_index("synonyms-v6", cedict_file(), _build, _is_index)
     return keys.split("\n"), values.split("\n")
 
 
@@ -100,7 +102,7 @@ def _build_characters() -> tuple[str, str]:
 
 @cache
 def _characters_index() -> tuple[list[str], list[str]]:
-    keys, values = cached_index("characters-v2", cedict_file(), _build_characters, _is_index)
+    keys, values = cached_index("characters-v3", cedict_file(), _build_characters, _is_index)
     return keys.split("\n"), values.split("\n")
 
 

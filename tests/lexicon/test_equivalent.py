@@ -212,3 +212,62 @@ def test_a_words_places_are_those_of_its_non_overlapping_matches(zh: str, word: 
     """``places_in`` finds each occurrence as ``re.finditer`` does, without a pattern per word."""
     expected = tuple((m.start() + len(word) / 2) / len(zh) for m in re.finditer(re.escape(word), zh))
     assert equivalent.places_in(word, zh) == expected
+
+
+def test_a_word_in_eed_keeps_its_stem() -> None:
+    # the light stemmer took "breed" for a past tense ("bre"), so 培育 "to breed" never met "bred"
+    for forms, base in (
+        (("breed", "bred", "breeding", "breeds"), "breed"),
+        (("exceed", "exceeded", "exceeds"), "exceed"),
+        (("agree", "agreed"), "agree"),
+        (("guarantee", "guaranteed"), "guarantee"),
+    ):
+        assert {equivalent.sentence_lemma(w) for w in forms} == {base}
+    assert english_span(["to breed"], "Scientists bred heat-tolerant corals.").text == "bred"
+    assert english_span(["to exceed"], "Demand exceeded supply.").text == "exceeded"
+    assert "surpass" in synonyms("exceed")
+
+
+def test_a_hyphenated_word_renders_a_phrase_gloss() -> None:
+    en = "Large-scale lay-offs have brought new problems."
+    assert lookup("裁员", "大规模裁员带来了新的问题。", en).english == "lay-offs"
+    en = "The government encourages laid-off workers to learn new skills."
+    assert lookup("下岗", "政府鼓励下岗工人学习新技能。", en).english == "laid-off"
+    # every content word of it must be a gloss word: "heat-tolerant" is not 耐热 "heat resistant"
+    assert english_span(["heat resistant"], "They breed heat-tolerant strains.").text == ""
+    # a composed word whose parts a hyphenated word and the next word render takes them as its meaning
+    en = "Travellers turn their backs on star-rated hotels."
+    assert lookup("星级酒店", "游客为何放弃星级酒店", en).meaning == "star-rated hotels"
+
+
+def test_a_hyphenated_word_confirms_the_sense_it_renders() -> None:
+    meaning = lookup(
+        "裁员", "大规模裁员带来了新的问题。", "Large-scale lay-offs have brought new problems."
+    ).meaning
+    assert meaning.startswith("to lay off employees")
+
+
+def test_one_english_word_does_not_render_two_parts_of_a_composed_word() -> None:
+    # 水土 "water and soil" and 流失 "(of soil etc) to wash away" both name soil: "soil" renders one
+    # part, and the word after it, which no other word of the sentence explains, the other
+    zh, en = (
+        "沿线生态脆弱，必须恢复植被，防止水土流失。",
+        "The builders must restore vegetation to prevent soil erosion.",
+    )
+    word = lookup("水土流失", zh, en)
+    assert (word.meaning, word.english) == ("soil erosion", "soil erosion")
+    # no such neighbour: the parts' own meanings, shown as parts
+    assert " + " in lookup("水土流失", zh, "The builders must prevent the loss of soil.").meaning
+
+
+def test_a_prefixed_irregular_past_meets_its_verb() -> None:
+    en = "Before moving he resold the appliances he no longer used."
+    assert lookup("转卖", "他搬家前把用不上的电器统统转卖。", en).english == "resold"
+    assert equivalent.sentence_lemma("outgrew") == "outgrow"
+    # un- makes an adjective of its own: "unsold" is not a form of a verb "unsell"
+    assert equivalent.sentence_lemma("unsold") == "unsold"
+
+
+def test_a_word_the_gloss_negates_is_no_equivalent() -> None:
+    en = "Such lenses must be fitted at a proper hospital, and poor care can lead to infection."
+    assert english_span(["unsuitable", "improper", "inappropriate"], en).text == ""
