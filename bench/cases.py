@@ -109,14 +109,6 @@ WRITTEN_KNOWING = frozenset(
     | {f"everyday-{n}" for n in ("huan", "zhong", "yingverb", "shu", "gan", "xiang", "cha", "bei2", "dei2")}
     | {"everyday-neutral"}
 )
-#: Kinds kept as bars but not fitted on: the twelfth round's files.  Its refit with them gained one
-#: everyday sentence in three files but misread five syllables of news lines (数 shǔ, 为 wéi, 个 gě,
-#: 还 huán), and no refit of the thirteenth round kept every bar (docs/reading_model.md), so the
-#: shipped weights are the eleventh round's, which ``bench/fit_readings.py`` reproduces without them.
-NOT_FITTED = frozenset(
-    {"everyday-running5", "everyday-neutral"}
-    | {f"everyday-{n}" for n in ("huan", "zhong", "yingverb", "shu", "gan", "xiang", "cha", "bei2", "dei2")}
-)
 NEWS_LINES = CASES_DIR / "news_lines.json"
 
 

@@ -14,11 +14,11 @@ from ..paths import load_cases
 
 #: Fresh everyday cases (tests/lexicon/cases/everyday_fresh.json), written before the engine read
 #: them; its FIT half is fitted on.  The bar is the HELD-OUT half's measured accuracy through
-#: ``lookup`` (97 of 100 with the shipped eleventh-round weights; the twelfth round's refit, 98, was
-#: reverted because it misread news lines: docs/reading_model.md),
+#: ``lookup`` (98 of 100 with the thirteenth round's weights, fitted with the news lines; 97 with the
+#: eleventh round's: docs/reading_model.md),
 #: so a refit that loses ground on sentences nobody tuned for shows up.
 FRESH = load_cases(__file__, "everyday_fresh.json")["cases"]
-FRESH_HELD_OUT_ACCURACY = 0.97
+FRESH_HELD_OUT_ACCURACY = 0.98
 #: Everyday running text (tests/lexicon/cases/everyday_running.json): the frequent polyphones in their
 #: natural proportions, written before the engine read them; its FIT half is fitted on.  The bar is the
 #: HELD-OUT half's measured accuracy through ``lookup`` (137 of 139 when the weights were last fitted).
@@ -43,19 +43,21 @@ SURNAMES = load_cases(__file__, "everyday_surnames.json")["cases"]
 #: the failure: its held-out half (23 of 26 when the weights were last fitted) is a regression bar.
 YING = load_cases(__file__, "everyday_ying.json")["cases"]
 #: A fourth everyday file (eleventh round), not chosen for known misses, written before the engine read
-#: it: 77 of 81 held-out before the eleventh refit (the unbiased estimate), 76 after it (shipped).
+#: it: 77 of 81 held-out before the eleventh refit (the unbiased estimate), 76 after it, 77 after the
+#: thirteenth.
 RUNNING4 = load_cases(__file__, "everyday_running4.json")["cases"]
 #: A fifth everyday file (twelfth round), not chosen for known misses, written before the engine read
-#: it: 86 of 89 held-out with the shipped weights (the unbiased estimate; 87 with the reverted refit).
+#: it: 86 of 89 held-out before it was fitted on (the unbiased estimate), 86 after the thirteenth refit.
 RUNNING5 = load_cases(__file__, "everyday_running5.json")["cases"]
 #: One family each (eleventh and twelfth rounds), written knowing the failure: regression bars at the
-#: held-out accuracy measured with the shipped weights (the twelfth round's refit, which raised the
-#: newer families' bars, was reverted: docs/reading_model.md).
+#: held-out accuracy measured with the shipped weights.  dei2's bar is 4 of 5, one below the eleventh
+#: round's weights: every refit that fits the news lines loses that case, and the lead chose +11 news
+#: syllables, +5 CPP items and +1 in each unbiased everyday file over it (docs/reading_model.md).
 FAMILIES = {
     name: (load_cases(__file__, f"everyday_{name}.json")["cases"], bar)
     for name, bar in [
         ("zhuan", 1.0),
-        ("bei", 0.57),
+        ("bei", 0.857),
         ("jiao", 1.0),
         ("ji", 0.875),
         ("kong", 1.0),
@@ -65,13 +67,13 @@ FAMILIES = {
         ("zeng", 1.0),
         ("huan", 1.0),
         ("zhong", 1.0),
-        ("yingverb", 0.833),
-        ("shu", 0.6),
+        ("yingverb", 0.888),
+        ("shu", 0.8),
         ("gan", 0.666),
         ("xiang", 1.0),
-        ("cha", 0.5),
+        ("cha", 0.75),
         ("bei2", 0.333),
-        ("dei2", 1.0),
+        ("dei2", 0.8),
         ("neutral", 1.0),
     ]
 }
@@ -80,9 +82,10 @@ FAMILIES = {
 #: The sentence lines of the picker's development articles (running news text): every character with a
 #: choice, its reading judged by hand before the engine's readings were looked at (thirteenth round).
 #: The bar is the HELD-OUT half's measured share of right syllables through ``sentence_readings``
-#: (716 of 745 with the shipped weights), so a refit that misreads news lines shows up.
+#: (727 of 745 with the thirteenth round's weights, 716 with the eleventh's), so a refit that
+#: misreads news lines shows up.
 NEWS_LINES = load_cases(__file__, "news_lines.json")["sentences"]
-NEWS_LINES_HELD_OUT_ACCURACY = 0.961
+NEWS_LINES_HELD_OUT_ACCURACY = 0.975
 #: The common polyphones and everyday words built on them, read alone (issue 11: "with no context,
 #: lookup returns the everyday reading"); written before lookup read them, not fitted on.
 ALONE = load_cases(__file__, "lookup_alone.json")["cases"]
@@ -165,7 +168,7 @@ def test_a_word_and_its_line_are_dictionary_readings() -> None:
         (NEGATION, 1.0),
         (SURNAMES, 0.75),
         (YING, 0.88),
-        (RUNNING4, 0.938),
+        (RUNNING4, 0.95),
         (RUNNING5, 0.966),
         *FAMILIES.values(),
     ],
