@@ -17,10 +17,12 @@ each file's "about" (held-out articles are for reporting only, never for tuning;
 written for the second round, "second round" in their "about", are a set of their own:
 nobody has seen flashgen's output on them before their figure was first taken; development
 articles of the third round, "third round", are reported apart as ``dev3``, those of the fifth
-round as ``dev5``, those of the eighth, "eighth round dev", as ``dev8``; held-out
+round as ``dev5``, those of the eighth, "eighth round dev", as ``dev8``, those of the ninth,
+"ninth round dev", as ``dev9``; held-out
 articles of the fourth round, "fourth round", as ``held-out4``, of the fifth, "fifth round",
 as ``held-out5``, of the sixth, "sixth round", as ``held-out6``, of the seventh,
-"seventh round", as ``held-out7``, and of the eighth, "eighth round", as ``held-out8``), the
+"seventh round", as ``held-out7``, of the eighth, "eighth round", as ``held-out8``, and of the
+ninth, "ninth round", as ``held-out9``), the
 picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
 (``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
 ``-v`` lists the misses of the development sets; for the held-out sets it prints only how
@@ -173,6 +175,7 @@ def main(verbose: bool, dev_only: bool) -> None:
         "dev3": Tally(),
         "dev5": Tally(),
         "dev8": Tally(),
+        "dev9": Tally(),
         "held-out": Tally(),
         "held-out2": Tally(),
         "held-out4": Tally(),
@@ -180,11 +183,17 @@ def main(verbose: bool, dev_only: bool) -> None:
         "held-out6": Tally(),
         "held-out7": Tally(),
         "held-out8": Tally(),
+        "held-out9": Tally(),
         "picker": Tally(),
     }
     for path in sorted((CASES / "articles").glob("*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
-        dev_rounds = {"third round": "dev3", "fifth round": "dev5", "eighth round dev": "dev8"}
+        dev_rounds = {
+            "third round": "dev3",
+            "fifth round": "dev5",
+            "eighth round dev": "dev8",
+            "ninth round dev": "dev9",
+        }
         which = next((t for r, t in dev_rounds.items() if r in case["about"]), "dev")
         if re.search(r"HELD-OUT", case["about"]):
             if dev_only:
@@ -196,6 +205,7 @@ def main(verbose: bool, dev_only: bool) -> None:
                 "sixth round": "held-out6",
                 "seventh round": "held-out7",
                 "eighth round": "held-out8",
+                "ninth round": "held-out9",
             }
             which = next((t for r, t in rounds.items() if r in case["about"]), "held-out")
         grade(sets[which], path.stem, pairs_of(case["pairs"]), case)

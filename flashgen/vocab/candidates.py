@@ -44,6 +44,9 @@ from .segmentation import (
 
 #: jieba's tags of idioms and time words, whose words are no terms of their own (:func:`inner_words`).
 _WHOLE_TAGS = ("i", "t")
+#: jieba's tag of fixed expressions (习用语) and CC-CEDICT's note on idioms (:func:`_set_phrase`).
+_SET_PHRASE_TAG = "l"
+_IDIOM_NOTE = "(idiom)"
 #: A single character is a card only below this zipf (and at HSK 5 or above).
 _SINGLE_CHARACTER_ZIPF = 4.5
 
@@ -121,21 +124,35 @@ def is_card_worthy(token: Token) -> bool:
     return not is_phrase(token)
 
 
-def inner_words(token: Token) -> tuple[Token, ...]:
+def inner_words(token: Token, english: English) -> tuple[Token, ...]:
     """The words of two or more characters a term of two such words is made of (电信 / 诈骗 in
     电信诈骗 "telecom fraud", 赔偿 / 标准 in jieba's 赔偿标准): a teacher often lists the part
     (诈骗 "fraud", 赔偿 "compensation") where jieba or the dictionary keeps the phrase whole.
-    A CC-CEDICT word jieba keeps whole is one word, not two (原汁原味 "authentic", 后继无人), and
-    so is an idiom jieba lists (不堪重负); a time phrase (上个世纪 "last century") holds no term."""
+    A CC-CEDICT word jieba keeps whole is one word, not two (原汁原味 "authentic", 后继无人),
+    unless the aligned English renders its two words one by one, in order: CC-CEDICT lists
+    transparent phrases too (预警系统 "warning systems", 技术规范 "technical specification",
+    改革开放 "reform and opening up"), and their words are what a teacher lists; not a set
+    phrase (:func:`_set_phrase`).  An idiom jieba lists (不堪重负) is one word; a time phrase
+    (上个世纪 "last century") holds no term."""
     if token.tag.startswith(_WHOLE_TAGS):
         return ()
     if token.parts:
         parts = tuple(Token(p.text, p.tag) for p in token.parts)
-    elif not dictionary.contains(token.text):
-        parts = tuple(Token(p, tag_of(p)) for p in lexicon_split(token.text))
     else:
+        parts = tuple(Token(p, tag_of(p)) for p in lexicon_split(token.text))
+    if len(parts) != 2 or min(len(p.text) for p in parts) < 2:
         return ()
-    return parts if len(parts) == 2 and min(len(p.text) for p in parts) >= 2 else ()
+    if token.parts or not dictionary.contains(token.text):
+        return parts
+    return parts if not _set_phrase(token) and rendered_in_order([p.text for p in parts], english) else ()
+
+
+def _set_phrase(token: Token) -> bool:
+    """A set phrase: an idiom to CC-CEDICT or a fixed expression to jieba (攻坚克难, 哈哈大笑,
+    有所不同), whose words are no terms even where the English follows them word by word."""
+    return token.tag.startswith(_SET_PHRASE_TAG) or any(
+        _IDIOM_NOTE in sense for sense in dictionary.all_senses(token.text)
+    )
 
 
 def collect(pairs: Sequence[SentencePair]) -> list[Candidate]:
@@ -158,7 +175,7 @@ def collect(pairs: Sequence[SentencePair]) -> list[Candidate]:
             name = is_name_in(token, english)
             _occurrence(found, token, name, position, pair_id)
             if not name:
-                parts = inner_words(token)
+                parts = inner_words(token, english)
                 for part in filter(is_card_worthy, parts):
                     _occurrence(inner, part, is_name_in(part, english), position, pair_id)
                     hosts.setdefault(part.text, set()).add(token.text)

@@ -212,6 +212,25 @@ def test_words_inside_a_phrase_used_once_are_candidates_below_the_phrase() -> No
     assert "inside a longer term" in terms[picked.index("诈骗")].reasons
 
 
+def test_a_dictionary_phrase_the_english_renders_word_by_word_gives_its_words() -> None:
+    """CC-CEDICT lists transparent phrases (预警系统 "early warning system"); where the English
+    renders the two words one by one, in order, they are candidates of their own.  Where it
+    renders the whole otherwise, the listed word stays one word (原汁原味 above)."""
+    rows = [("山谷里的村庄安装了预警系统。", "The villages in the valley have installed warning systems.")]
+    found = {c.text: c for c in collect(pairs_of(rows))}
+    assert found["预警"].inner and found["预警系统"].count == 1
+    assert "预警" not in texts(
+        [("山谷里的村庄安装了预警系统。", "The villages in the valley are safer now.")]
+    )
+    # a set phrase stays one word however literal the English (jieba's 别无选择/l, 有所不同 "(idiom)")
+    assert not {"别无", "有所"} & texts(
+        [
+            ("我们别无选择。", "We had no other choice."),
+            ("两种方法有所不同。", "The two differ to some extent."),
+        ]
+    )
+
+
 def test_a_repeated_phrase_is_the_term_not_its_words() -> None:
     rows = [("出口管制影响芯片贸易。", "Export controls affect the chip trade.")] * 2
     assert "管制" not in texts(rows)
