@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from flashgen.anki import packages
 from flashgen.anki.deck import MAX_SLUG_LENGTH, deck_name, note_guid, slugify, write_deck
 from flashgen.anki.note_type import _BREAK, _CONTROL, FIELDS, MODEL_ID, escape, note_fields
 from flashgen.anki.packages import carded_words
@@ -141,6 +142,21 @@ def test_changed_note_gets_a_newer_time(tmp_path: Path) -> None:
     changed = [g for g in after if after[g] != before[g]]
     assert changed == [note_guid(edited[-1].word)]
     assert after[changed[0]] > before[changed[0]]
+
+
+def test_a_replaced_deck_is_read_once_and_afresh_once_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article, terms = load_case("deck_library.json")
+    path = build(tmp_path / "a.apkg", article, terms)
+    reads: list[Path] = []
+    real = packages._read_contents
+    monkeypatch.setattr(packages, "_read_contents", lambda apkg: reads.append(apkg) or real(apkg))
+    assert packages.deck_sources(path) == {article.source_name}  # asked first by a build
+    build(path, article, terms[:-1])  # then by writing the deck over it
+    assert reads == [path]
+    assert set(packages.stored_notes(path) or {}) == {note_guid(t.word) for t in terms[:-1]}
+    assert reads == [path, path]
 
 
 def test_combined_sections_share_one_note_per_word(tmp_path: Path) -> None:
