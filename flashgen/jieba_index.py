@@ -188,10 +188,12 @@ class FreqTable(Mapping[str, int]):
         route[size] = (0, 0)
         logtotal = log(total)
         for start in range(size - 1, -1, -1):
-            route[start] = max(
+            options = [
                 (log(known.get(sentence[start : end + 1]) or 1) - logtotal + route[end + 1][0], end)
                 for end in dag[start]
-            )
+            ]
+            # most starts begin one word only: its option, without max's comparisons
+            route[start] = options[0] if len(options) == 1 else max(options)
         if self._dags.get(sentence) is dag:
             _remember(self._routes, sentence, (dag, total, dict(route)))
 

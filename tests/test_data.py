@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from flashgen import cache as disk_cache
 from flashgen import data, jieba_index, pypinyin_index
 from flashgen.lexicon import dictionary, synonyms
+from flashgen.lexicon.engine import g2pm
 
 from .paths import EXAMPLES
 
@@ -71,6 +72,12 @@ def _indexes() -> list[tuple[str, Path, Callable[[], Any], Callable[[Any], bool]
             PYPINYIN / "pinyin_dict.py",
             data._real_char_index,
             pypinyin_index.is_char_index,
+        ),
+        (
+            "g2pm-tables-v1",
+            data.package_file("g2pM", "digest_cedict.pkl"),
+            g2pm._build_tables,
+            g2pm._is_tables,
         ),
     ]
 

@@ -41,7 +41,7 @@ from ..lexicon import dictionary, pinyin
 from ..options import Options
 from ..types import Article, Term, WordInfo
 from .note_type import MODEL_ID, NOTE_TYPE_MOD, note_fields, note_type
-from .packages import FIELD_SEPARATOR, SOURCE_NOTE, StoredNote, stored_notes
+from .packages import FIELD_SEPARATOR, SOURCE_NOTE, StoredNote, forget_read_decks, stored_notes
 
 MAX_SLUG_LENGTH = 80
 #: File systems limit a name to 255 bytes; a slug of 80 characters from CJK Extension B (4 bytes
@@ -117,6 +117,7 @@ def write_deck(sections: Sequence[tuple[Article, Sequence[Term]]], path: Path, o
     mods = {note.guid: _note_mod(previous.get(note.guid), note, now) for note in notes}
     try:
         replace_atomically(path, lambda tmp: _write_package(decks, mods, now, tmp))
+        forget_read_decks()
     except (OSError, sqlite3.Error) as error:  # a full disk shows as either
         reason = getattr(error, "strerror", None) or error
         raise FlashgenError(f"{path}: cannot write the deck ({reason})") from error

@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import FlashgenError
@@ -87,31 +88,62 @@ def _collection(apkg: Path) -> Iterator[sqlite3.Connection | None]:
 
 def stored_notes(apkg: Path) -> dict[str, StoredNote] | None:
     """Our notes in ``apkg`` by GUID, or None when it is not a deck this tool wrote."""
-    with _collection(apkg) as connection:
-        if connection is None:
-            return None
-        try:
-            (models_json,) = connection.execute("SELECT models FROM col").fetchone()
-            ours = str(MODEL_ID) in json.loads(models_json or "{}")
-            rows = connection.execute("SELECT guid, flds, tags, mod FROM notes WHERE mid = ?", (MODEL_ID,))
-            notes = {guid: StoredNote(fields, tuple(tags.split()), mod) for guid, fields, tags, mod in rows}
-        except (sqlite3.Error, ValueError, TypeError):
-            return None
-    return notes if ours or notes else None
+    return _contents(apkg)[1]
 
 
 def deck_sources(path: Path) -> frozenset[str]:
     """The article files the flashgen deck at ``path`` was built from (none for another file)."""
-    if not path.is_file():
-        return frozenset()
-    with _collection(path) as connection:
+    return _contents(path)[0] if path.is_file() else frozenset()
+
+
+def _contents(apkg: Path) -> tuple[frozenset[str], dict[str, StoredNote] | None]:
+    """:func:`deck_sources` and :func:`stored_notes` from one reading of the package: a build
+    asks the first, then writing the deck the second, of each deck it replaces, and each reading
+    inflates the collection into a temporary directory.  Kept for the file's last version read
+    (device, inode, size, modification time) until a deck is written (:func:`forget_read_decks`)."""
+    try:
+        info = apkg.stat()
+    except OSError:
+        return _read_contents(apkg)
+    return _read_version(apkg, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns))
+
+
+@lru_cache(maxsize=1)
+def _read_version(
+    apkg: Path, _version: tuple[int, int, int, int]
+) -> tuple[frozenset[str], dict[str, StoredNote] | None]:
+    return _read_contents(apkg)
+
+
+def forget_read_decks() -> None:
+    """Forget what :func:`_contents` read: a deck file was just written."""
+    _read_version.cache_clear()
+
+
+def _read_contents(apkg: Path) -> tuple[frozenset[str], dict[str, StoredNote] | None]:
+    with _collection(apkg) as connection:
         if connection is None:
-            return frozenset()
-        try:
-            (decks_json,) = connection.execute("SELECT decks FROM col").fetchone()
-            decks = json.loads(decks_json or "{}").values()
-        except (sqlite3.Error, ValueError, TypeError, AttributeError):
-            return frozenset()
+            return frozenset(), None
+        return _sources_in(connection), _notes_in(connection)
+
+
+def _notes_in(connection: sqlite3.Connection) -> dict[str, StoredNote] | None:
+    try:
+        (models_json,) = connection.execute("SELECT models FROM col").fetchone()
+        ours = str(MODEL_ID) in json.loads(models_json or "{}")
+        rows = connection.execute("SELECT guid, flds, tags, mod FROM notes WHERE mid = ?", (MODEL_ID,))
+        notes = {guid: StoredNote(fields, tuple(tags.split()), mod) for guid, fields, tags, mod in rows}
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    return notes if ours or notes else None
+
+
+def _sources_in(connection: sqlite3.Connection) -> frozenset[str]:
+    try:
+        (decks_json,) = connection.execute("SELECT decks FROM col").fetchone()
+        decks = json.loads(decks_json or "{}").values()
+    except (sqlite3.Error, ValueError, TypeError, AttributeError):
+        return frozenset()
     notes = (str(deck.get("desc", "")) for deck in decks if isinstance(deck, dict))
     return frozenset(note.removeprefix(SOURCE_NOTE) for note in notes if note.startswith(SOURCE_NOTE))
 

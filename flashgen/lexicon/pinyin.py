@@ -137,9 +137,11 @@ def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
         for offset, (char, reading) in enumerate(zip(run.group(), found, strict=True)):
             if not reading.startswith(_UNREAD):
                 readings[run.start() + offset] = _CITATION.get(char, normalise(reading))
-    for at, char in enumerate(zh_sentence):
-        if char == "儿" and at > 0 and _is_erhua(zh_sentence[max(0, at - 3) : at + 1]):
+    at = zh_sentence.find("儿", 1)
+    while at > 0:  # str.find: most sentences hold none, and need no loop over their characters
+        if _is_erhua(zh_sentence[max(0, at - 3) : at + 1]):
             readings[at] = "r5"
+        at = zh_sentence.find("儿", at + 1)
     return tuple(readings)
 
 

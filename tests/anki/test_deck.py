@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -15,8 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from flashgen.anki import packages
 from flashgen.anki.deck import MAX_SLUG_LENGTH, deck_name, note_guid, slugify, write_deck
-from flashgen.anki.note_type import FIELDS, MODEL_ID, escape, note_fields
+from flashgen.anki.note_type import _BREAK, _CONTROL, FIELDS, MODEL_ID, escape, note_fields
 from flashgen.anki.packages import carded_words
 from flashgen.errors import FlashgenError
 from flashgen.options import Options
@@ -65,6 +67,14 @@ def test_escape_neutralises_html_and_anki_syntax() -> None:
     assert "<" not in escaped and ">" not in escaped
     assert "{" not in escaped and "[" not in escaped
     assert "\x1f" not in escaped
+
+
+@given(st.text(alphabet=st.sampled_from("&<>{}[]\\\"'x 中\n\x1f")) | st.text())
+def test_escape_is_one_pass_of_each_escape(text: str) -> None:
+    """The entities replaced one by one equal a translation table's single pass over the text."""
+    table = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+    clean = text if text.isprintable() else _CONTROL.sub("", _BREAK.sub(" ", text))
+    assert escape(text) == html.escape(clean, quote=False).translate(table).replace("\\", "\\\u2060")
 
 
 def test_fields_follow_the_frozen_list() -> None:
@@ -132,6 +142,21 @@ def test_changed_note_gets_a_newer_time(tmp_path: Path) -> None:
     changed = [g for g in after if after[g] != before[g]]
     assert changed == [note_guid(edited[-1].word)]
     assert after[changed[0]] > before[changed[0]]
+
+
+def test_a_replaced_deck_is_read_once_and_afresh_once_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article, terms = load_case("deck_library.json")
+    path = build(tmp_path / "a.apkg", article, terms)
+    reads: list[Path] = []
+    real = packages._read_contents
+    monkeypatch.setattr(packages, "_read_contents", lambda apkg: reads.append(apkg) or real(apkg))
+    assert packages.deck_sources(path) == {article.source_name}  # asked first by a build
+    build(path, article, terms[:-1])  # then by writing the deck over it
+    assert reads == [path]
+    assert set(packages.stored_notes(path) or {}) == {note_guid(t.word) for t in terms[:-1]}
+    assert reads == [path, path]
 
 
 def test_combined_sections_share_one_note_per_word(tmp_path: Path) -> None:
