@@ -186,9 +186,11 @@ def _rendering(
     # a hyphenated word renders a part with each of its words ("star-rated" renders 星级 "star rating")
     pieces = lemmas | content_lemmas(span.replace("-", " "))
     missing = [i for i, p in enumerate(parts) if not (p.sense and sense_score(p.sense, pieces) > 0)]
-    # one English word deriving from a part's gloss: cybersecurity, cyberattack (not "dormitory")
+    # one English word deriving from a part's gloss: cybersecurity, cyberattack (not "dormitory");
+    # a modifier's only as a compound does, holding it inside (强制 "force": "enforcement"), not
+    # as the gloss's own derivative ("teachers" is 教育 "to teach"'s, not 教育局's)
     glossed = any(lemmas <= content_lemmas(p.sense) for p in parts)
-    derived = " " not in span and not missing[1:] and not glossed
+    derived = " " not in span and not glossed and (missing in ([], [0]) or _renders_all(parts, span))
     if derived or (not missing and _distinct_words(parts, pieces)):
         return span
     if not missing:  # a word confirming two parts renders one: the other is the first or last
