@@ -161,24 +161,27 @@ def unit_translation(
 
 def part_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair]) -> frozenset[int]:
     """For a word jieba's dictionary lists and CC-CEDICT lacks, with a one-character part (冷库,
-    网具, 生猪: :func:`~flashgen.vocab.segmentation.composed_by_character`), the pairs whose
-    English holds a word that one of its telling characters renders, by a one-word gloss or a
-    WordNet synonym of one (网 "net": "nets"; 库 "storehouse": "storage"), and that no other word
-    of the Chinese sentence explains; ∅ when none does.
+    网具: :func:`~flashgen.vocab.segmentation.composed_by_character`), the pairs showing it is a
+    unit; ∅ when none does.  A pair shows it when its English renders every part, each by a word
+    of a one-word gloss or a WordNet synonym of one (库 "storehouse": "cold storage"); or, in two
+    pairs at least, one part ("nets" for 网具 "net + tool" in both its sentences): a translator
+    drops what the Chinese word says twice, but once, "leather" beside 皮制 or "brain" beside 脑部
+    is a phrase's word.  A rendering word is one :func:`_free_words` leaves: near the word's
+    place, explained by no other word of the sentence.
 
-    The English shows the word is there as a unit though it renders only one part: a translator
-    writes "nets" for 网具, "hogs" for 生猪.  jieba's dictionary, not its HMM, must list the word
-    with a real count (:data:`_REAL_COUNT`): two characters jieba glued on the fly (要耗, 出微) are
-    no word, whatever the English holds.  The card's meaning stays the parts' own glosses,
-    labelled as parts (:func:`~flashgen.lexicon.composed.compose`): the English confirms that
-    the word is a term, not what every part means."""
+    jieba's dictionary, not its HMM, must list the word with a real count (:data:`_REAL_COUNT`):
+    characters jieba glued on the fly are no word, whatever the English holds.  The card's
+    meaning is still composed from the parts, labelled as such where no English span renders
+    them all (:func:`~flashgen.lexicon.composed.compose`): the English confirms that the word
+    is a term, not what every part means."""
     if not composed_by_character(word) or dictionary.frequency(word) < _REAL_COUNT:
         return frozenset()
     parts = [_part_keys(p) for p in lexicon_split(word)]
+    own = frozenset().union(*parts)
     every, some = set(), set()
     for index in dict.fromkeys(pair_ids):
         pair = pairs[index]
-        free = {_key(f) for w in _free_words(word, pair.zh, pair.en, frozenset().union(*parts)) for f in w.forms}
+        free = {_key(f) for w in _free_words(word, pair.zh, pair.en, own) for f in w.forms}
         rendered = [bool(free & keys) for keys in parts]
         if all(rendered):
             every.add(index)

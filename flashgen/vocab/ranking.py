@@ -134,7 +134,7 @@ def judge(candidates: Sequence[Candidate], pairs: Sequence[SentencePair]) -> lis
         elif not translated:
             translation, shown = unit_translation(candidate.text, candidate.pair_ids, pairs)
             translated = set(shown)
-        # a part the English renders shows the word is there as a unit, not what it means: a
+        # parts the English renders show the word is there as a unit, not what it means: a
         # term, not a translated one (no "in English" points, the card's meaning its parts')
         unit = bool(translated) or bool(part_translation(candidate.text, candidate.pair_ids, pairs))
         if not is_term(candidate, unit):
