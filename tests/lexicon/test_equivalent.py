@@ -284,3 +284,11 @@ def test_a_word_derived_from_a_modifiers_gloss_does_not_render_the_head() -> Non
     # holding the modifier's gloss inside, as a compound does, it still renders the word
     zh, en = "强制执行函已经发出。", "The enforcement notice has been sent."
     assert lookup("强制执行", zh, en).english == "enforcement"
+
+
+def test_a_part_rendered_far_from_the_word_renders_another_word() -> None:
+    # "fish" of "juvenile fish" is 幼鱼's, at the sentence's end; 休渔 stands at its start
+    zh = "休渔期正好是许多鱼类产卵和幼鱼生长的关键时期。"
+    en = "The moratorium falls in the very period when many species spawn and juvenile fish grow."
+    word = lookup("休渔", zh, en)
+    assert (" + " in word.meaning, word.english) == (True, "")
