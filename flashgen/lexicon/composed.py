@@ -19,7 +19,7 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose, syllables_heard
 from .dictionary import STOPWORDS, lemma
-from .equivalent import Span, english_span, places_in, rank_senses, stray
+from .equivalent import Span, english_span, far_apart, places_in, rank_senses, stray
 from .pinyin import marks, normalise, sentence_syllables
 from .reading import Reading, readings
 from .senses import (
@@ -33,6 +33,8 @@ from .senses import (
 
 _NOTE = re.compile(r"\([^)]*\)")
 _ARTICLE = re.compile(r"^(a|an|the) ")
+#: An English word, hyphenated ones whole.
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 #: Endings of English nouns, the form the head of a composed word takes.
 _NOUN_ENDINGS = ("ty", "ment", "ness", "ance", "ence", "ship")
 
@@ -77,6 +79,11 @@ def compose(
         else Span("", 0.0)
     )
     rendered = _rendering(parts, span.text, zh_context, position, en_context)
+    far = (
+        zh_context is not None
+        and position is not None
+        and _far_from(span.text, en_context, word, zh_context, position)
+    )
     # not confirmed as a whole: the parts' own meanings, shown as parts ("of chief importance +
     # assignment" for 首要任务), never passed off as the word's sense
     literal = " + ".join(_gloss(p, english, head=i == len(parts) - 1) for i, p in enumerate(parts))
@@ -86,7 +93,7 @@ def compose(
         pinyin=marks(numbered),
         pinyin_numbered=numbered,
         meaning=uncapitalised(rendered, en_context) or literal,
-        english=rendered or (span.text if _renders_all(parts, span.text) else ""),
+        english=rendered or (span.text if _renders_all(parts, span.text) and not far else ""),
         hsk=dictionary.hsk_level(word),
         composed=True,
     )
@@ -186,9 +193,11 @@ def _rendering(
     # a hyphenated word renders a part with each of its words ("star-rated" renders 星级 "star rating")
     pieces = lemmas | content_lemmas(span.replace("-", " "))
     missing = [i for i, p in enumerate(parts) if not (p.sense and sense_score(p.sense, pieces) > 0)]
-    # one English word deriving from a part's gloss: cybersecurity, cyberattack (not "dormitory")
+    # one English word deriving from a part's gloss: cybersecurity, cyberattack (not "dormitory");
+    # a modifier's only as a compound does, holding it inside (强制 "force": "enforcement"), not
+    # as the gloss's own derivative ("teachers" is 教育 "to teach"'s, not 教育局's)
     glossed = any(lemmas <= content_lemmas(p.sense) for p in parts)
-    derived = " " not in span and not missing[1:] and not glossed
+    derived = " " not in span and not glossed and (missing in ([], [0]) or _renders_all(parts, span))
     if derived or (not missing and _distinct_words(parts, pieces)):
         return span
     if not missing:  # a word confirming two parts renders one: the other is the first or last
@@ -202,7 +211,24 @@ def _rendering(
     # "executive" is explained by 执行官 "executive officer" as by "execute": stems compared
     if neighbour is None or _function_word(neighbour) or _stem(neighbour) in explained:
         return ""
+    # a span rendering some parts only, far from the word's place, is another word's ("fish" of
+    # "juvenile fish" is 幼鱼's, at the end of the sentence, not 休渔's, at its start); one that
+    # renders them all is the word's wherever the English puts it ("rural areas" for 农村地区)
+    if _far_from(span, en_context, "".join(p.text for p in parts), zh_context, position):
+        return ""
     return f"{neighbour} {span}" if missing[0] == 0 else f"{span} {neighbour}"
+
+
+def _far_from(span: str, en_context: str, word: str, zh_context: str, position: int) -> bool:
+    """Whether ``span`` stands in ``en_context`` far from ``word`` at ``position`` of ``zh_context``
+    (:func:`~flashgen.lexicon.equivalent.far_apart`); no span is far from anything."""
+    found = re.search(rf"(?<![A-Za-z]){re.escape(span)}(?![A-Za-z])", en_context) if span else None
+    if found is None:
+        return False
+    place = (position + len(word) / 2) / len(zh_context)
+    return far_apart(
+        (place,), len(_WORD.findall(en_context[: found.start()])), len(_WORD.findall(en_context))
+    )
 
 
 def _distinct_words(parts: list[_Part], lemmas: Set[str]) -> bool:

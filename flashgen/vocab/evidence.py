@@ -41,7 +41,7 @@ from ..lexicon.senses import (
 from ..lexicon.synonyms import characters
 from ..lexicon.thesaurus import opposes, thesaurus
 from ..types import SentencePair
-from .segmentation import English, lexicon_split
+from .segmentation import English, composed_by_character, lexicon_split
 
 #: A leading note naming a field: "(physics) mass", "(computing) cache".
 _DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
@@ -63,6 +63,12 @@ _STEM_LETTERS = 6
 _NOUN_ENDINGS = ("ancy", "ency", "tion", "sion", "ment", "ness", "ity", "ship", "age")
 #: Shortest gloss a longer English word is taken to render by holding it (watch: birdwatchers).
 _MIN_STEM_GLOSS = 5
+#: jieba's dictionary count from which a word CC-CEDICT lacks is taken for a real word
+#: (:func:`part_translation`); jieba lists rare and made-up words at 1-3.
+_REAL_COUNT = 10
+#: A word one of whose parts the English renders is a unit when it does so in this many pairs:
+#: once, "leather" beside 皮制 or "brain" beside 脑部 is a phrase's word, not a term's.
+_MIN_PAIRS = 2
 #: The longest dictionary word looked for around a word (图书管理员 holds 图书).
 _LONGEST_WORD = 6
 
@@ -151,6 +157,49 @@ def unit_translation(
         return "", frozenset()
     key = max(found, key=lambda k: len(found[k]))
     return key, frozenset(found[key])
+
+
+def part_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair]) -> frozenset[int]:
+    """For a word jieba's dictionary lists and CC-CEDICT lacks, with a one-character part (冷库,
+    网具: :func:`~flashgen.vocab.segmentation.composed_by_character`), the pairs showing it is a
+    unit; ∅ when none does.  A pair shows it when its English renders every part, each by a word
+    of a one-word gloss or a WordNet synonym of one (库 "storehouse": "cold storage"); or, in two
+    pairs at least, one part ("nets" for 网具 "net + tool" in both its sentences): a translator
+    drops what the Chinese word says twice, but once, "leather" beside 皮制 or "brain" beside 脑部
+    is a phrase's word.  A rendering word is one :func:`_free_words` leaves: near the word's
+    place, explained by no other word of the sentence.
+
+    jieba's dictionary, not its HMM, must list the word with a real count (:data:`_REAL_COUNT`):
+    characters jieba glued on the fly are no word, whatever the English holds.  The card's
+    meaning is still composed from the parts, labelled as such where no English span renders
+    them all (:func:`~flashgen.lexicon.composed.compose`): the English confirms that the word
+    is a term, not what every part means."""
+    if not composed_by_character(word) or dictionary.frequency(word) < _REAL_COUNT:
+        return frozenset()
+    parts = [_part_keys(p) for p in lexicon_split(word)]
+    own = frozenset().union(*parts)
+    every, some = set(), set()
+    for index in dict.fromkeys(pair_ids):
+        pair = pairs[index]
+        free = {_key(f) for w in _free_words(word, pair.zh, pair.en, own) for f in w.forms}
+        rendered = [bool(free & keys) for keys in parts]
+        if all(rendered):
+            every.add(index)
+        if any(rendered):
+            some.add(index)
+    return frozenset(every or (some if len(some) >= _MIN_PAIRS else ()))
+
+
+@cache
+def _part_keys(part: str) -> frozenset[str]:
+    """The keys of a part's one-word glosses, and of the WordNet synonyms of those of its first
+    entry (库 "warehouse; storehouse": storage): a card composed of the part shows that entry's
+    sense unconfirmed, so a synonym of another's would confirm what the card does not say (局's
+    first entry is 侷 "narrow", not "office", whose synonym "bureau" is no evidence for it)."""
+    glossed = _one_word_glosses(clean_senses(dictionary.all_senses(part)))
+    entries = dictionary.entries(part)
+    first = _one_word_glosses(clean_senses(entries[0].senses)) if entries else set()
+    return frozenset({_key(g) for g in glossed} | {_key(s) for g in first for s in thesaurus(g)})
 
 
 def _two_words(word: str) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from functools import cache
 from ..lexicon import dictionary
 from ..types import SentencePair
 from .candidates import Candidate
-from .evidence import ArticleEnglish, article_translation, in_new_sense, unit_translation
+from .evidence import ArticleEnglish, article_translation, in_new_sense, part_translation, unit_translation
 from .scoring import KNOWN_LEVEL, easy, score
 from .segmentation import English, composed_by_character, translated_in
 
@@ -134,7 +134,10 @@ def judge(candidates: Sequence[Candidate], pairs: Sequence[SentencePair]) -> lis
         elif not translated:
             translation, shown = unit_translation(candidate.text, candidate.pair_ids, pairs)
             translated = set(shown)
-        if not is_term(candidate, bool(translated)):
+        # parts the English renders show the word is there as a unit, not what it means: a
+        # term, not a translated one (no "in English" points, the card's meaning its parts')
+        unit = bool(translated) or bool(part_translation(candidate.text, candidate.pair_ids, pairs))
+        if not is_term(candidate, unit):
             continue
         unmet = easy(candidate.text) and any(in_new_sense(candidate.text, pairs[i].en) for i in translated)
         judged.append(Judged(candidate, frozenset(translated), translation, unmet))

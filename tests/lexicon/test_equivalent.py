@@ -271,3 +271,24 @@ def test_a_prefixed_irregular_past_meets_its_verb() -> None:
 def test_a_word_the_gloss_negates_is_no_equivalent() -> None:
     en = "Such lenses must be fitted at a proper hospital, and poor care can lead to infection."
     assert english_span(["unsuitable", "improper", "inappropriate"], en).text == ""
+
+
+def test_a_word_derived_from_a_modifiers_gloss_does_not_render_the_head() -> None:
+    # "teachers" derives from 教育 "to teach"; 教育局 is the bureau, so its parts are shown as parts
+    zh = "去年起，县教育局在三十所学校推行网络课堂，让城里的名师通过直播为山区学生授课。"
+    en = (
+        "Since last year the county education bureau has rolled out online classrooms in thirty "
+        "schools, letting leading teachers in the city teach mountain students through live streams."
+    )
+    assert lookup("教育局", zh, en).meaning != "teachers"
+    # holding the modifier's gloss inside, as a compound does, it still renders the word
+    zh, en = "强制执行函已经发出。", "The enforcement notice has been sent."
+    assert lookup("强制执行", zh, en).english == "enforcement"
+
+
+def test_a_part_rendered_far_from_the_word_renders_another_word() -> None:
+    # "fish" of "juvenile fish" is 幼鱼's, at the sentence's end; 休渔 stands at its start
+    zh = "休渔期正好是许多鱼类产卵和幼鱼生长的关键时期。"
+    en = "The moratorium falls in the very period when many species spawn and juvenile fish grow."
+    word = lookup("休渔", zh, en)
+    assert (" + " in word.meaning, word.english) == (True, "")

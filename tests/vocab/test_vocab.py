@@ -173,6 +173,25 @@ def test_meanings_glued_from_characters_need_the_english() -> None:
     assert "入住率" in words(pick_terms(pairs_of(rows), Options()))  # a noun by its ending
 
 
+def test_a_jieba_word_the_english_renders_is_a_term() -> None:
+    # 冷库: CC-CEDICT lacks it; "cold" glosses 冷 and "storage" is WordNet's for 库 "storehouse"
+    rows = [
+        (
+            "不少水产商提前把鱼货存进冷库，以保证供应。",
+            "Many seafood traders have put fish into cold storage in advance to keep supplies going.",
+        )
+    ]
+    assert "冷库" in words(pick_terms(pairs_of(rows), Options()))
+    # one part rendered ("nets" for 网 of 网具) takes two pairs: once, it is a phrase's word
+    first = (
+        "渔民们趁着休渔把网具搬上岸修补。",
+        "Fishermen are using the break to haul their nets ashore for mending.",
+    )
+    second = ("违规的渔船将被没收网具。", "Boats that break the rules will have their nets confiscated.")
+    assert "网具" not in words(pick_terms(pairs_of([first]), Options()))
+    assert "网具" in words(pick_terms(pairs_of([first, second]), Options()))
+
+
 def test_verbs_with_a_result_are_phrases_unless_the_verb_is_hard() -> None:
     assert verb_with_result("修好") and verb_with_result("换成") and verb_with_result("停下来")
     assert not verb_with_result("绕过")  # 绕 is HSK 5: "to bypass" is worth a card
