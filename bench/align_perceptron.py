@@ -64,7 +64,7 @@ from flashgen.align.scorer import BEADS, BeadScorer
 from flashgen.types import Link
 
 #: the fields of :class:`Weights` the bead cost is linear in, in the order of :func:`phi`
-FIELDS = ("lexical", "length", "merge", "many", "quote", "question", "marks", "null")
+FIELDS = ("lexical", "length", "merge", "many", "quote", "question", "marks", "null", "shortfall", "stretch")
 
 Span = tuple[int, int, int, int]
 
@@ -133,7 +133,7 @@ def phi(scorer: BeadScorer, span: Span) -> tuple[list[float], float]:
     if i0 == i1 or j0 == j1:
         totals = scorer.evidence.en_total[j0:j1] if i0 == i1 else scorer.evidence.zh_total[i0:i1]
         fixed = sum(uncovered(0, total, scorer.weights) for total in totals)
-        return [0.0] * 7 + [float(len(totals))], fixed
+        return [0.0] * 7 + [float(len(totals)), 0.0, 0.0], fixed
     a, b = i1 - i0, j1 - j0
     zh_end, en_end = scorer.zh_ending[i1 - 1], scorer.en_ending[j1 - 1]
     return [
@@ -145,6 +145,8 @@ def phi(scorer: BeadScorer, span: Span) -> tuple[list[float], float]:
         float(zh_end.asks and not en_end.asks),
         float(min(MAX_MARKS, scorer.marks(i0, i1, j0, j1))),
         0.0,
+        scorer.shortfall(i0, i1, j0, j1),
+        scorer.stretch(i0, i1, j0, j1),
     ], 0.0
 
 
@@ -225,13 +227,21 @@ def with_vector(weights: Weights, vector: Sequence[float]) -> Weights:
 
 
 def fit(
-    train: Sequence[Block], start: Weights, epochs: int, rate: float, plain_rate: float, seed: int = 0
+    train: Sequence[Block],
+    start: Weights,
+    epochs: int,
+    rate: float,
+    plain_rate: float,
+    free: Sequence[str] = FIELDS,
+    seed: int = 0,
 ) -> Weights:
     """The averaged perceptron: a step per block whose path is not the gold one.
 
     A block of a plain set steps ``plain_rate`` times as far: the plain sets
     are what a fit that trades them for dropped sentences found must not lose.
+    Only the weights named in ``free`` move; the others keep ``start``'s.
     """
+    moves = [1.0 if f in free else 0.0 for f in FIELDS]
     w = [float(getattr(start, f)) for f in FIELDS]
     total = [0.0] * len(w)
     steps = 0
@@ -249,7 +259,10 @@ def fit(
                 gold_f = path_features(block, gold_path(block, weights), weights)
                 pred_f = path_features(block, predicted, weights)
                 step = rate * (plain_rate if block.plain else 1.0)
-                w = [max(0.0, x - step * (g - p)) for x, g, p in zip(w, gold_f, pred_f, strict=True)]
+                w = [
+                    max(0.0, x - m * step * (g - p))
+                    for x, m, g, p in zip(w, moves, gold_f, pred_f, strict=True)
+                ]
             total = [t + x for t, x in zip(total, w, strict=True)]
             steps += 1
         average = [t / steps for t in total]
@@ -258,7 +271,7 @@ def fit(
             + "  ".join(f"{f} {x:.3f}" for f, x in zip(FIELDS, average, strict=True)),
             flush=True,
         )
-    return with_vector(start, [t / steps for t in total])
+    return with_vector(start, [t / steps for t in total]) if steps else start
 
 
 def report(weights: Weights, which: int, seeds: Sequence[int]) -> None:
@@ -281,6 +294,9 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--rate", type=float, default=0.02)
     parser.add_argument("--plain-rate", type=float, default=1.0, help="step of a plain block, in --rate")
     parser.add_argument("--split", type=float, default=ARTICLE_WEIGHTS.split, help="orphan split when scored")
+    parser.add_argument("--fields", default=",".join(FIELDS), help="the weights that move, comma-separated")
+    parser.add_argument("--shortfall", type=float, default=0.0, help="the shortfall weight to start from")
+    parser.add_argument("--stretch", type=float, default=0.0, help="the stretch weight to start from")
     parser.add_argument("--baseline", action="store_true", help="also score the weights in use")
     parser.add_argument("--held-out", action="store_true", help="also score the second halves, seeds 1-5")
     args = parser.parse_args(argv)
@@ -295,7 +311,9 @@ def main(argv: Sequence[str]) -> int:
         for block in blocks(doc, variant == "plain")
     ]
     print(f"{len(train)} blocks to fit on", flush=True)
-    fitted = replace(fit(train, ARTICLE_WEIGHTS, args.epochs, args.rate, args.plain_rate), split=args.split)
+    start = replace(ARTICLE_WEIGHTS, shortfall=args.shortfall, stretch=args.stretch)
+    free = args.fields.split(",")
+    fitted = replace(fit(train, start, args.epochs, args.rate, args.plain_rate, free), split=args.split)
     print("fitted: " + ", ".join(f"{f}={getattr(fitted, f):.3f}" for f in FIELDS), flush=True)
     for label, weights in (("now", ARTICLE_WEIGHTS), ("fitted", fitted))[0 if args.baseline else 1 :]:
         print(label, flush=True)
