@@ -209,12 +209,6 @@ class Weights:
     #: cost per punctuation mark (:func:`.features.marks`) the two sides of a bead disagree on, of at
     #: most :data:`MAX_MARKS`
     marks: float = 0.1
-    #: cost per unit of a many-sentence side's shortfall (:meth:`.scorer.BeadScorer.shortfall`): what its
-    #: sentences explain of the other side on their own, short of their byte share of the bead
-    shortfall: float = 0.0
-    #: cost per unit of a many-sentence side's stretch (:meth:`.scorer.BeadScorer.stretch`): how much
-    #: worse the bead's lengths agree with an end sentence of that side than without it
-    stretch: float = 0.0
     #: half-width, in English sentences, of the DP's search window around the anchor chain
     window: int = SEARCH_WIDTH
     #: ... and of the second pass's window around the first pass's path

@@ -124,8 +124,6 @@ class BeadScorer:
             + self.shape[(i1 - i0, j1 - j0)]
             + ending_cost(self.zh_ending[i1 - 1], self.en_ending[j1 - 1], w)
             + self.marks_cost(i0, i1, j0, j1)
-            + (w.shortfall * self.shortfall(i0, i1, j0, j1) if w.shortfall else 0.0)
-            + (w.stretch * self.stretch(i0, i1, j0, j1) if w.stretch else 0.0)
         )
 
     def marks_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -237,43 +235,6 @@ class BeadScorer:
             idle += sum(not any(_own(row, k) for row in masks) for k in range(i1 - i0))
         return idle
 
-    def shortfall(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """How far the sentences of the bead's many-sentence side(s) explain less than their share.
-
-        Each sentence of a side of several is expected to explain, on its own
-        (words its side-mates do not explain), a part of what the bead explains
-        of the other side in proportion to its bytes.  A sentence the translator
-        dropped, glued on, explains nothing of its own whatever its length; the
-        second half of a true split explains its part of a long sentence.  The
-        shortfall is summed over the side's sentences, as a share of the other
-        side's weighted words (0 for a 1-1 bead).
-        """
-        found = 0.0
-        if j1 - j0 > 1:
-            rows = [[self.mask(i, j)[0] for j in range(j0, j1)] for i in range(i0, i1)]
-            found += _shortfall(rows, self.en_bytes[j0 : j1 + 1], sum(self.evidence.zh_total[i0:i1]))
-        if i1 - i0 > 1:
-            rows = [[self.mask(i, j)[1] for i in range(i0, i1)] for j in range(j0, j1)]
-            found += _shortfall(rows, self.zh_bytes[i0 : i1 + 1], sum(self.evidence.en_total[j0:j1]))
-        return found
-
-    def stretch(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """How much worse the bead's lengths agree with each end sentence of a many-sentence side.
-
-        A sentence the translator dropped, glued onto its neighbour's bead,
-        makes that side too long for the other; the second half of a true
-        split makes it the right length.  Unlike the length cost, which a
-        free translation's 1-1 pays too, this is paid only by a sentence that
-        a side could do without (0 for a 1-1 bead).
-        """
-        whole = self.length(i0, i1, j0, j1)
-        ends = []
-        if j1 - j0 > 1:
-            ends += [(i0, i1, j0 + 1, j1), (i0, i1, j0, j1 - 1)]
-        if i1 - i0 > 1:
-            ends += [(i0 + 1, i1, j0, j1), (i0, i1 - 1, j0, j1)]
-        return sum(max(0.0, whole - self.length(*rest)) for rest in ends)
-
     def _parts(self, i0: int, i1: int, j0: int, j1: int) -> list[float]:
         """What the other side leaves unexplained of each sentence of the bead, Chinese first."""
         return [self.zh_part(i, j0, j1) for i in range(i0, i1)] + [
@@ -329,31 +290,6 @@ def _own(masks: Sequence[int], k: int) -> int:
         if m != k:
             others |= mask
     return masks[k] & ~others
-
-
-def _shortfall(rows: Sequence[Sequence[int]], offsets: Sequence[int], total: int) -> float:
-    """:meth:`BeadScorer.shortfall` of one side.
-
-    ``rows[m][k]``: the bits of the other side's sentence ``m`` that this side's
-    sentence ``k`` explains; ``offsets``: the running byte sums over this side's
-    sentences; ``total``: the other side's weight.
-    """
-    if not total:
-        return 0.0
-    explained = sum(_union(row).bit_count() for row in rows)
-    size = max(1, offsets[-1] - offsets[0])
-    short = 0.0
-    for k in range(len(offsets) - 1):
-        own = sum(_own(row, k).bit_count() for row in rows)
-        short += max(0.0, explained * (offsets[k + 1] - offsets[k]) / size - own)
-    return short / total
-
-
-def _union(masks: Sequence[int]) -> int:
-    found = 0
-    for mask in masks:
-        found |= mask
-    return found
 
 
 def _alone_costs(totals: Sequence[int], weights: Weights) -> list[float]:
