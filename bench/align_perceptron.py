@@ -1,4 +1,4 @@
-"""Fit the bead search's prices by an averaged structured perceptron (issue 12, ninth round).
+"""Fit the bead search's prices by an averaged structured perceptron (issue 12, ninth and tenth rounds).
 
 The cost of a bead (:mod:`flashgen.align.cost`) is a weighted sum: its lexical
 cost, its Gale–Church length cost, the shape price per extra sentence and per
@@ -21,7 +21,15 @@ Fitted on the first halves of the four sets (``align_drops.half``), plain
 and derived with ``align_drops.FIT_SEED``; scored on the first halves and,
 with ``--held-out``, on the second halves with seeds 1–5, which it never saw.
 
-Run ``python bench/align_perceptron.py [--epochs 5] [--rate 0.02] [--held-out]``.
+The tenth round adds two features the aligner does not price (:class:`Prices`:
+``shortfall``, ``stretch``), each an attempt to tell a dropped sentence glued
+onto a bead from the free second half of a true split.  ``--fields`` names
+the weights that move (by default the aligner's own, as in the ninth round);
+``--shortfall`` and ``--stretch`` set where the new ones start, and with
+``--epochs 0`` score them as they are.
+
+Run ``python bench/align_perceptron.py [--epochs 5] [--rate 0.02] [--fields lexical,...,shortfall]
+[--held-out]``.
 """
 
 from __future__ import annotations
@@ -68,6 +76,8 @@ from flashgen.types import Link
 
 #: the fields of :class:`Weights` the bead cost is linear in, in the order of :func:`phi`
 FIELDS = ("lexical", "length", "merge", "many", "quote", "question", "marks", "null", "shortfall", "stretch")
+#: the fields the aligner's own cost prices (:class:`Weights`): what moves unless ``--fields`` says otherwise
+PRICED = FIELDS[:8]
 
 Span = tuple[int, int, int, int]
 
@@ -325,7 +335,7 @@ def fit(
     epochs: int,
     rate: float,
     plain_rate: float,
-    free: Sequence[str] = FIELDS,
+    free: Sequence[str] = PRICED,
     seed: int = 0,
 ) -> Weights:
     """The averaged perceptron: a step per block whose path is not the gold one.
@@ -387,7 +397,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--rate", type=float, default=0.02)
     parser.add_argument("--plain-rate", type=float, default=1.0, help="step of a plain block, in --rate")
     parser.add_argument("--split", type=float, default=ARTICLE_WEIGHTS.split, help="orphan split when scored")
-    parser.add_argument("--fields", default=",".join(FIELDS), help="the weights that move, comma-separated")
+    parser.add_argument("--fields", default=",".join(PRICED), help="the weights that move, comma-separated")
     parser.add_argument("--shortfall", type=float, default=0.0, help="the shortfall weight to start from")
     parser.add_argument("--stretch", type=float, default=0.0, help="the stretch weight to start from")
     parser.add_argument("--baseline", action="store_true", help="also score the weights in use")
