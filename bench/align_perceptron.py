@@ -21,13 +21,12 @@ Fitted on the first halves of the four sets (``align_drops.half``), plain
 and derived with ``align_drops.FIT_SEED``; scored on the first halves and,
 with ``--held-out``, on the second halves with seeds 1–5, which it never saw.
 
-The tenth round adds two features, each an attempt to tell a dropped sentence
-glued onto a bead from the free second half of a true split: ``shortfall``
-(:meth:`~flashgen.align.scorer.BeadScorer.shortfall`, which articles now
-price) and ``stretch`` (:func:`stretch`, which the aligner does not price:
-:class:`Prices`).  ``--fields`` names the weights that move (by default the
-aligner's own of the ninth round); ``--shortfall`` and ``--stretch`` set
-where the new ones start, and with ``--epochs 0`` score them as they are.
+The tenth round adds two features the aligner does not price (:class:`Prices`:
+``shortfall``, ``stretch``), each an attempt to tell a dropped sentence glued
+onto a bead from the free second half of a true split.  ``--fields`` names
+the weights that move (by default the aligner's own, as in the ninth round);
+``--shortfall`` and ``--stretch`` set where the new ones start, and with
+``--epochs 0`` score them as they are.
 
 Run ``python bench/align_perceptron.py [--epochs 5] [--rate 0.02] [--fields lexical,...,shortfall]
 [--held-out]``.
@@ -77,7 +76,7 @@ from flashgen.types import Link
 
 #: the fields of :class:`Weights` the bead cost is linear in, in the order of :func:`phi`
 FIELDS = ("lexical", "length", "merge", "many", "quote", "question", "marks", "null", "shortfall", "stretch")
-#: the ninth round's fields (the cost before the tenth round): what moves unless ``--fields`` says otherwise
+#: the fields the aligner's own cost prices (:class:`Weights`): what moves unless ``--fields`` says otherwise
 PRICED = FIELDS[:8]
 
 Span = tuple[int, int, int, int]
@@ -85,17 +84,20 @@ Span = tuple[int, int, int, int]
 
 @dataclass(frozen=True)
 class Prices(Weights):
-    """:class:`Weights` with a bead feature the aligner does not price: ``stretch`` (:func:`stretch`).
+    """:class:`Weights` with the tenth round's two bead features, which the aligner does not price.
 
-    Tried in the tenth round to tell a dropped sentence glued onto a bead from
-    the second half of a true split; at 0 the cost is the aligner's.
+    Both try to tell a dropped sentence glued onto a bead from the second half
+    of a true split, which the ninth round found the cost's features cannot:
+    ``shortfall`` prices :func:`shortfall`, ``stretch`` prices :func:`stretch`.
+    At 0 the cost is the aligner's.
     """
 
+    shortfall: float = 0.0
     stretch: float = 0.0
 
 
 class Scorer(BeadScorer):
-    """:class:`BeadScorer` whose bead cost adds :func:`stretch` at the weight of :class:`Prices`.
+    """:class:`BeadScorer` whose bead cost adds the features of :class:`Prices`.
 
     Put in the aligner's place for this benchmark only (:func:`main`), so that
     the search, the articles' blocks and the confidence read one cost.
@@ -104,9 +106,52 @@ class Scorer(BeadScorer):
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         price = super().cost(i0, i1, j0, j1)
         w = self.weights
-        if not isinstance(w, Prices) or not w.stretch or i0 == i1 or j0 == j1:
+        if not isinstance(w, Prices) or i0 == i1 or j0 == j1:
             return price
-        return price + w.stretch * stretch(self, i0, i1, j0, j1)
+        bead = (i0, i1, j0, j1)
+        return price + w.shortfall * shortfall(self, *bead) + w.stretch * stretch(self, *bead)
+
+
+def shortfall(scorer: BeadScorer, i0: int, i1: int, j0: int, j1: int) -> float:
+    """How far the sentences of the bead's many-sentence side(s) explain less than their share.
+
+    Each sentence of a side of several is expected to explain, on its own
+    (words its side-mates do not explain), a part of what the bead explains
+    of the other side in proportion to its bytes.  A sentence the translator
+    dropped, glued on, explains nothing of its own whatever its length; the
+    second half of a true split explains its part of a long sentence.  Summed
+    over the side's sentences, as a share of the other side's weighted words
+    (0 for a 1-1 bead).
+    """
+    found = 0.0
+    if j1 - j0 > 1:
+        rows = [[scorer.mask(i, j)[0] for j in range(j0, j1)] for i in range(i0, i1)]
+        found += _shortfall(rows, scorer.en_bytes[j0 : j1 + 1], sum(scorer.evidence.zh_total[i0:i1]))
+    if i1 - i0 > 1:
+        rows = [[scorer.mask(i, j)[1] for i in range(i0, i1)] for j in range(j0, j1)]
+        found += _shortfall(rows, scorer.zh_bytes[i0 : i1 + 1], sum(scorer.evidence.en_total[j0:j1]))
+    return found
+
+
+def _shortfall(rows: Sequence[Sequence[int]], offsets: Sequence[int], total: int) -> float:
+    """:func:`shortfall` of one side: ``rows[m][k]`` the bits of the other side's sentence ``m`` that
+    this side's sentence ``k`` explains, ``offsets`` running byte sums, ``total`` the other side's weight."""
+    if not total:
+        return 0.0
+    explained = sum(_union(row).bit_count() for row in rows)
+    size = max(1, offsets[-1] - offsets[0])
+    short = 0.0
+    for k in range(len(offsets) - 1):
+        alone = sum((row[k] & ~_union(row[:k] + row[k + 1 :])).bit_count() for row in rows)
+        short += max(0.0, explained * (offsets[k + 1] - offsets[k]) / size - alone)
+    return short / total
+
+
+def _union(masks: Sequence[int]) -> int:
+    found = 0
+    for mask in masks:
+        found |= mask
+    return found
 
 
 def stretch(scorer: BeadScorer, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -203,7 +248,7 @@ def phi(scorer: BeadScorer, span: Span) -> tuple[list[float], float]:
         float(zh_end.asks and not en_end.asks),
         float(min(MAX_MARKS, scorer.marks(i0, i1, j0, j1))),
         0.0,
-        scorer.shortfall(i0, i1, j0, j1),
+        shortfall(scorer, i0, i1, j0, j1),
         stretch(scorer, i0, i1, j0, j1),
     ], 0.0
 
@@ -353,9 +398,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--plain-rate", type=float, default=1.0, help="step of a plain block, in --rate")
     parser.add_argument("--split", type=float, default=ARTICLE_WEIGHTS.split, help="orphan split when scored")
     parser.add_argument("--fields", default=",".join(PRICED), help="the weights that move, comma-separated")
-    parser.add_argument(
-        "--shortfall", type=float, default=ARTICLE_WEIGHTS.shortfall, help="the shortfall weight to start at"
-    )
+    parser.add_argument("--shortfall", type=float, default=0.0, help="the shortfall weight to start from")
     parser.add_argument("--stretch", type=float, default=0.0, help="the stretch weight to start from")
     parser.add_argument("--baseline", action="store_true", help="also score the weights in use")
     parser.add_argument("--held-out", action="store_true", help="also score the second halves, seeds 1-5")
@@ -374,7 +417,7 @@ def main(argv: Sequence[str]) -> int:
     beads.BeadScorer = Scorer
     article.BeadScorer = Scorer
     fields: dict[str, Any] = {f.name: getattr(ARTICLE_WEIGHTS, f.name) for f in fields_of(Weights)}
-    start = Prices(**{**fields, "shortfall": args.shortfall}, stretch=args.stretch)
+    start = Prices(**fields, shortfall=args.shortfall, stretch=args.stretch)
     free = args.fields.split(",")
     fitted = replace(fit(train, start, args.epochs, args.rate, args.plain_rate, free), split=args.split)
     print("fitted: " + ", ".join(f"{f}={getattr(fitted, f):.3f}" for f in FIELDS), flush=True)

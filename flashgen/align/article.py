@@ -30,7 +30,7 @@ _Found = tuple[Link, int, BeadFeatures | None]
 #: and +0.002 on plain pol; 0.6 costs plain mac-dev 0.02.  It splits a sentence off a bead from an
 #: orphan chance of 0.7 (flat text 0.92), read by the articles' own orphan model (:mod:`.nulls`): a
 #: sentence glued onto its neighbour's bead gives a card's word an English that does not translate it.
-ARTICLE_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.8, split=0.7, orphans=ARTICLE_COEFFICIENTS, shortfall=0.066)
+ARTICLE_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.8, split=0.7, orphans=ARTICLE_COEFFICIENTS)
 
 
 def align_article(article: Article, weights: Weights = ARTICLE_WEIGHTS) -> list[SentencePair]:

@@ -209,9 +209,6 @@ class Weights:
     #: cost per punctuation mark (:func:`.features.marks`) the two sides of a bead disagree on, of at
     #: most :data:`MAX_MARKS`
     marks: float = 0.1
-    #: cost per unit of a many-sentence side's shortfall (:meth:`.scorer.BeadScorer.shortfall`); 0 in
-    #: flat text, fitted for articles (``bench/align_perceptron.py``)
-    shortfall: float = 0.0
     #: half-width, in English sentences, of the DP's search window around the anchor chain
     window: int = SEARCH_WIDTH
     #: ... and of the second pass's window around the first pass's path

@@ -124,7 +124,6 @@ class BeadScorer:
             + self.shape[(i1 - i0, j1 - j0)]
             + ending_cost(self.zh_ending[i1 - 1], self.en_ending[j1 - 1], w)
             + self.marks_cost(i0, i1, j0, j1)
-            + (w.shortfall * self.shortfall(i0, i1, j0, j1) if w.shortfall else 0.0)
         )
 
     def marks_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -236,28 +235,6 @@ class BeadScorer:
             idle += sum(not any(_own(row, k) for row in masks) for k in range(i1 - i0))
         return idle
 
-    def shortfall(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """How far the sentences of the bead's many-sentence side(s) explain less than their share.
-
-        Each sentence of a side of several is expected to explain, on its own
-        (words its side-mates do not explain), a part of what the bead explains
-        of the other side in proportion to its bytes.  A sentence the
-        translator dropped, glued on, explains nothing of its own whatever its
-        length, while the bead's other side is fully explained by its mates;
-        the free second half of a true split explains nothing either, but then
-        less of the other side is explained, so less is expected of it.  Summed
-        over the side's sentences, as a share of the other side's weighted
-        words (0 for a 1-1 bead).
-        """
-        found = 0.0
-        if j1 - j0 > 1:
-            rows = [[self.mask(i, j)[0] for j in range(j0, j1)] for i in range(i0, i1)]
-            found += _shortfall(rows, self.en_bytes[j0 : j1 + 1], sum(self.evidence.zh_total[i0:i1]))
-        if i1 - i0 > 1:
-            rows = [[self.mask(i, j)[1] for i in range(i0, i1)] for j in range(j0, j1)]
-            found += _shortfall(rows, self.zh_bytes[i0 : i1 + 1], sum(self.evidence.en_total[j0:j1]))
-        return found
-
     def _parts(self, i0: int, i1: int, j0: int, j1: int) -> list[float]:
         """What the other side leaves unexplained of each sentence of the bead, Chinese first."""
         return [self.zh_part(i, j0, j1) for i in range(i0, i1)] + [
@@ -304,29 +281,6 @@ def _mismatch(zh: int, en: int) -> int:
 def _numbers(sentence: ZhSentence) -> frozenset[str]:
     """The numbers a Chinese sentence holds, in digits or as numerals (二十三 → 23)."""
     return sentence.figures | {key for word in sentence.words for key in word if key.isdigit()}
-
-
-def _shortfall(rows: Sequence[Sequence[int]], offsets: Sequence[int], total: int) -> float:
-    """:meth:`BeadScorer.shortfall` of one side.
-
-    ``rows[m][k]``: the bits of the other side's sentence ``m`` that this
-    side's sentence ``k`` explains; ``offsets``: running byte sums over this
-    side's sentences; ``total``: the other side's weight.
-    """
-    if not total:
-        return 0.0
-    explained = 0
-    for row in rows:
-        union = 0
-        for mask in row:
-            union |= mask
-        explained += union.bit_count()
-    size = max(1, offsets[-1] - offsets[0])
-    short = 0.0
-    for k in range(len(offsets) - 1):
-        alone = sum(_own(row, k).bit_count() for row in rows)
-        short += max(0.0, explained * (offsets[k + 1] - offsets[k]) / size - alone)
-    return short / total
 
 
 def _own(masks: Sequence[int], k: int) -> int:
