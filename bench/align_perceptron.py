@@ -1,4 +1,4 @@
-"""Fit the bead search's prices by an averaged structured perceptron (issue 12, ninth round).
+"""Fit the bead search's prices by an averaged structured perceptron (issue 12, ninth and tenth rounds).
 
 The cost of a bead (:mod:`flashgen.align.cost`) is a weighted sum: its lexical
 cost, its Gale–Church length cost, the shape price per extra sentence and per
@@ -21,7 +21,15 @@ Fitted on the first halves of the four sets (``align_drops.half``), plain
 and derived with ``align_drops.FIT_SEED``; scored on the first halves and,
 with ``--held-out``, on the second halves with seeds 1–5, which it never saw.
 
-Run ``python bench/align_perceptron.py [--epochs 5] [--rate 0.02] [--held-out]``.
+The tenth round adds three features the aligner does not price (:class:`Prices`:
+``shortfall``, ``stretch``, ``stray``), each an attempt to tell a dropped
+sentence glued onto a bead from the free second half of a true split.
+``--fields`` names the weights that move (by default the aligner's own, as in
+the ninth round); ``--shortfall``, ``--stretch`` and ``--stray`` set where the
+new ones start, and with ``--epochs 0`` score them as they are.
+
+Run ``python bench/align_perceptron.py [--epochs 5] [--rate 0.02] [--fields lexical,...,shortfall]
+[--held-out]``.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ import random
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from dataclasses import fields as fields_of
 from typing import Any
 
 from align_drops import (
@@ -53,7 +62,9 @@ from flashgen.align import (
     TextStats,
     Weights,
     ZhSentence,
+    article,
     article_blocks,
+    beads,
     block_spans,
     text_stats,
 )
@@ -61,12 +72,141 @@ from flashgen.align.beads import align_once
 from flashgen.align.cost import MAX_MARKS, uncovered
 from flashgen.align.fragments import en_pieces, regroup
 from flashgen.align.scorer import BEADS, BeadScorer
+from flashgen.align.scorer import _numbers as numbers
 from flashgen.types import Link
 
 #: the fields of :class:`Weights` the bead cost is linear in, in the order of :func:`phi`
-FIELDS = ("lexical", "length", "merge", "many", "quote", "question", "marks", "null")
+FIELDS = (
+    "lexical",
+    "length",
+    "merge",
+    "many",
+    "quote",
+    "question",
+    "marks",
+    "null",
+    "shortfall",
+    "stretch",
+    "stray",
+)
+#: the fields the aligner's own cost prices (:class:`Weights`): what moves unless ``--fields`` says otherwise
+PRICED = FIELDS[:8]
 
 Span = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Prices(Weights):
+    """:class:`Weights` with the tenth round's bead features, which the aligner does not price.
+
+    Each tries to tell a dropped sentence glued onto a bead from the second
+    half of a true split, which the ninth round found the cost's features
+    cannot: ``shortfall`` prices :func:`shortfall`, ``stretch`` :func:`stretch`,
+    ``stray`` :func:`stray`.  At 0 the cost is the aligner's.
+    """
+
+    shortfall: float = 0.0
+    stretch: float = 0.0
+    stray: float = 0.0
+
+
+class Scorer(BeadScorer):
+    """:class:`BeadScorer` whose bead cost adds the features of :class:`Prices`.
+
+    Put in the aligner's place for this benchmark only (:func:`main`), so that
+    the search, the articles' blocks and the confidence read one cost.
+    """
+
+    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        price = super().cost(i0, i1, j0, j1)
+        w = self.weights
+        if not isinstance(w, Prices) or i0 == i1 or j0 == j1:
+            return price
+        bead = (i0, i1, j0, j1)
+        return (
+            price
+            + w.shortfall * shortfall(self, *bead)
+            + w.stretch * stretch(self, *bead)
+            + w.stray * stray(self, *bead)
+        )
+
+
+def shortfall(scorer: BeadScorer, i0: int, i1: int, j0: int, j1: int) -> float:
+    """How far the sentences of the bead's many-sentence side(s) explain less than their share.
+
+    Each sentence of a side of several is expected to explain, on its own
+    (words its side-mates do not explain), a part of what the bead explains
+    of the other side in proportion to its bytes.  A sentence the translator
+    dropped, glued on, explains nothing of its own whatever its length; the
+    second half of a true split explains its part of a long sentence.  Summed
+    over the side's sentences, as a share of the other side's weighted words
+    (0 for a 1-1 bead).
+    """
+    found = 0.0
+    if j1 - j0 > 1:
+        rows = [[scorer.mask(i, j)[0] for j in range(j0, j1)] for i in range(i0, i1)]
+        found += _shortfall(rows, scorer.en_bytes[j0 : j1 + 1], sum(scorer.evidence.zh_total[i0:i1]))
+    if i1 - i0 > 1:
+        rows = [[scorer.mask(i, j)[1] for i in range(i0, i1)] for j in range(j0, j1)]
+        found += _shortfall(rows, scorer.zh_bytes[i0 : i1 + 1], sum(scorer.evidence.en_total[j0:j1]))
+    return found
+
+
+def _shortfall(rows: Sequence[Sequence[int]], offsets: Sequence[int], total: int) -> float:
+    """:func:`shortfall` of one side: ``rows[m][k]`` the bits of the other side's sentence ``m`` that
+    this side's sentence ``k`` explains, ``offsets`` running byte sums, ``total`` the other side's weight."""
+    if not total:
+        return 0.0
+    explained = sum(_union(row).bit_count() for row in rows)
+    size = max(1, offsets[-1] - offsets[0])
+    short = 0.0
+    for k in range(len(offsets) - 1):
+        alone = sum((row[k] & ~_union(row[:k] + row[k + 1 :])).bit_count() for row in rows)
+        short += max(0.0, explained * (offsets[k + 1] - offsets[k]) / size - alone)
+    return short / total
+
+
+def _union(masks: Sequence[int]) -> int:
+    found = 0
+    for mask in masks:
+        found |= mask
+    return found
+
+
+def stray(scorer: BeadScorer, i0: int, i1: int, j0: int, j1: int) -> float:
+    """The numbers in digits a many-sentence side holds that the other side lacks, at most three.
+
+    A glued-on sentence brings its own figures, which nothing in the bead
+    translates; the second half of a split renders figures its other side
+    holds.  Only a side of several sentences pays: in a 1-1 bead a figure
+    written in words on one side (一千多 / 1,000) cost aca pairs (fourth round).
+    """
+    found = 0
+    if j1 - j0 > 1:
+        theirs = frozenset().union(*(numbers(scorer.zh[i]) for i in range(i0, i1)))
+        found += sum(len(scorer.en[j].figures - theirs) for j in range(j0, j1))
+    if i1 - i0 > 1:
+        theirs = frozenset().union(*(scorer.en[j].figures for j in range(j0, j1)))
+        found += sum(len(scorer.zh[i].figures - theirs) for i in range(i0, i1))
+    return float(min(MAX_MARKS, found))
+
+
+def stretch(scorer: BeadScorer, i0: int, i1: int, j0: int, j1: int) -> float:
+    """How much worse the bead's lengths agree with each end sentence of a many-sentence side.
+
+    A sentence the translator dropped, glued onto its neighbour's bead, makes
+    that side too long for the other; the second half of a true split makes
+    it the right length.  Unlike the length cost, which a free translation's
+    1-1 pays too, this is paid only for a sentence a side could do without
+    (0 for a 1-1 bead).
+    """
+    whole = scorer.length(i0, i1, j0, j1)
+    ends = []
+    if j1 - j0 > 1:
+        ends += [(i0, i1, j0 + 1, j1), (i0, i1, j0, j1 - 1)]
+    if i1 - i0 > 1:
+        ends += [(i0 + 1, i1, j0, j1), (i0, i1 - 1, j0, j1)]
+    return sum(max(0.0, whole - scorer.length(*rest)) for rest in ends)
 
 
 @dataclass(frozen=True)
@@ -133,7 +273,7 @@ def phi(scorer: BeadScorer, span: Span) -> tuple[list[float], float]:
     if i0 == i1 or j0 == j1:
         totals = scorer.evidence.en_total[j0:j1] if i0 == i1 else scorer.evidence.zh_total[i0:i1]
         fixed = sum(uncovered(0, total, scorer.weights) for total in totals)
-        return [0.0] * 7 + [float(len(totals))], fixed
+        return [0.0] * 7 + [float(len(totals)), 0.0, 0.0, 0.0], fixed
     a, b = i1 - i0, j1 - j0
     zh_end, en_end = scorer.zh_ending[i1 - 1], scorer.en_ending[j1 - 1]
     return [
@@ -145,6 +285,9 @@ def phi(scorer: BeadScorer, span: Span) -> tuple[list[float], float]:
         float(zh_end.asks and not en_end.asks),
         float(min(MAX_MARKS, scorer.marks(i0, i1, j0, j1))),
         0.0,
+        shortfall(scorer, i0, i1, j0, j1),
+        stretch(scorer, i0, i1, j0, j1),
+        stray(scorer, i0, i1, j0, j1),
     ], 0.0
 
 
@@ -225,13 +368,21 @@ def with_vector(weights: Weights, vector: Sequence[float]) -> Weights:
 
 
 def fit(
-    train: Sequence[Block], start: Weights, epochs: int, rate: float, plain_rate: float, seed: int = 0
+    train: Sequence[Block],
+    start: Weights,
+    epochs: int,
+    rate: float,
+    plain_rate: float,
+    free: Sequence[str] = PRICED,
+    seed: int = 0,
 ) -> Weights:
     """The averaged perceptron: a step per block whose path is not the gold one.
 
     A block of a plain set steps ``plain_rate`` times as far: the plain sets
     are what a fit that trades them for dropped sentences found must not lose.
+    Only the weights named in ``free`` move; the others keep ``start``'s.
     """
+    moves = [1.0 if f in free else 0.0 for f in FIELDS]
     w = [float(getattr(start, f)) for f in FIELDS]
     total = [0.0] * len(w)
     steps = 0
@@ -249,7 +400,10 @@ def fit(
                 gold_f = path_features(block, gold_path(block, weights), weights)
                 pred_f = path_features(block, predicted, weights)
                 step = rate * (plain_rate if block.plain else 1.0)
-                w = [max(0.0, x - step * (g - p)) for x, g, p in zip(w, gold_f, pred_f, strict=True)]
+                w = [
+                    max(0.0, x - m * step * (g - p))
+                    for x, m, g, p in zip(w, moves, gold_f, pred_f, strict=True)
+                ]
             total = [t + x for t, x in zip(total, w, strict=True)]
             steps += 1
         average = [t / steps for t in total]
@@ -258,7 +412,7 @@ def fit(
             + "  ".join(f"{f} {x:.3f}" for f, x in zip(FIELDS, average, strict=True)),
             flush=True,
         )
-    return with_vector(start, [t / steps for t in total])
+    return with_vector(start, [t / steps for t in total]) if steps else start
 
 
 def report(weights: Weights, which: int, seeds: Sequence[int]) -> None:
@@ -281,6 +435,10 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--rate", type=float, default=0.02)
     parser.add_argument("--plain-rate", type=float, default=1.0, help="step of a plain block, in --rate")
     parser.add_argument("--split", type=float, default=ARTICLE_WEIGHTS.split, help="orphan split when scored")
+    parser.add_argument("--fields", default=",".join(PRICED), help="the weights that move, comma-separated")
+    parser.add_argument("--shortfall", type=float, default=0.0, help="the shortfall weight to start from")
+    parser.add_argument("--stretch", type=float, default=0.0, help="the stretch weight to start from")
+    parser.add_argument("--stray", type=float, default=0.0, help="the stray weight to start from")
     parser.add_argument("--baseline", action="store_true", help="also score the weights in use")
     parser.add_argument("--held-out", action="store_true", help="also score the second halves, seeds 1-5")
     args = parser.parse_args(argv)
@@ -295,7 +453,12 @@ def main(argv: Sequence[str]) -> int:
         for block in blocks(doc, variant == "plain")
     ]
     print(f"{len(train)} blocks to fit on", flush=True)
-    fitted = replace(fit(train, ARTICLE_WEIGHTS, args.epochs, args.rate, args.plain_rate), split=args.split)
+    beads.BeadScorer = Scorer
+    article.BeadScorer = Scorer
+    fields: dict[str, Any] = {f.name: getattr(ARTICLE_WEIGHTS, f.name) for f in fields_of(Weights)}
+    start = Prices(**fields, shortfall=args.shortfall, stretch=args.stretch, stray=args.stray)
+    free = args.fields.split(",")
+    fitted = replace(fit(train, start, args.epochs, args.rate, args.plain_rate, free), split=args.split)
     print("fitted: " + ", ".join(f"{f}={getattr(fitted, f):.3f}" for f in FIELDS), flush=True)
     for label, weights in (("now", ARTICLE_WEIGHTS), ("fitted", fitted))[0 if args.baseline else 1 :]:
         print(label, flush=True)
