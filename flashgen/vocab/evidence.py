@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
-from ..lexicon.equivalent import far_apart, places_in, sentence_lemma
+from ..lexicon.equivalent import far_apart, marked, places_in, sentence_lemma
 from ..lexicon.senses import (
     adverb_of,
     clean_senses,
@@ -54,6 +54,8 @@ _TELLING_ZIPF = 5.5
 #: its English (:func:`longer_word_equivalent`: 零日漏洞 for 漏洞).
 _LONGER_BY = 2
 #: An English word, hyphens and apostrophes inside it.
+#: A possessive's ending after a word (the word's closing apostrophe is stripped with the punctuation).
+_POSSESSIVE = re.compile(r"'s$")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: The article has at least this many times as many pairs as the word occurs in.
 _MIN_CONTRAST = 3
@@ -348,15 +350,28 @@ def others_english(word: str, zh: str) -> frozenset[str]:
     tokens = [*jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False), *_containing_words(word, zh)]
     explained: set[str] = set()
     for token in tokens:
-        explained.update(_gloss_keys(token))
+        explained.update(_gloss_keys(token, claiming=True))
     return frozenset(explained - _gloss_keys(word))
 
 
 @cache
-def _gloss_keys(word: str) -> frozenset[str]:
+def _gloss_keys(word: str, claiming: bool = False) -> frozenset[str]:
     """The keys of ``word``'s glosses, with the glosses' roots, so that 入侵 "to invade" explains
-    "invasive" (once per word: a word is in many sentences)."""
-    return frozenset(_key(k) for g in dictionary.gloss_words(word) for k in (g, root(g)))
+    "invasive" (once per word: a word is in many sentences).  With ``claiming``, only those of
+    the glosses by which ``word`` may claim an English word of its sentence (:func:`_claiming`)."""
+    glosses = _claiming(word) if claiming else dictionary.gloss_words(word)
+    return frozenset(_key(k) for g in glosses for k in (g, root(g)))
+
+
+@cache
+def _claiming(word: str) -> frozenset[str]:
+    """The gloss words (:func:`~flashgen.lexicon.dictionary.gloss_words`) of ``word``'s senses
+    that may translate it in an everyday sentence: not a classifier's description of what it
+    counts (季 "classifier for seasonal crop yields" does not make "yields" 季's, it is 产量's),
+    nor a sense marked literary, archaic or dialect (将 "(literary) to lead" does not make
+    "leading" 将's in 一家头部平台 … 将在三个月内: the platform is "leading", 将 is "will")."""
+    kept = [s for s in dictionary.all_senses(word) if not s.startswith("classifier") and not marked(s)]
+    return dictionary.sense_words(kept)
 
 
 def _containing_words(word: str, zh: str) -> set[str]:
@@ -382,7 +397,7 @@ def _unexplained(key: str, word: str, sentences: Sequence[str]) -> bool:
     """Whether no other word of the Chinese sentences has a gloss starting like ``key``."""
     for sentence in sentences:
         for token in jieba_tokenizer().cut(sentence.replace(word, "，"), HMM=False):
-            if any(_key(g) == key for g in dictionary.gloss_words(token)):
+            if any(_key(g) == key for g in _claiming(token)):
                 return False
     return True
 
@@ -391,7 +406,8 @@ def surface(key: str, sentence: str) -> str:
     """The sentence's own words for a translation ``key`` ("baristas" for barista, "head coach"
     for the keys "head coach"), or ""."""
     wanted = key.split()
-    words = [w.strip(".,;:!?\"'()“”") for w in sentence.replace("\u2019", "'").split()]
+    # a possessive's ending is no part of the word: "submersible's" shows "submersible"
+    words = [_POSSESSIVE.sub("", w.strip(".,;:!?\"'()“”")) for w in sentence.replace("\u2019", "'").split()]
     for start in range(len(words) - len(wanted) + 1):
         span = words[start : start + len(wanted)]
         keys = [[_key(w) for w in sentence_lemmas(bare)] for bare in span]

@@ -75,6 +75,14 @@ def test_the_article_confirms_a_word_the_dictionary_lacks() -> None:
     assert terms["度假村"].meaning == "resort" and terms["度假村"].english == "resort"
 
 
+def test_the_article_s_translation_is_found_in_a_possessive() -> None:
+    """The first sentence says "resort's": its English is "resort", the possessive's ending no part of it."""
+    from flashgen.vocab.evidence import surface
+
+    assert surface("resort", "The resort's owners expect a busy winter.") == "resort"
+    assert surface("resort", "The resorts\u2019 owners agree.") == "resorts"
+
+
 def test_a_known_word_in_a_specialised_sense_is_new_vocabulary() -> None:
     from flashgen.vocab.evidence import in_new_sense
 
@@ -133,6 +141,19 @@ def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -
     # a comparative whose plain adjective another word explains: 老人 "old people" has "older"
     zh = "每逢周末，还有志愿者为老人讲解如何使用智能手机。"
     assert translates_another_word("讲解", zh, "older")  # "volunteers also show older people how …"
+
+
+def test_a_classifier_s_description_or_a_literary_sense_claims_no_english_word() -> None:
+    """季 "classifier for seasonal crop yields" counts crops, it does not translate "yields"; 将
+    "(literary) to lead" is "will" in an everyday sentence, not "leading"."""
+    from flashgen.vocab.evidence import morpheme_equivalent, others_english
+
+    zh, en = "今年春季小麦产量下降。", "Wheat yields fell this spring."
+    assert "yield" not in others_english("产量", zh)
+    assert morpheme_equivalent("产量", zh, en) == "yields"
+    zh = "几家头部企业将在下月公布新价格。"  # "Several leading firms will announce new prices next month."
+    assert "lead" not in others_english("头部", zh)
+    assert "announ" in others_english("头部", zh)  # 公布 "to announce": an everyday sense still claims
 
 
 def test_the_english_of_a_longer_word_holding_this_one_is_that_words() -> None:
