@@ -26,6 +26,7 @@ from itertools import pairwise
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
 from ..lexicon.equivalent import far_apart, marked, places_in, sentence_lemma
+from ..lexicon.reading import senses_heard
 from ..lexicon.senses import (
     adverb_of,
     clean_senses,
@@ -347,11 +348,36 @@ def translates_another_word(word: str, zh: str, english: str) -> bool:
 def others_english(word: str, zh: str) -> frozenset[str]:
     """What the other words of the sentence ``zh`` may be translated by: their glosses' keys
     (first six letters), less those of ``word``'s own glosses."""
-    tokens = [*jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False), *_containing_words(word, zh)]
     explained: set[str] = set()
-    for token in tokens:
-        explained.update(_gloss_keys(token, claiming=True))
+    for token, at in _other_tokens(word, zh):
+        explained.update(_claim_keys(token, zh, at))
+    for longer in _containing_words(word, zh):
+        explained.update(_gloss_keys(longer, claiming=True))
     return frozenset(explained - _gloss_keys(word))
+
+
+def _other_tokens(word: str, zh: str) -> list[tuple[str, int]]:
+    """The words of ``zh`` outside the occurrences of ``word``, as jieba cuts them (its HMM
+    off), each with where it starts in ``zh``."""
+    found, start = [], 0
+    for piece in zh.split(word):
+        at = start
+        for token in jieba_tokenizer().cut(piece, HMM=False):
+            found.append((token, at))
+            at += len(token)
+        start += len(piece) + len(word)
+    return found
+
+
+def _claim_keys(token: str, zh: str, at: int) -> frozenset[str]:
+    """The keys of the English words ``token``, at ``at`` of ``zh``, may translate: a character
+    of several readings by the senses of the reading the sentence gives it (还 hái "still" does
+    not explain "paid", as huán "to pay back" would; 的 de is not dí "really and truly")."""
+    heard = senses_heard(token, zh, at) if len(token) == 1 else None
+    if heard is None:
+        return _gloss_keys(token, claiming=True)
+    glosses = dictionary.sense_words(s for s in heard if _everyday(s))
+    return frozenset(_key(k) for g in glosses for k in (g, root(g)))
 
 
 @cache
@@ -370,8 +396,12 @@ def _claiming(word: str) -> frozenset[str]:
     counts (季 "classifier for seasonal crop yields" does not make "yields" 季's, it is 产量's),
     nor a sense marked literary, archaic or dialect (将 "(literary) to lead" does not make
     "leading" 将's in 一家头部平台 … 将在三个月内: the platform is "leading", 将 is "will")."""
-    kept = [s for s in dictionary.all_senses(word) if not s.startswith("classifier") and not marked(s)]
-    return dictionary.sense_words(kept)
+    return dictionary.sense_words(s for s in dictionary.all_senses(word) if _everyday(s))
+
+
+def _everyday(sense: str) -> bool:
+    """Whether a sense may be what a word of an everyday sentence says (:func:`_claiming`)."""
+    return not sense.startswith("classifier") and not marked(sense)
 
 
 def _containing_words(word: str, zh: str) -> set[str]:

@@ -156,6 +156,22 @@ def test_a_classifier_s_description_or_a_literary_sense_claims_no_english_word()
     assert "announ" in others_english("头部", zh)  # 公布 "to announce": an everyday sense still claims
 
 
+def test_a_character_of_several_readings_claims_the_english_of_the_one_it_is_read_in() -> None:
+    """还 hái "still; also" is not huán "to pay back": it leaves "paid" to 发放."""
+    from flashgen.lexicon.reading import senses_heard
+    from flashgen.lexicon.word import lookup
+    from flashgen.vocab.evidence import others_english
+    from flashgen.vocab.selection import with_own_english
+
+    zh = "补贴每月按时发放，村里还组织了培训。"
+    en = "The subsidies are paid on time every month, and the village also organised training."
+    assert "pay" not in others_english("发放", zh)
+    card = with_own_english(lookup("发放", zh, en), SentencePair(zh, en, (0,), (0,), 1.0))
+    assert card.english == "paid"
+    assert "to pay back" in (senses_heard("还", "他按时把钱还给了银行。", 5) or ())
+    assert senses_heard("钱", "他按时把钱还给了银行。", 4) is None  # one reading: all its senses
+
+
 def test_the_english_of_a_longer_word_holding_this_one_is_that_words() -> None:
     from flashgen.vocab.evidence import morpheme_equivalent, others_english
 
