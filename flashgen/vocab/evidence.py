@@ -55,9 +55,9 @@ _TELLING_ZIPF = 5.5
 #: its English (:func:`longer_word_equivalent`: 零日漏洞 for 漏洞).
 _LONGER_BY = 2
 #: An English word, hyphens and apostrophes inside it.
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: A possessive's ending after a word (the word's closing apostrophe is stripped with the punctuation).
 _POSSESSIVE = re.compile(r"'s$")
-_ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: The article has at least this many times as many pairs as the word occurs in.
 _MIN_CONTRAST = 3
 #: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
@@ -376,8 +376,7 @@ def _claim_keys(token: str, zh: str, at: int) -> frozenset[str]:
     heard = senses_heard(token, zh, at) if len(token) == 1 else None
     if heard is None:
         return _gloss_keys(token, claiming=True)
-    glosses = dictionary.sense_words(s for s in heard if _everyday(s))
-    return frozenset(_key(k) for g in glosses for k in (g, root(g)))
+    return _keys(dictionary.sense_words(s for s in heard if _everyday(s)))
 
 
 @cache
@@ -385,7 +384,11 @@ def _gloss_keys(word: str, claiming: bool = False) -> frozenset[str]:
     """The keys of ``word``'s glosses, with the glosses' roots, so that 入侵 "to invade" explains
     "invasive" (once per word: a word is in many sentences).  With ``claiming``, only those of
     the glosses by which ``word`` may claim an English word of its sentence (:func:`_claiming`)."""
-    glosses = _claiming(word) if claiming else dictionary.gloss_words(word)
+    return _keys(_claiming(word) if claiming else dictionary.gloss_words(word))
+
+
+def _keys(glosses: Iterable[str]) -> frozenset[str]:
+    """The keys (:func:`_key`) of gloss words and of their roots."""
     return frozenset(_key(k) for g in glosses for k in (g, root(g)))
 
 
