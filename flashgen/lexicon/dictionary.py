@@ -23,7 +23,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -290,8 +290,13 @@ def gloss_words(word: str) -> frozenset[str]:
     Used as lexical evidence (aligner) and to match senses to the English
     sentence (picker).  Parenthesised notes and classifier lists are dropped.
     """
+    return sense_words(all_senses(word))
+
+
+def sense_words(senses: Iterable[str]) -> frozenset[str]:
+    """:func:`gloss_words` of some of a word's senses."""
     found: set[str] = set()
-    for sense in all_senses(word):
+    for sense in senses:
         if not is_cross_reference(sense) and not sense.startswith("CL:"):
             found.update(english_lemmas(NOTE_RE.sub(" ", sense)))
     return frozenset(found - STOPWORDS)

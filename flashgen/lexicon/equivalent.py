@@ -509,9 +509,16 @@ def _synonym_span(
 #: Notes that mark a sense a learner should not meet first: register, age, region.
 _MARKED = re.compile(
     r"\((?:vulgar|slang|Internet slang|archaic|old|dated|obsolete|dialect|literary|derog\.|euphemism)[^)]*\)"
-    r"|^(?:old|archaic) ",
+    # "old name for", "archaic variant of": not "old man" (老人), "old friend", "old age"
+    r"|^(?:old|archaic) (?:variant|name|term|form|spelling|way of writing)s?\b",
     re.IGNORECASE,
 )
+
+
+def marked(sense: str) -> bool:
+    """Whether CC-CEDICT marks ``sense`` vulgar, slang, archaic, dated, dialect or literary: one a
+    learner should not meet first, nor a word of an everyday sentence be read in."""
+    return _MARKED.search(sense) is not None
 
 
 @dataclass(frozen=True)
@@ -533,14 +540,14 @@ def sense_evidence(sense: str, english: Set[str], complete: bool = True) -> Sens
     the coverage nor stray words are weighed (a composed word's part is one word of a phrase).
     """
     direct = sense_score(sense, english)
-    marked = _MARKED.search(sense) is not None
-    if direct and marked and not _exact(sense, english):
+    is_marked = marked(sense)
+    if direct and is_marked and not _exact(sense, english):
         direct = 0.0
     if direct and complete and stray(sense, english):
         direct = 0.0
     related = 0 if direct or not english else _related(sense, english)
     coverage = _coverage(sense, english) if direct and complete else 0.0
-    return SenseEvidence(direct, coverage, related, marked)
+    return SenseEvidence(direct, coverage, related, is_marked)
 
 
 def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True) -> list[str]:

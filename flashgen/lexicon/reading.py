@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import dictionary
-from .pinyin import normalise
+from .pinyin import normalise, sentence_syllables
 from .senses import clean_senses, cross_reference
 
 
@@ -131,3 +131,16 @@ def _referenced_senses(senses: Sequence[str]) -> tuple[str, ...]:
         found = [e for e in dictionary.entries(word) if normalise(e.pinyin_numbered) == normalise(reading)]
         return tuple(s for e in found for s in clean_senses(e.senses))
     return ()
+
+
+def senses_heard(char: str, zh_context: str, position: int) -> tuple[str, ...] | None:
+    """The senses of the reading pypinyin's phrase data gives the one-character word ``char`` at
+    ``position`` of ``zh_context`` (还 hái "still" in 村里还组织了培训, huán "to pay back" in 把钱还给),
+    when it has several readings and that one is among them; else None (any may be meant).
+
+    Cheap evidence, not the reading engine's: it only keeps a function word's other reading
+    from claiming English words (:func:`flashgen.vocab.evidence.others_english`)."""
+    candidates = readings(char)
+    heard = sentence_syllables(zh_context)[position] if len(candidates) > 1 else None
+    fitting = [r for r in candidates if heard and normalise(r.numbered) == normalise(heard)]
+    return tuple(s for r in fitting for s in r.senses) if fitting else None

@@ -25,7 +25,8 @@ from itertools import pairwise
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
-from ..lexicon.equivalent import far_apart, places_in, sentence_lemma
+from ..lexicon.equivalent import far_apart, marked, places_in, sentence_lemma
+from ..lexicon.reading import senses_heard
 from ..lexicon.senses import (
     adverb_of,
     clean_senses,
@@ -55,6 +56,8 @@ _TELLING_ZIPF = 5.5
 _LONGER_BY = 2
 #: An English word, hyphens and apostrophes inside it.
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+#: A possessive's ending after a word (the word's closing apostrophe is stripped with the punctuation).
+_POSSESSIVE = re.compile(r"'s$")
 #: The article has at least this many times as many pairs as the word occurs in.
 _MIN_CONTRAST = 3
 #: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
@@ -345,18 +348,63 @@ def translates_another_word(word: str, zh: str, english: str) -> bool:
 def others_english(word: str, zh: str) -> frozenset[str]:
     """What the other words of the sentence ``zh`` may be translated by: their glosses' keys
     (first six letters), less those of ``word``'s own glosses."""
-    tokens = [*jieba_tokenizer().cut(zh.replace(word, "，"), HMM=False), *_containing_words(word, zh)]
     explained: set[str] = set()
-    for token in tokens:
-        explained.update(_gloss_keys(token))
+    for token, at in _other_tokens(word, zh):
+        explained.update(_claim_keys(token, zh, at))
+    for longer in _containing_words(word, zh):
+        explained.update(_gloss_keys(longer, claiming=True))
     return frozenset(explained - _gloss_keys(word))
 
 
+def _other_tokens(word: str, zh: str) -> list[tuple[str, int]]:
+    """The words of ``zh`` outside the occurrences of ``word``, as jieba cuts them (its HMM
+    off), each with where it starts in ``zh``."""
+    found, start = [], 0
+    for piece in zh.split(word):
+        at = start
+        for token in jieba_tokenizer().cut(piece, HMM=False):
+            found.append((token, at))
+            at += len(token)
+        start += len(piece) + len(word)
+    return found
+
+
+def _claim_keys(token: str, zh: str, at: int) -> frozenset[str]:
+    """The keys of the English words ``token``, at ``at`` of ``zh``, may translate: a character
+    of several readings by the senses of the reading the sentence gives it (还 hái "still" does
+    not explain "paid", as huán "to pay back" would; 的 de is not dí "really and truly")."""
+    heard = senses_heard(token, zh, at) if len(token) == 1 else None
+    if heard is None:
+        return _gloss_keys(token, claiming=True)
+    return _keys(dictionary.sense_words(s for s in heard if _everyday(s)))
+
+
 @cache
-def _gloss_keys(word: str) -> frozenset[str]:
+def _gloss_keys(word: str, claiming: bool = False) -> frozenset[str]:
     """The keys of ``word``'s glosses, with the glosses' roots, so that 入侵 "to invade" explains
-    "invasive" (once per word: a word is in many sentences)."""
-    return frozenset(_key(k) for g in dictionary.gloss_words(word) for k in (g, root(g)))
+    "invasive" (once per word: a word is in many sentences).  With ``claiming``, only those of
+    the glosses by which ``word`` may claim an English word of its sentence (:func:`_claiming`)."""
+    return _keys(_claiming(word) if claiming else dictionary.gloss_words(word))
+
+
+def _keys(glosses: Iterable[str]) -> frozenset[str]:
+    """The keys (:func:`_key`) of gloss words and of their roots."""
+    return frozenset(_key(k) for g in glosses for k in (g, root(g)))
+
+
+@cache
+def _claiming(word: str) -> frozenset[str]:
+    """The gloss words (:func:`~flashgen.lexicon.dictionary.gloss_words`) of ``word``'s senses
+    that may translate it in an everyday sentence: not a classifier's description of what it
+    counts (季 "classifier for seasonal crop yields" does not make "yields" 季's, it is 产量's),
+    nor a sense marked literary, archaic or dialect (将 "(literary) to lead" does not make
+    "leading" 将's in 一家头部平台 … 将在三个月内: the platform is "leading", 将 is "will")."""
+    return dictionary.sense_words(s for s in dictionary.all_senses(word) if _everyday(s))
+
+
+def _everyday(sense: str) -> bool:
+    """Whether a sense may be what a word of an everyday sentence says (:func:`_claiming`)."""
+    return not sense.startswith("classifier") and not marked(sense)
 
 
 def _containing_words(word: str, zh: str) -> set[str]:
@@ -382,7 +430,7 @@ def _unexplained(key: str, word: str, sentences: Sequence[str]) -> bool:
     """Whether no other word of the Chinese sentences has a gloss starting like ``key``."""
     for sentence in sentences:
         for token in jieba_tokenizer().cut(sentence.replace(word, "，"), HMM=False):
-            if any(_key(g) == key for g in dictionary.gloss_words(token)):
+            if any(_key(g) == key for g in _claiming(token)):
                 return False
     return True
 
@@ -391,7 +439,8 @@ def surface(key: str, sentence: str) -> str:
     """The sentence's own words for a translation ``key`` ("baristas" for barista, "head coach"
     for the keys "head coach"), or ""."""
     wanted = key.split()
-    words = [w.strip(".,;:!?\"'()“”") for w in sentence.replace("\u2019", "'").split()]
+    # a possessive's ending is no part of the word: "submersible's" shows "submersible"
+    words = [_POSSESSIVE.sub("", w.strip(".,;:!?\"'()“”")) for w in sentence.replace("\u2019", "'").split()]
     for start in range(len(words) - len(wanted) + 1):
         span = words[start : start + len(wanted)]
         keys = [[_key(w) for w in sentence_lemmas(bare)] for bare in span]

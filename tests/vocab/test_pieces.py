@@ -75,6 +75,14 @@ def test_the_article_confirms_a_word_the_dictionary_lacks() -> None:
     assert terms["度假村"].meaning == "resort" and terms["度假村"].english == "resort"
 
 
+def test_the_article_s_translation_is_found_in_a_possessive() -> None:
+    """The first sentence says "resort's": its English is "resort", the possessive's ending no part of it."""
+    from flashgen.vocab.evidence import surface
+
+    assert surface("resort", "The resort's owners expect a busy winter.") == "resort"
+    assert surface("resort", "The resorts\u2019 owners agree.") == "resorts"
+
+
 def test_a_known_word_in_a_specialised_sense_is_new_vocabulary() -> None:
     from flashgen.vocab.evidence import in_new_sense
 
@@ -133,6 +141,35 @@ def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -
     # a comparative whose plain adjective another word explains: 老人 "old people" has "older"
     zh = "每逢周末，还有志愿者为老人讲解如何使用智能手机。"
     assert translates_another_word("讲解", zh, "older")  # "volunteers also show older people how …"
+
+
+def test_a_classifier_s_description_or_a_literary_sense_claims_no_english_word() -> None:
+    """季 "classifier for seasonal crop yields" counts crops, it does not translate "yields"; 将
+    "(literary) to lead" is "will" in an everyday sentence, not "leading"."""
+    from flashgen.vocab.evidence import morpheme_equivalent, others_english
+
+    zh, en = "今年春季小麦产量下降。", "Wheat yields fell this spring."
+    assert "yield" not in others_english("产量", zh)
+    assert morpheme_equivalent("产量", zh, en) == "yields"
+    zh = "几家头部企业将在下月公布新价格。"  # "Several leading firms will announce new prices next month."
+    assert "lead" not in others_english("头部", zh)
+    assert "announ" in others_english("头部", zh)  # 公布 "to announce": an everyday sense still claims
+
+
+def test_a_character_of_several_readings_claims_the_english_of_the_one_it_is_read_in() -> None:
+    """还 hái "still; also" is not huán "to pay back": it leaves "paid" to 发放."""
+    from flashgen.lexicon.reading import senses_heard
+    from flashgen.lexicon.word import lookup
+    from flashgen.vocab.evidence import others_english
+    from flashgen.vocab.selection import with_own_english
+
+    zh = "补贴每月按时发放，村里还组织了培训。"
+    en = "The subsidies are paid on time every month, and the village also organised training."
+    assert "pay" not in others_english("发放", zh)
+    card = with_own_english(lookup("发放", zh, en), SentencePair(zh, en, (0,), (0,), 1.0))
+    assert card.english == "paid"
+    assert "to pay back" in (senses_heard("还", "他按时把钱还给了银行。", 5) or ())
+    assert senses_heard("钱", "他按时把钱还给了银行。", 4) is None  # one reading: all its senses
 
 
 def test_the_english_of_a_longer_word_holding_this_one_is_that_words() -> None:
