@@ -19,7 +19,7 @@ nobody has seen flashgen's output on them before their figure was first taken; d
 articles of the third round, "third round", are reported apart as ``dev3``, those of the fifth
 round as ``dev5``, those of the eighth, "eighth round dev", as ``dev8``, those of the ninth,
 "ninth round dev", as ``dev9``, those with "dev10 set" in their "about" as ``dev10`` and with
-"dev11 set" as ``dev11``; held-out
+"dev11 set" as ``dev11``, with "dev13 set" as ``dev13``; held-out
 articles of the fourth round, "fourth round", as ``held-out4``, of the fifth, "fifth round",
 as ``held-out5``, of the sixth, "sixth round", as ``held-out6``, of the seventh,
 "seventh round", as ``held-out7``, of the eighth, "eighth round", as ``held-out8``, of the
@@ -179,6 +179,7 @@ def main(verbose: bool, dev_only: bool) -> None:
         "dev9": Tally(),
         "dev10": Tally(),
         "dev11": Tally(),
+        "dev13": Tally(),
         "held-out": Tally(),
         "held-out2": Tally(),
         "held-out4": Tally(),
@@ -199,6 +200,7 @@ def main(verbose: bool, dev_only: bool) -> None:
             "ninth round dev": "dev9",
             "dev10 set": "dev10",
             "dev11 set": "dev11",
+            "dev13 set": "dev13",
         }
         which = next((t for r, t in dev_rounds.items() if r in case["about"]), "dev")
         if re.search(r"HELD-OUT", case["about"]):
