@@ -69,6 +69,8 @@ _REAL_COUNT = 10
 #: A word one of whose parts the English renders is a unit when it does so in this many pairs:
 #: once, "leather" beside 皮制 or "brain" beside 脑部 is a phrase's word, not a term's.
 _MIN_PAIRS = 2
+#: The shortest word a closed English compound is taken to be written with (:func:`_pieces`).
+_MIN_PIECE = 3
 #: The longest dictionary word looked for around a word (图书管理员 holds 图书).
 _LONGEST_WORD = 6
 
@@ -163,7 +165,9 @@ def part_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[Sentenc
     """For a word jieba's dictionary lists and CC-CEDICT lacks, with a one-character part (冷库,
     网具: :func:`~flashgen.vocab.segmentation.composed_by_character`), the pairs showing it is a
     unit; ∅ when none does.  A pair shows it when its English renders every part, each by a word
-    of a one-word gloss or a WordNet synonym of one (库 "storehouse": "cold storage"); or, in two
+    of a one-word gloss or a WordNet synonym of one (库 "storehouse": "cold storage"); when one
+    English compound word renders a part by one of its pieces (:func:`_compound_renders`: the
+    translator wrote one word for the unit, "drought-tolerant" for 耐旱); or, in two
     pairs at least, one part ("nets" for 网具 "net + tool" in both its sentences): a translator
     drops what the Chinese word says twice, but once, "leather" beside 皮制 or "brain" beside 脑部
     is a phrase's word.  A rendering word is one :func:`_free_words` leaves: near the word's
@@ -181,13 +185,32 @@ def part_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[Sentenc
     every, some = set(), set()
     for index in dict.fromkeys(pair_ids):
         pair = pairs[index]
-        free = {_key(f) for w in _free_words(word, pair.zh, pair.en, own) for f in w.forms}
+        words = _free_words(word, pair.zh, pair.en, own)
+        free = {_key(f) for w in words for f in w.forms}
         rendered = [bool(free & keys) for keys in parts]
-        if all(rendered):
+        if all(rendered) or any(_compound_renders(w.text, own) for w in words):
             every.add(index)
         if any(rendered):
             some.add(index)
     return frozenset(every or (some if len(some) >= _MIN_PAIRS else ()))
+
+
+def _compound_renders(text: str, keys: frozenset[str]) -> bool:
+    """Whether an English compound word renders a part by one of its pieces: hyphenated
+    ("drought-tolerant" for 耐旱) or closed ("meltwater" for 融水, "reignite" for 复燃)."""
+    return any(_key(f) in keys for piece in _pieces(text) for f in _forms(piece))
+
+
+def _pieces(text: str) -> list[str]:
+    """The pieces of an English compound word that are words of their own: the hyphenated word's
+    pieces, or the two words a closed one is written with, each of three letters or more and
+    known to WordNet (melt / water; not re / ignite, nor frequent / ly, which are one word)."""
+    lower = text.lower()
+    if "-" in lower:
+        return [p for p in lower.split("-") if len(p) >= _MIN_LETTERS]
+    cuts = range(_MIN_PIECE, len(lower) - _MIN_PIECE + 1)
+    halves = [(lower[:k], lower[k:]) for k in cuts]
+    return [p for h in halves if all(thesaurus(p) for p in h) for p in h if len(p) >= _MIN_LETTERS]
 
 
 @cache

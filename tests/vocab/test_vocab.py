@@ -192,6 +192,17 @@ def test_a_jieba_word_the_english_renders_is_a_term() -> None:
     assert "网具" in words(pick_terms(pairs_of([first, second]), Options()))
 
 
+def test_an_english_compound_word_renders_a_jieba_word_once() -> None:
+    # one English word written with a part's gloss, hyphenated or closed, is the unit's rendering
+    rows = [("农民改种耐旱的小米。", "Farmers switched to drought-tolerant millet.")]
+    assert "耐旱" in words(pick_terms(pairs_of(rows), Options()))
+    rows = [("春天，融水让河流上涨。", "In spring, meltwater swells the rivers.")]
+    assert "融水" in words(pick_terms(pairs_of(rows), Options()))
+    # a word that merely starts like a gloss is no compound: "frequently" renders 频 alone, once
+    rows = [("近年来，电动车火灾频发。", "In recent years e-bike fires have occurred frequently.")]
+    assert "频发" not in words(pick_terms(pairs_of(rows), Options()))
+
+
 def test_verbs_with_a_result_are_phrases_unless_the_verb_is_hard() -> None:
     assert verb_with_result("修好") and verb_with_result("换成") and verb_with_result("停下来")
     assert not verb_with_result("绕过")  # 绕 is HSK 5: "to bypass" is worth a card
