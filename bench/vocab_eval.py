@@ -51,6 +51,7 @@ from flashgen.vocab import pick_terms
 from flashgen.vocab.candidates import article_tokens, collect
 from flashgen.vocab.ranking import judge, rank
 from flashgen.vocab.scoring import easy
+from flashgen.vocab.selection import is_wanted
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "vocab" / "cases"
@@ -118,7 +119,7 @@ def lost_at(alternatives: list[str], pairs: list[SentencePair]) -> str:
     tokens = {t.text for sentence in article_tokens(pairs) for t in sentence}
     if not tokens & set(alternatives):
         return "glue" if any(a in t for a in alternatives for t in tokens) else "split"
-    candidates = [c for c in collect(pairs) if c.text in alternatives]
+    candidates = [c for c in collect(pairs) if c.text in alternatives and is_wanted(c, Options())]
     if not candidates:
         return "filtered"
     if not judge(candidates, pairs):

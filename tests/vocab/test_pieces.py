@@ -56,6 +56,15 @@ def test_a_common_word_the_english_confirms_is_no_name() -> None:
     assert next(c for c in collect(pairs_of(rows)) if c.text == "苗圃").is_name
 
 
+def test_a_jieba_word_the_english_renders_in_lowercase_is_no_name() -> None:
+    """jieba tags 治沙 "sand control" as a place; CC-CEDICT lacks it, the English renders its parts."""
+    rows = [("近年来治沙更多采用灌木。", "In recent years sand control has relied more on shrubs.")]
+    assert not next(c for c in collect(pairs_of(rows)) if c.text == "治沙").is_name
+    # parts glossed by capitalised words are a name's: 黑石 "Black Rock"
+    rows = [("记者在黑石采访了村民。", "In Black Rock the reporter talked to villagers.")]
+    assert next(c for c in collect(pairs_of(rows)) if c.text == "黑石").is_name
+
+
 def test_a_transparent_phrase_gives_its_words() -> None:
     rows = [("银行掌握的客户数据越来越多。", "Banks hold ever more customer data.")]
     found = texts(rows)
