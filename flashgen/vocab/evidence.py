@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from math import comb
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
@@ -57,6 +58,9 @@ _LONGER_BY = 2
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: The article has at least this many times as many pairs as the word occurs in.
 _MIN_CONTRAST = 3
+#: The highest chance (:func:`_by_chance`) at which an English word's company with a Chinese
+#: word is taken for a translation.
+_CHANCE = 0.01
 #: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
 _STEM_LETTERS = 6
 #: Endings only nouns have ("occupancy", "salinity", "shortage"): a part of an English compound noun.
@@ -101,19 +105,55 @@ def article_translation(
     word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair], english: ArticleEnglish
 ) -> str:
     """The English word (a lemma's first letters) found in exactly the pairs holding ``word`` and
-    explained by no other word of their Chinese, when there is one such word; else ""."""
+    explained by no other word of their Chinese, when there is one such word; else, for a word
+    CC-CEDICT lacks, whose card would otherwise be glued from its parts, the one English word
+    that keeps it company beyond chance (:func:`_in_company`); else ""."""
     where = frozenset(pair_ids)
-    if len(where) < 2 or len(where) * _MIN_CONTRAST > len(pairs):  # in most pairs, proof of nothing
+    if len(where) < 2:
         return ""
-    first = english.keys[min(where)]
-    found = [
-        key
-        for key in sorted(first)
-        if len(key) >= _MIN_LETTERS
-        and english.pairs_of[key] == where
-        and _unexplained(key, word, [pairs[i].zh for i in where])
-    ]
-    return found[0] if len(found) == 1 else ""
+    found = []
+    if len(where) * _MIN_CONTRAST <= len(pairs):  # in most pairs, exactly there is proof of nothing
+        first = english.keys[min(where)]
+        found = [
+            key
+            for key in sorted(first)
+            if len(key) >= _MIN_LETTERS
+            and english.pairs_of[key] == where
+            and _unexplained(key, word, [pairs[i].zh for i in where])
+        ]
+    if found or dictionary.contains(word):
+        return found[0] if len(found) == 1 else ""
+    return _in_company(word, where, pairs, english)
+
+
+def _in_company(
+    word: str, where: frozenset[int], pairs: Sequence[SentencePair], english: ArticleEnglish
+) -> str:
+    """The English word in two or more of the pairs holding ``word`` (``where``) that is least
+    likely there by chance (:func:`_by_chance`, at most :data:`_CHANCE`) and that no other word of
+    their Chinese explains, when one is strictly the least likely; else "".  A translator varies
+    the words (白化 "bleaching" in five of its six pairs) and an article's own topic fills many
+    pairs (休渔 "moratorium" in 8 of 15), where an English word in exactly its pairs is too
+    strict a test."""
+    chance = []
+    for key in sorted(frozenset().union(*(english.keys[i] for i in where))):
+        both = len(english.pairs_of[key] & where)
+        if len(key) >= _MIN_LETTERS and both >= 2:
+            chance.append((_by_chance(len(pairs), len(english.pairs_of[key]), len(where), both), key))
+    zh = [pairs[i].zh for i in where]
+    telling = [(p, key) for p, key in sorted(chance) if p <= _CHANCE and _unexplained(key, word, zh)]
+    if not telling or (len(telling) > 1 and telling[1][0] == telling[0][0]):
+        return ""
+    return telling[0][1]
+
+
+def _by_chance(pairs: int, with_key: int, with_word: int, both: int) -> float:
+    """The chance that an English word in ``with_key`` of the article's ``pairs`` pairs is in
+    ``both`` or more of the ``with_word`` pairs holding the Chinese word, were the two unrelated
+    (the hypergeometric tail)."""
+    top = min(with_key, with_word)
+    ways = sum(comb(with_key, x) * comb(pairs - with_key, with_word - x) for x in range(both, top + 1))
+    return ways / comb(pairs, with_word)
 
 
 def unit_translation(

@@ -84,6 +84,28 @@ def test_the_article_confirms_a_word_the_dictionary_lacks() -> None:
     assert terms["度假村"].meaning == "resort" and terms["度假村"].english == "resort"
 
 
+def test_the_article_confirms_a_word_by_its_company_beyond_chance() -> None:
+    """白化 in five pairs, "bleaching" in four of them: not exactly its pairs, but no chance."""
+    rows = [
+        ("珊瑚大面积白化。", "Mass bleaching hits the corals."),
+        ("海水太热，珊瑚就会白化。", "When the sea is too hot, corals turn white."),
+        ("白化不等于死亡。", "Bleaching does not mean death."),
+        ("七成珊瑚出现白化。", "Seventy percent of corals showed bleaching."),
+        ("潜水员记录白化情况。", "Divers record the bleaching."),
+        ("清晨六点，雾气还笼罩着山谷。", "At six in the morning, mist still hangs over the valley."),
+        ("她培训村里的年轻人。", "She trains young people from the village."),
+        ("客人们围坐在火塘边。", "Guests gather around the fire pit."),
+        ("她最大的心愿是让更多人了解这片土地。", "Her wish is for more people to know this land."),
+        ("渔民把网具搬上岸。", "Fishermen haul their nets ashore."),
+        ("码头上的海鲜价格开始上涨。", "Seafood prices at the docks started to rise."),
+        ("当地政府发布了新规定。", "The local government issued new rules."),
+        ("孩子们在操场上踢足球。", "Children play football in the playground."),
+        ("老人每天早上去公园散步。", "The old man walks in the park every morning."),
+    ]
+    terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
+    assert terms["白化"].meaning == "bleaching"
+
+
 def test_a_known_word_in_a_specialised_sense_is_new_vocabulary() -> None:
     from flashgen.vocab.evidence import in_new_sense
 
