@@ -162,8 +162,9 @@ def unit_translation(
     """For a word CC-CEDICT lacks, the English that renders it as a unit (the words' keys,
     space-separated: "head coach") and the pairs showing it; ("", ∅) when none does.
 
-    The word is cut in a dictionary word of two characters or more and one character (主 /
-    教练, 入住 / 率): the words whose meaning would otherwise be glued from a character
+    The word is cut in a dictionary word and one character (主 / 教练, 入住 / 率, and two
+    characters: 冰 / 芯 "ice cores", 转 / 岗 "switch jobs"): the words whose meaning would
+    otherwise be glued from a character
     (:func:`~flashgen.vocab.segmentation.composed_by_character`); a phrase of two longer
     words is told by its parts' own glosses.  Two adjacent English words render the two
     parts in the Chinese order: one by a gloss (first letters compared), the other a content
@@ -266,8 +267,9 @@ def _part_keys(part: str) -> frozenset[str]:
 
 
 def _two_words(word: str) -> list[tuple[str, str]]:
-    """The ways to cut ``word`` in a dictionary word and a single character."""
-    cuts = [1, len(word) - 1] if len(word) > 2 else []
+    """The ways to cut ``word`` in a dictionary word and a single character (two characters: the
+    one way, 冰 / 芯)."""
+    cuts = [1, len(word) - 1] if len(word) > 2 else [1]
     return [
         (word[:i], word[i:]) for i in cuts if dictionary.contains(word[:i]) and dictionary.contains(word[i:])
     ]

@@ -119,6 +119,10 @@ def test_the_english_confirms_a_word_with_a_one_character_part_as_a_unit() -> No
     rows = [("赛后，主教练称赞了球员。", "After the match, the head coach praised the players.")]
     terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
     assert terms["主教练"].meaning == "head coach" and terms["主教练"].english == "head coach"
+    # two characters too: 芯 has no gloss "core", but CC-CEDICT writes words glossed "core" with it
+    rows = [("科研团队钻取了冰芯。", "The research team drilled ice cores.")]
+    terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
+    assert terms["冰芯"].meaning == "ice cores"
     slightly = [("汇率小幅走强。", "The exchange rate strengthened slightly.")]
     assert "走强" not in {t.word.simplified for t in pick_terms(pairs_of(slightly), Options())}
 
