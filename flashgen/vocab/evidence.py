@@ -42,7 +42,7 @@ from ..lexicon.senses import (
 from ..lexicon.synonyms import characters
 from ..lexicon.thesaurus import opposes, thesaurus
 from ..types import SentencePair
-from .segmentation import English, composed_by_character, lexicon_split
+from .segmentation import English, composed_by_character, lexicon_split, tag_of
 
 #: A leading note naming a field: "(physics) mass", "(computing) cache".
 _DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
@@ -75,6 +75,9 @@ _REAL_COUNT = 10
 _MIN_PAIRS = 2
 #: The shortest word a closed English compound is taken to be written with (:func:`_pieces`).
 _MIN_PIECE = 3
+#: jieba's tags of numerals and particles: no part of a unit (:func:`_has_grammar`).  Suffixes and
+#: classifiers are (社会科学家 "social scientist", 吸毒者 "drug addict", 高层次 "higher level").
+_GRAMMAR_TAGS = ("m", "u")
 #: The longest dictionary word looked for around a word (图书管理员 holds 图书).
 _LONGEST_WORD = 6
 
@@ -106,8 +109,9 @@ def article_translation(
 ) -> str:
     """The English word (a lemma's first letters) found in exactly the pairs holding ``word`` and
     explained by no other word of their Chinese, when there is one such word; else, for a word
-    CC-CEDICT lacks, whose card would otherwise be glued from its parts, the one English word
-    that keeps it company beyond chance (:func:`_in_company`); else ""."""
+    whose card would otherwise be glued from single characters (:func:`composed_by_character`:
+    a phrase of two words has its words' meanings), the one English word that keeps it company
+    beyond chance (:func:`_in_company`); else ""."""
     where = frozenset(pair_ids)
     if len(where) < 2:
         return ""
@@ -121,7 +125,7 @@ def article_translation(
             and english.pairs_of[key] == where
             and _unexplained(key, word, [pairs[i].zh for i in where])
         ]
-    if found or dictionary.contains(word):
+    if found or not composed_by_character(word):
         return found[0] if len(found) == 1 else ""
     return _in_company(word, where, pairs, english)
 
@@ -134,9 +138,13 @@ def _in_company(
     their Chinese explains, when one is strictly the least likely; else "".  A translator varies
     the words (白化 "bleaching" in five of its six pairs) and an article's own topic fills many
     pairs (休渔 "moratorium" in 8 of 15), where an English word in exactly its pairs is too
-    strict a test."""
+    strict a test.  A part's own gloss renders the part, not the word (经济社会 is no "economic")."""
+    parts = {_key(g) for part in lexicon_split(word) for g in dictionary.gloss_words(part)}
+    # written lowercase: a capitalised word inside the sentence is a name's ("Cape", "Dutch")
+    lowercase = {_key(w) for i in where for w in English.of(pairs[i].en).lowercase}
+    keys = frozenset().union(*(english.keys[i] for i in where)) & lowercase
     chance = []
-    for key in sorted(frozenset().union(*(english.keys[i] for i in where))):
+    for key in sorted(keys - parts):
         both = len(english.pairs_of[key] & where)
         if len(key) >= _MIN_LETTERS and both >= 2:
             chance.append((_by_chance(len(pairs), len(english.pairs_of[key]), len(where), both), key))
@@ -170,7 +178,7 @@ def unit_translation(
     parts in the Chinese order: one by a gloss (first letters compared), the other a content
     word of four letters or more, no adverb, that no other word of the Chinese sentence explains.
     """
-    if dictionary.contains(word):
+    if dictionary.contains(word) or _has_grammar(word):
         return "", frozenset()
     found: dict[str, set[int]] = {}
     for parts in _two_words(word):
@@ -219,7 +227,7 @@ def part_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[Sentenc
     meaning is still composed from the parts, labelled as such where no English span renders
     them all (:func:`~flashgen.lexicon.composed.compose`): the English confirms that the word
     is a term, not what every part means."""
-    if not composed_by_character(word) or dictionary.frequency(word) < _REAL_COUNT:
+    if not composed_by_character(word) or dictionary.frequency(word) < _REAL_COUNT or _has_grammar(word):
         return frozenset()
     parts = [_part_keys(p) for p in lexicon_split(word)]
     own = frozenset().union(*parts)
@@ -264,6 +272,12 @@ def _part_keys(part: str) -> frozenset[str]:
     entries = dictionary.entries(part)
     first = _one_word_glosses(clean_senses(entries[0].senses)) if entries else set()
     return frozenset({_key(g) for g in glossed} | {_key(s) for g in first for s in thesaurus(g)})
+
+
+def _has_grammar(word: str) -> bool:
+    """Whether a part of ``word`` is a numeral or a particle (五 / 年 "five-year", 一 / 大 "through
+    innovation", 系统 / 地 "systematically"): a number phrase or grammar, never a unit."""
+    return any(tag_of(part).startswith(_GRAMMAR_TAGS) for part in lexicon_split(word))
 
 
 def _two_words(word: str) -> list[tuple[str, str]]:
