@@ -42,7 +42,7 @@ from ..lexicon.senses import (
 from ..lexicon.synonyms import characters
 from ..lexicon.thesaurus import opposes, thesaurus
 from ..types import SentencePair
-from .segmentation import English, composed_by_character, lexicon_split, tag_of
+from .segmentation import ENGLISH_WORD, English, composed_by_character, lexicon_split, tag_of
 
 #: A leading note naming a field: "(physics) mass", "(computing) cache".
 _DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
@@ -54,8 +54,6 @@ _TELLING_ZIPF = 5.5
 #: How many characters longer than a card's word a CC-CEDICT word holding it may be, to lend it
 #: its English (:func:`longer_word_equivalent`: 零日漏洞 for 漏洞).
 _LONGER_BY = 2
-#: An English word, hyphens and apostrophes inside it.
-_ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: The article has at least this many times as many pairs as the word occurs in.
 _MIN_CONTRAST = 3
 #: The highest chance (:func:`_by_chance`) at which an English word's company with a Chinese
@@ -136,9 +134,9 @@ def _in_company(
     """The English word in two or more of the pairs holding ``word`` (``where``) that is least
     likely there by chance (:func:`_by_chance`, at most :data:`_CHANCE`) and that no other word of
     their Chinese explains, when one is strictly the least likely; else "".  A translator varies
-    the words (白化 "bleaching" in five of its six pairs) and an article's own topic fills many
-    pairs (休渔 "moratorium" in 8 of 15), where an English word in exactly its pairs is too
-    strict a test.  A part's own gloss renders the part, not the word (经济社会 is no "economic")."""
+    the words (白化 "bleaching" in five of its six pairs) and a topic word fills more than a third
+    of the pairs, where an English word in exactly its pairs is too strict a test.  A part's own
+    gloss renders the part, not the word (经济社会 is no "economic")."""
     parts = {_key(g) for part in lexicon_split(word) for g in dictionary.gloss_words(part)}
     # written lowercase: a capitalised word inside the sentence is a name's ("Cape", "Dutch")
     lowercase = {_key(w) for i in where for w in English.of(pairs[i].en).lowercase}
@@ -246,7 +244,7 @@ def part_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[Sentenc
 
 def _compound_renders(text: str, keys: frozenset[str]) -> bool:
     """Whether an English compound word renders a part by one of its pieces: hyphenated
-    ("drought-tolerant" for 耐旱) or closed ("meltwater" for 融水, "reignite" for 复燃)."""
+    ("drought-tolerant" for 耐旱) or closed ("meltwater" for 融水)."""
     return any(_key(f) in keys for piece in _pieces(text) for f in _forms(piece))
 
 
@@ -325,7 +323,7 @@ def _free_words(word: str, zh: str, en: str, own: frozenset[str] | set[str]) -> 
     sentence (:func:`~flashgen.lexicon.equivalent.far_apart`), which translates a word there."""
     explained = others_english(word, zh)
     places = places_in(word, zh)
-    words = list(_ENGLISH_WORD.finditer(en))
+    words = list(ENGLISH_WORD.finditer(en))
     found = []
     for at, match in enumerate(words):
         text = match.group()

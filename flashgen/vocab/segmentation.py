@@ -38,7 +38,8 @@ _STEM_LETTERS = 6
 
 
 _HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
-_ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+#: An English word, hyphens and apostrophes inside it.
+ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class English:
             for word in _HYPHENATED.findall(text.lower())
             for spelled in (word.replace("-", " "), word.replace("-", ""))
         )
-        written = _ENGLISH_WORD.findall(text)
+        written = ENGLISH_WORD.findall(text)
         lowercase = [w for w in written[1:] if not w[:1].isupper()]  # the first may be a name's
         return English(
             lemmas,
@@ -172,8 +173,9 @@ def is_name_in(token: Token, english: English) -> bool:
 def rendered_in_lowercase(word: str, english: English) -> bool:
     """Whether English words written lowercase translate every part of a word jieba's dictionary
     lists and CC-CEDICT lacks (治沙/ns "sand control", 麦草/nr "wheat straw"): a name is
-    transliterated or capitalised ("Harbour Road" 海港路, "Chen" 陈国强), so jieba's name tag
-    on such a word is wrong.  jieba's HMM glue is no word at all (连光 "even light")."""
+    transliterated or capitalised ("Black Rock" 黑石; the sentence's first word, which may be a
+    name's, does not count), so jieba's name tag on such a word is wrong.  jieba's HMM glue is
+    no word at all (连光 "even light")."""
     if dictionary.frequency(word) == 0:
         return False
     parts = [dictionary.gloss_words(p) for p in lexicon_split(word)]
