@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from math import comb
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
@@ -42,7 +43,7 @@ from ..lexicon.senses import (
 from ..lexicon.synonyms import characters
 from ..lexicon.thesaurus import opposes, thesaurus
 from ..types import SentencePair
-from .segmentation import English, composed_by_character, lexicon_split
+from .segmentation import ENGLISH_WORD, English, composed_by_character, lexicon_split, tag_of
 
 #: A leading note naming a field: "(physics) mass", "(computing) cache".
 _DOMAIN = re.compile(r"^\((?!of |Tw|coll|literary|old|dialect|abbr)[a-z ]+\) ")
@@ -54,12 +55,13 @@ _TELLING_ZIPF = 5.5
 #: How many characters longer than a card's word a CC-CEDICT word holding it may be, to lend it
 #: its English (:func:`longer_word_equivalent`: 零日漏洞 for 漏洞).
 _LONGER_BY = 2
-#: An English word, hyphens and apostrophes inside it.
-_ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 #: A possessive's ending after a word (the word's closing apostrophe is stripped with the punctuation).
 _POSSESSIVE = re.compile(r"'s$")
 #: The article has at least this many times as many pairs as the word occurs in.
 _MIN_CONTRAST = 3
+#: The highest chance (:func:`_by_chance`) at which an English word's company with a Chinese
+#: word is taken for a translation.
+_CHANCE = 0.01
 #: English words sharing this many first letters are one word here, as in :mod:`.segmentation`.
 _STEM_LETTERS = 6
 #: Endings only nouns have ("occupancy", "salinity", "shortage"): a part of an English compound noun.
@@ -72,6 +74,11 @@ _REAL_COUNT = 10
 #: A word one of whose parts the English renders is a unit when it does so in this many pairs:
 #: once, "leather" beside 皮制 or "brain" beside 脑部 is a phrase's word, not a term's.
 _MIN_PAIRS = 2
+#: The shortest word a closed English compound is taken to be written with (:func:`_pieces`).
+_MIN_PIECE = 3
+#: jieba's tags of numerals and particles: no part of a unit (:func:`_has_grammar`).  Suffixes and
+#: classifiers are (社会科学家 "social scientist", 吸毒者 "drug addict", 高层次 "higher level").
+_GRAMMAR_TAGS = ("m", "u")
 #: The longest dictionary word looked for around a word (图书管理员 holds 图书).
 _LONGEST_WORD = 6
 
@@ -102,19 +109,60 @@ def article_translation(
     word: str, pair_ids: Sequence[int], pairs: Sequence[SentencePair], english: ArticleEnglish
 ) -> str:
     """The English word (a lemma's first letters) found in exactly the pairs holding ``word`` and
-    explained by no other word of their Chinese, when there is one such word; else ""."""
+    explained by no other word of their Chinese, when there is one such word; else, for a word
+    whose card would otherwise be glued from single characters (:func:`composed_by_character`:
+    a phrase of two words has its words' meanings), the one English word that keeps it company
+    beyond chance (:func:`_in_company`); else ""."""
     where = frozenset(pair_ids)
-    if len(where) < 2 or len(where) * _MIN_CONTRAST > len(pairs):  # in most pairs, proof of nothing
+    if len(where) < 2:
         return ""
-    first = english.keys[min(where)]
-    found = [
-        key
-        for key in sorted(first)
-        if len(key) >= _MIN_LETTERS
-        and english.pairs_of[key] == where
-        and _unexplained(key, word, [pairs[i].zh for i in where])
-    ]
-    return found[0] if len(found) == 1 else ""
+    found = []
+    if len(where) * _MIN_CONTRAST <= len(pairs):  # in most pairs, exactly there is proof of nothing
+        first = english.keys[min(where)]
+        found = [
+            key
+            for key in sorted(first)
+            if len(key) >= _MIN_LETTERS
+            and english.pairs_of[key] == where
+            and _unexplained(key, word, [pairs[i].zh for i in where])
+        ]
+    if found or not composed_by_character(word):
+        return found[0] if len(found) == 1 else ""
+    return _in_company(word, where, pairs, english)
+
+
+def _in_company(
+    word: str, where: frozenset[int], pairs: Sequence[SentencePair], english: ArticleEnglish
+) -> str:
+    """The English word in two or more of the pairs holding ``word`` (``where``) that is least
+    likely there by chance (:func:`_by_chance`, at most :data:`_CHANCE`) and that no other word of
+    their Chinese explains, when one is strictly the least likely; else "".  A translator varies
+    the words (白化 "bleaching" in five of its six pairs) and a topic word fills more than a third
+    of the pairs, where an English word in exactly its pairs is too strict a test.  A part's own
+    gloss renders the part, not the word (经济社会 is no "economic")."""
+    parts = {_key(g) for part in lexicon_split(word) for g in dictionary.gloss_words(part)}
+    # written lowercase: a capitalised word inside the sentence is a name's ("Cape", "Dutch")
+    lowercase = {_key(w) for i in where for w in English.of(pairs[i].en).lowercase}
+    keys = frozenset().union(*(english.keys[i] for i in where)) & lowercase
+    chance = []
+    for key in sorted(keys - parts):
+        both = len(english.pairs_of[key] & where)
+        if len(key) >= _MIN_LETTERS and both >= 2:
+            chance.append((_by_chance(len(pairs), len(english.pairs_of[key]), len(where), both), key))
+    zh = [pairs[i].zh for i in where]
+    telling = [(p, key) for p, key in sorted(chance) if p <= _CHANCE and _unexplained(key, word, zh)]
+    if not telling or (len(telling) > 1 and telling[1][0] == telling[0][0]):
+        return ""
+    return telling[0][1]
+
+
+def _by_chance(pairs: int, with_key: int, with_word: int, both: int) -> float:
+    """The chance that an English word in ``with_key`` of the article's ``pairs`` pairs is in
+    ``both`` or more of the ``with_word`` pairs holding the Chinese word, were the two unrelated
+    (the hypergeometric tail)."""
+    top = min(with_key, with_word)
+    ways = sum(comb(with_key, x) * comb(pairs - with_key, with_word - x) for x in range(both, top + 1))
+    return ways / comb(pairs, with_word)
 
 
 def unit_translation(
@@ -123,14 +171,15 @@ def unit_translation(
     """For a word CC-CEDICT lacks, the English that renders it as a unit (the words' keys,
     space-separated: "head coach") and the pairs showing it; ("", ∅) when none does.
 
-    The word is cut in a dictionary word of two characters or more and one character (主 /
-    教练, 入住 / 率): the words whose meaning would otherwise be glued from a character
+    The word is cut in a dictionary word and one character (主 / 教练, 入住 / 率, and two
+    characters: 冰 / 芯 "ice cores", 转 / 岗 "switch jobs"): the words whose meaning would
+    otherwise be glued from a character
     (:func:`~flashgen.vocab.segmentation.composed_by_character`); a phrase of two longer
     words is told by its parts' own glosses.  Two adjacent English words render the two
     parts in the Chinese order: one by a gloss (first letters compared), the other a content
     word of four letters or more, no adverb, that no other word of the Chinese sentence explains.
     """
-    if dictionary.contains(word):
+    if dictionary.contains(word) or _has_grammar(word):
         return "", frozenset()
     found: dict[str, set[int]] = {}
     for parts in _two_words(word):
@@ -166,7 +215,9 @@ def part_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[Sentenc
     """For a word jieba's dictionary lists and CC-CEDICT lacks, with a one-character part (冷库,
     网具: :func:`~flashgen.vocab.segmentation.composed_by_character`), the pairs showing it is a
     unit; ∅ when none does.  A pair shows it when its English renders every part, each by a word
-    of a one-word gloss or a WordNet synonym of one (库 "storehouse": "cold storage"); or, in two
+    of a one-word gloss or a WordNet synonym of one (库 "storehouse": "cold storage"); when one
+    English compound word renders a part by one of its pieces (:func:`_compound_renders`: the
+    translator wrote one word for the unit, "drought-tolerant" for 耐旱); or, in two
     pairs at least, one part ("nets" for 网具 "net + tool" in both its sentences): a translator
     drops what the Chinese word says twice, but once, "leather" beside 皮制 or "brain" beside 脑部
     is a phrase's word.  A rendering word is one :func:`_free_words` leaves: near the word's
@@ -177,20 +228,39 @@ def part_translation(word: str, pair_ids: Sequence[int], pairs: Sequence[Sentenc
     meaning is still composed from the parts, labelled as such where no English span renders
     them all (:func:`~flashgen.lexicon.composed.compose`): the English confirms that the word
     is a term, not what every part means."""
-    if not composed_by_character(word) or dictionary.frequency(word) < _REAL_COUNT:
+    if not composed_by_character(word) or dictionary.frequency(word) < _REAL_COUNT or _has_grammar(word):
         return frozenset()
     parts = [_part_keys(p) for p in lexicon_split(word)]
     own = frozenset().union(*parts)
     every, some = set(), set()
     for index in dict.fromkeys(pair_ids):
         pair = pairs[index]
-        free = {_key(f) for w in _free_words(word, pair.zh, pair.en, own) for f in w.forms}
+        words = _free_words(word, pair.zh, pair.en, own)
+        free = {_key(f) for w in words for f in w.forms}
         rendered = [bool(free & keys) for keys in parts]
-        if all(rendered):
+        if all(rendered) or any(_compound_renders(w.text, own) for w in words):
             every.add(index)
         if any(rendered):
             some.add(index)
     return frozenset(every or (some if len(some) >= _MIN_PAIRS else ()))
+
+
+def _compound_renders(text: str, keys: frozenset[str]) -> bool:
+    """Whether an English compound word renders a part by one of its pieces: hyphenated
+    ("drought-tolerant" for 耐旱) or closed ("meltwater" for 融水)."""
+    return any(_key(f) in keys for piece in _pieces(text) for f in _forms(piece))
+
+
+def _pieces(text: str) -> list[str]:
+    """The pieces of an English compound word that are words of their own: the hyphenated word's
+    pieces, or the two words a closed one is written with, each of three letters or more and
+    known to WordNet (melt / water; not re / ignite, nor frequent / ly, which are one word)."""
+    lower = text.lower()
+    if "-" in lower:
+        return [p for p in lower.split("-") if len(p) >= _MIN_LETTERS]
+    cuts = range(_MIN_PIECE, len(lower) - _MIN_PIECE + 1)
+    halves = [(lower[:k], lower[k:]) for k in cuts]
+    return [p for h in halves if all(thesaurus(p) for p in h) for p in h if len(p) >= _MIN_LETTERS]
 
 
 @cache
@@ -205,9 +275,16 @@ def _part_keys(part: str) -> frozenset[str]:
     return frozenset({_key(g) for g in glossed} | {_key(s) for g in first for s in thesaurus(g)})
 
 
+def _has_grammar(word: str) -> bool:
+    """Whether a part of ``word`` is a numeral or a particle (五 / 年 "five-year", 一 / 大 "through
+    innovation", 系统 / 地 "systematically"): a number phrase or grammar, never a unit."""
+    return any(tag_of(part).startswith(_GRAMMAR_TAGS) for part in lexicon_split(word))
+
+
 def _two_words(word: str) -> list[tuple[str, str]]:
-    """The ways to cut ``word`` in a dictionary word and a single character."""
-    cuts = [1, len(word) - 1] if len(word) > 2 else []
+    """The ways to cut ``word`` in a dictionary word and a single character (two characters: the
+    one way, 冰 / 芯)."""
+    cuts = [1, len(word) - 1] if len(word) > 2 else [1]
     return [
         (word[:i], word[i:]) for i in cuts if dictionary.contains(word[:i]) and dictionary.contains(word[i:])
     ]
@@ -249,7 +326,7 @@ def _free_words(word: str, zh: str, en: str, own: frozenset[str] | set[str]) -> 
     sentence (:func:`~flashgen.lexicon.equivalent.far_apart`), which translates a word there."""
     explained = others_english(word, zh)
     places = places_in(word, zh)
-    words = list(_ENGLISH_WORD.finditer(en))
+    words = list(ENGLISH_WORD.finditer(en))
     found = []
     for at, match in enumerate(words):
         text = match.group()

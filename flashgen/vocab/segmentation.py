@@ -38,6 +38,8 @@ _STEM_LETTERS = 6
 
 
 _HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+#: An English word, hyphens and apostrophes inside it.
+ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class English:
     words: frozenset[str]
     stems: frozenset[str]
     compounds: tuple[frozenset[str], ...] = ()
+    lowercase: frozenset[str] = frozenset()  # lemmas of the words not capitalised inside the sentence
 
     @staticmethod
     @cache
@@ -65,11 +68,14 @@ class English:
             for word in _HYPHENATED.findall(text.lower())
             for spelled in (word.replace("-", " "), word.replace("-", ""))
         )
+        written = ENGLISH_WORD.findall(text)
+        lowercase = [w for w in written[1:] if not w[:1].isupper()]  # the first may be a name's
         return English(
             lemmas,
             frozenset(lemmas),
             frozenset(w[:_STEM_LETTERS] for w in lemmas if len(w) >= _STEM_LETTERS),
             tuple(c for c in compounds if c),
+            frozenset(sentence_lemmas(" ".join(lowercase))),
         )
 
     def translates(self, glosses: frozenset[str], apart: bool = False) -> bool:
@@ -159,7 +165,21 @@ def is_name_in(token: Token, english: English) -> bool:
     tags 苗圃 "plant nursery" (also an actress's name) as a person's name beside "nurseries"."""
     if not is_name(token):
         return False
+    if not dictionary.contains(token.text):
+        return not rendered_in_lowercase(token.text, english)
     return dictionary_name(token.text) is not None or not english.translates(common_glosses(token.text))
+
+
+def rendered_in_lowercase(word: str, english: English) -> bool:
+    """Whether English words written lowercase translate every part of a word jieba's dictionary
+    lists and CC-CEDICT lacks (治沙/ns "sand control", 麦草/nr "wheat straw"): a name is
+    transliterated or capitalised ("Black Rock" 黑石; the sentence's first word, which may be a
+    name's, does not count), so jieba's name tag on such a word is wrong.  jieba's HMM glue is
+    no word at all (连光 "even light")."""
+    if dictionary.frequency(word) == 0:
+        return False
+    parts = [dictionary.gloss_words(p) for p in lexicon_split(word)]
+    return len(parts) > 1 and all(glosses & english.lowercase for glosses in parts)
 
 
 def _made_of_common_words(word: str) -> bool:

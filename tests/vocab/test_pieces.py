@@ -56,6 +56,15 @@ def test_a_common_word_the_english_confirms_is_no_name() -> None:
     assert next(c for c in collect(pairs_of(rows)) if c.text == "苗圃").is_name
 
 
+def test_a_jieba_word_the_english_renders_in_lowercase_is_no_name() -> None:
+    """jieba tags 治沙 "sand control" as a place; CC-CEDICT lacks it, the English renders its parts."""
+    rows = [("近年来治沙更多采用灌木。", "In recent years sand control has relied more on shrubs.")]
+    assert not next(c for c in collect(pairs_of(rows)) if c.text == "治沙").is_name
+    # parts glossed by capitalised words are a name's: 黑石 "Black Rock"
+    rows = [("记者在黑石采访了村民。", "In Black Rock the reporter talked to villagers.")]
+    assert next(c for c in collect(pairs_of(rows)) if c.text == "黑石").is_name
+
+
 def test_a_transparent_phrase_gives_its_words() -> None:
     rows = [("银行掌握的客户数据越来越多。", "Banks hold ever more customer data.")]
     found = texts(rows)
@@ -83,6 +92,28 @@ def test_the_article_s_translation_is_found_in_a_possessive() -> None:
     assert surface("resort", "The resorts\u2019 owners agree.") == "resorts"
 
 
+def test_the_article_confirms_a_word_by_its_company_beyond_chance() -> None:
+    """白化 in five pairs, "bleaching" in four of them: not exactly its pairs, but no chance."""
+    rows = [
+        ("珊瑚大面积白化。", "Mass bleaching hits the corals."),
+        ("海水太热，珊瑚就会白化。", "When the sea is too hot, corals turn white."),
+        ("白化不等于死亡。", "Bleaching does not mean death."),
+        ("七成珊瑚出现白化。", "Seventy percent of corals showed bleaching."),
+        ("潜水员记录白化情况。", "Divers record the bleaching."),
+        ("清晨六点，雾气还笼罩着山谷。", "At six in the morning, mist still hangs over the valley."),
+        ("她培训村里的年轻人。", "She trains young people from the village."),
+        ("客人们围坐在火塘边。", "Guests gather around the fire pit."),
+        ("她最大的心愿是让更多人了解这片土地。", "Her wish is for more people to know this land."),
+        ("渔民把网具搬上岸。", "Fishermen haul their nets ashore."),
+        ("码头上的海鲜价格开始上涨。", "Seafood prices at the docks started to rise."),
+        ("当地政府发布了新规定。", "The local government issued new rules."),
+        ("孩子们在操场上踢足球。", "Children play football in the playground."),
+        ("老人每天早上去公园散步。", "The old man walks in the park every morning."),
+    ]
+    terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
+    assert terms["白化"].meaning == "bleaching"
+
+
 def test_a_known_word_in_a_specialised_sense_is_new_vocabulary() -> None:
     from flashgen.vocab.evidence import in_new_sense
 
@@ -96,6 +127,10 @@ def test_the_english_confirms_a_word_with_a_one_character_part_as_a_unit() -> No
     rows = [("赛后，主教练称赞了球员。", "After the match, the head coach praised the players.")]
     terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
     assert terms["主教练"].meaning == "head coach" and terms["主教练"].english == "head coach"
+    # two characters too: 芯 has no gloss "core", but CC-CEDICT writes words glossed "core" with it
+    rows = [("科研团队钻取了冰芯。", "The research team drilled ice cores.")]
+    terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
+    assert terms["冰芯"].meaning == "ice cores"
     slightly = [("汇率小幅走强。", "The exchange rate strengthened slightly.")]
     assert "走强" not in {t.word.simplified for t in pick_terms(pairs_of(slightly), Options())}
 

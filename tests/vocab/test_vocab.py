@@ -24,6 +24,7 @@ from flashgen.text import read_article
 from flashgen.types import SentencePair, Term
 from flashgen.vocab.candidates import is_phrase
 from flashgen.vocab.compounds import merge_dictionary_words, repeated_compounds
+from flashgen.vocab.evidence import part_translation
 from flashgen.vocab.ranking import verb_with_result
 from flashgen.vocab.scoring import reads_as_adverb
 from flashgen.vocab.segmentation import English, Token, is_han, lexicon_split, repair
@@ -190,6 +191,20 @@ def test_a_jieba_word_the_english_renders_is_a_term() -> None:
     second = ("违规的渔船将被没收网具。", "Boats that break the rules will have their nets confiscated.")
     assert "网具" not in words(pick_terms(pairs_of([first]), Options()))
     assert "网具" in words(pick_terms(pairs_of([first, second]), Options()))
+
+
+def test_an_english_compound_word_renders_a_jieba_word_once() -> None:
+    # one English word written with a part's gloss, hyphenated or closed, is the unit's rendering
+    rows = [("农民改种耐旱的小米。", "Farmers switched to drought-tolerant millet.")]
+    assert "耐旱" in words(pick_terms(pairs_of(rows), Options()))
+    rows = [("春天，融水让河流上涨。", "In spring, meltwater swells the rivers.")]
+    assert "融水" in words(pick_terms(pairs_of(rows), Options()))
+    # a number phrase is no unit, however the English writes it
+    plan = pairs_of([("他们制定了五年规划。", "They drew up a five-year plan.")])
+    assert not part_translation("五年", [0], plan)
+    # a word that merely starts like a gloss is no compound: "frequently" renders 频 alone, once
+    rows = [("近年来，电动车火灾频发。", "In recent years e-bike fires have occurred frequently.")]
+    assert "频发" not in words(pick_terms(pairs_of(rows), Options()))
 
 
 def test_verbs_with_a_result_are_phrases_unless_the_verb_is_hard() -> None:
