@@ -55,10 +55,9 @@ class Slot:
         """Whether a numeral, a classifier or a demonstrative comes right before (这种, 每行, 很多)."""
 
         def counts(tagged: tuple[str, str]) -> bool:
-            numbered = tagged[1] == "t" and tagged[0][:1] in DETERMINERS  # 放了七天假
             # jieba tags a few directions as numerals (向左/m 转): a number has a numeral in it
             amount = tagged[1] in ("m", "mq") and any(c in _NUMERALS for c in tagged[0])
-            return amount or tagged[1] == "q" or tagged[0][-1:] in DETERMINERS or numbered
+            return amount or tagged[1] == "q" or tagged[0][-1:] in DETERMINERS
 
         # jieba tags some classifiers as nouns (这条/r 条/n): a lone one after a demonstrative counts
         classifier = len(self.before[0]) == 1 and self.before[1] in ("n", "q") and counts(self.before2)
