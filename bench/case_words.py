@@ -30,7 +30,9 @@ def _sentences() -> set[str]:
     found = set()
     for path in CASES_DIR.rglob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
-        for case in data["cases"] if isinstance(data, dict) else data:
+        # case files list "cases"; the news lines list "sentences" (each with its "sentence")
+        listed = data.get("cases", []) + data.get("sentences", []) if isinstance(data, dict) else data
+        for case in listed:
             found.add(case.get("sentence") or case.get("zh") or "")
     return found
 

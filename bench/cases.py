@@ -26,6 +26,9 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
 - ``tests/lexicon/cases/everyday_running5.json``: a fifth such file (twelfth round), 177 new everyday
   sentences over about 70 frequent polyphones, not chosen for known misses, written before the engine read it
   (kind "everyday-running5");
+- ``tests/lexicon/cases/everyday_running6.json``: a sixth such file (fifteenth round), 147 new everyday
+  sentences over about 90 polyphones in their common senses, not chosen for known misses, written before
+  the engine read it (kind "everyday-running6");
 - ``tests/lexicon/cases/everyday_surnames.json``: a surname before a title (曾老师 zēng, 单主任 shàn) and
   other one-character words before one (给老师 gěi), written after 曾阿姨 was seen read céng (kind
   "everyday-surnames");
@@ -78,6 +81,7 @@ SOURCES = {
     "everyday-running3": CASES_DIR / "everyday_running3.json",
     "everyday-running4": CASES_DIR / "everyday_running4.json",
     "everyday-running5": CASES_DIR / "everyday_running5.json",
+    "everyday-running6": CASES_DIR / "everyday_running6.json",
     "everyday-surnames": CASES_DIR / "everyday_surnames.json",
     "everyday-ying": CASES_DIR / "everyday_ying.json",
     "everyday-negation": CASES_DIR / "everyday_negation.json",
@@ -109,6 +113,10 @@ WRITTEN_KNOWING = frozenset(
     | {f"everyday-{n}" for n in ("huan", "zhong", "yingverb", "shu", "gan", "xiang", "cha", "bei2", "dei2")}
     | {"everyday-neutral"}
 )
+#: Kinds kept as bars but not fitted on.  running6's refit lowered held-out figures (its own held-out
+#: half 62 -> 60 / 63, running5 86 -> 85, CPP dev 4691 / 4694 -> 4689 / 4691: docs/reading_model.md,
+#: fifteenth round), so the shipped weights are fitted without it and it stays an unbiased check.
+NOT_FITTED = frozenset({"everyday-running6"})
 NEWS_LINES = CASES_DIR / "news_lines.json"
 
 

@@ -17,6 +17,7 @@ here.  Evaluate them with ``python bench/pinyin_eval.py`` and ``python bench/pol
    keeps at 1 and 1: the share of the case weight kept by the case files written knowing a
    failure (``cases.WRITTEN_KNOWING``: they over-sample a rare reading on purpose) and the weight
    of a news-line character (the thirteenth round's trials of both: docs/reading_model.md).
+   The case files of ``cases.NOT_FITTED`` are bars only: their FIT halves are not read.
 4. Two weight sets on the whole FIT set with that setting: ``plain`` (without g2pM) and
    ``g2pm``; then the doubt threshold (``scoring.DOUBT``): the share of FIT sentences that would
    load g2pM, and the accuracy, at each threshold.
@@ -344,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {cpp.CPP_DIR} is absent")
         return 0
     fit_items = [i for i in items if i.half == "fit"]  # the HELD-OUT halves are never used here
-    fit_cases = [c for c in cases.load() if c.half == "fit"]
+    fit_cases = [c for c in cases.load() if c.half == "fit" and c.kind not in cases.NOT_FITTED]
     fit_lines = [r for r in cases.news_lines() if r.half == "fit"]
 
     t = time.perf_counter()

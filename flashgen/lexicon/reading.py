@@ -4,7 +4,7 @@ Only these ever compete (a card must never teach a reading the dictionary
 does not have).  Entries with the same syllables are merged, so a reading
 carries every sense CC-CEDICT gives it, and with them what the choice needs
 to know: whether it is a name, whether it only points at another reading,
-whether CC-CEDICT lists classifiers for it, the one word it is bound to.
+whether CC-CEDICT lists classifiers for it.
 """
 
 from __future__ import annotations
@@ -34,8 +34,6 @@ class Reading:
     #: One of its senses refers the reader to another reading of the same word (老公 lǎo gong
     #: "(coll.) eunuch; see also 老公[lao3 gong1]"): that one is the main entry.
     defers: bool = False
-    #: The word it is only used in (挣 zhēng "used in 挣扎"): elsewhere it is not the reading.
-    bound: str = ""
     #: Vulgar: every sense CC-CEDICT gives it is marked vulgar or slang, or it is a variant of a
     #: vulgar word (鸟 diǎo "variant of 屌", 草 cào "variant of 肏", 比 bī "euphemistic variant of
     #: 屄").  A card shows it only when the aligned English asks for it.
@@ -63,7 +61,6 @@ def readings(word: str) -> tuple[Reading, ...]:
         counted = any(part.startswith("CL:") for s in entry.senses for part in s.split("; "))
         defers = any((cross_reference(s) or ("",))[0] == word for s in entry.senses)
         borrowed = defers and not own
-        bound = "" if own else _bound_in(entry.senses)
         vulgar = all(_VULGAR.search(s) for s in senses) or _points_to_vulgar(entry.senses)
         found = Reading(
             entry.pinyin_numbered,
@@ -73,7 +70,6 @@ def readings(word: str) -> tuple[Reading, ...]:
             borrowed,
             counted,
             defers,
-            bound,
             vulgar,
         )
         known = merged.get(key)
@@ -97,15 +93,6 @@ def _points_to_vulgar(senses: Sequence[str]) -> bool:
     return False
 
 
-def _bound_in(senses: Sequence[str]) -> str:
-    """The word a reading is only "used in" (挣 zhēng "used in 挣扎"), "" if none."""
-    for sense in senses:
-        target = cross_reference(sense) if sense.startswith("used in ") else None
-        if target is not None:
-            return target[0]
-    return ""
-
-
 def _merge(first: Reading, second: Reading) -> Reading:
     """Two entries with the same reading as one: the first's spelling, both their senses."""
     return Reading(
@@ -116,7 +103,6 @@ def _merge(first: Reading, second: Reading) -> Reading:
         first.borrowed and second.borrowed,
         first.counted or second.counted,
         first.defers or second.defers,
-        first.bound if first.bound == second.bound else "",
         first.vulgar and second.vulgar,
     )
 

@@ -14,8 +14,6 @@ from .tagging import is_degree, tagged
 
 #: Characters of a number or an amount.
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两俩几半多少些数零〇第这那哪每各某0123456789")
-#: Adverbs jieba tags as numerals: nothing is counted after them (一下子冲进, 一起干, 一路同行).
-_ADVERBS_AS_NUMERALS = frozenset({"一下子", "一起", "一路", "一下", "一面"})
 #: Characters after which a one-character word is counted (这种, 每行, 几种).
 DETERMINERS = frozenset("这那哪每某各几两一二三四五六七八九十百千第")
 
@@ -57,11 +55,9 @@ class Slot:
         """Whether a numeral, a classifier or a demonstrative comes right before (这种, 每行, 很多)."""
 
         def counts(tagged: tuple[str, str]) -> bool:
-            numbered = tagged[1] == "t" and tagged[0][:1] in DETERMINERS  # 放了七天假
             # jieba tags a few directions as numerals (向左/m 转): a number has a numeral in it
             amount = tagged[1] in ("m", "mq") and any(c in _NUMERALS for c in tagged[0])
-            amount = amount and tagged[0] not in _ADVERBS_AS_NUMERALS
-            return amount or tagged[1] == "q" or tagged[0][-1:] in DETERMINERS or numbered
+            return amount or tagged[1] == "q" or tagged[0][-1:] in DETERMINERS
 
         # jieba tags some classifiers as nouns (这条/r 条/n): a lone one after a demonstrative counts
         classifier = len(self.before[0]) == 1 and self.before[1] in ("n", "q") and counts(self.before2)
