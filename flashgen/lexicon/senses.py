@@ -268,8 +268,23 @@ def silent_e(word: str) -> str:
 def base_form(word: str, word_lemma: str) -> str:
     """The singular of an irregular plural ``word``, else the plain adjective a comparative or
     superlative ``word_lemma`` is of (:func:`positive_degree`), else ``word_lemma``: "leaves":
-    leaf, "bacteria": bacterium, "highest": high."""
-    return PLURAL_FORMS.get(word) or positive_degree(word_lemma)
+    leaf, "bacteria": bacterium, "highest": high; a compound of -men too (:func:`man_singular`)."""
+    return PLURAL_FORMS.get(word) or man_singular(word) or positive_degree(word_lemma)
+
+
+@cache
+def man_singular(word: str) -> str:
+    """The singular of a compound in -men ("fishermen": fisherman, "herdsmen": herdsman), else "".
+
+    English makes such compounds freely, so no list holds them all, and CC-CEDICT glosses with
+    the singular (渔民 "fisherman"): the light stemmer would leave "fishermen" matching none.  A
+    word is taken for one only when CC-CEDICT glosses with that singular, so that "specimen" or
+    "abdomen", which are no plurals, stay as they are.
+    """
+    if len(word) <= len("women") or not word.endswith("men"):
+        return ""
+    singular = word[:-3] + "man"
+    return singular if synonyms(singular) else ""
 
 
 def sentence_lemmas(text: str) -> list[str]:
@@ -289,6 +304,8 @@ def _content_lemmas(text: str) -> frozenset[str]:
     words = _LOWER_WORD.findall(text.lower())
     # a hyphenated word's own words too: "lay-offs" holds 裁员's "lay off"
     words += [piece for w in words if "-" in w for piece in w.split("-")]
+    # and the word closed up, as the other spelling writes it: "stop-gap" is "stopgap"
+    words += [unhyphenated(w) for w in words if "-" in w]
     lemmas = [english_lemma(w) for w in words]
     found = {*lemmas, *(base_form(w, lem) for w, lem in zip(words, lemmas, strict=True))}
     return frozenset({w for w in found if len(w) > 1} - STOPWORDS)
@@ -315,7 +332,7 @@ def _match(gloss: str, english: Set[str]) -> float:
     renders a Chinese compound; 0.75 for another form of the same stem
     (retaliate → retaliatory); half for a sentence word inside a gloss word.
     """
-    if gloss in english:
+    if gloss in english or ("-" in gloss and unhyphenated(gloss) in english):  # "stop-gap" / "stopgap"
         return 1.0
     # the sentence's words as one text, searched at C speed (no gloss word spans a line)
     joined = "\n" + "\n".join(english) if len(gloss) >= _MIN_STEM and "\n" not in gloss else None
@@ -366,7 +383,7 @@ def match_word(gloss: str, word_lemma: str) -> float:
     word whose negation is the gloss (不当 "improper", "proper"); another derivation of the same
     root counts as another form of the stem (密度 "density", "dense").
     """
-    if gloss == word_lemma:
+    if unhyphenated(gloss) == unhyphenated(word_lemma):  # one spelling or the other: "stop-gap", "stopgap"
         return 1.0
     # and the other way round: "proper" is no part of 不当 "improper"
     if negates(word_lemma, gloss) or negates(gloss, word_lemma):
@@ -375,6 +392,12 @@ def match_word(gloss: str, word_lemma: str) -> float:
     if not found and gloss[:3] == word_lemma[:3] and root(gloss) == root(word_lemma):
         return _STEM
     return found
+
+
+def unhyphenated(word: str) -> str:
+    """``word`` closed up: English writes many compounds either way ("stop-gap", "stopgap";
+    "e-mail", "email"), and CC-CEDICT's spelling need not be the article's."""
+    return word.replace("-", "")
 
 
 def negates(word_lemma: str, gloss: str) -> bool:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from flashgen import lookup
 from flashgen.lexicon import equivalent
 from flashgen.lexicon.equivalent import english_span, rank_senses
-from flashgen.lexicon.senses import english_lemma
+from flashgen.lexicon.senses import content_lemmas, english_lemma, man_singular
 from flashgen.lexicon.synonyms import synonyms
 
 
@@ -128,6 +128,24 @@ def test_english_compounds_written_apart_or_closed_meet_the_gloss() -> None:
     assert english_span(["levee", "dyke", "seawall"], "They walk on the sea wall.").text == "sea wall"
     assert english_span(["to forge", "to fake"], "It prevents deepfake content.").text == "deepfake"
     assert english_span(["seawall"], "The sea is calm.").text == ""
+
+
+def test_a_compound_written_with_or_without_a_hyphen_meets_the_gloss() -> None:
+    """权宜之计 "stop-gap measure" beside "stopgap": the sense the English confirms comes first,
+    not "interim step" on a synonym ("pace" of "step"), and either spelling is the equivalent."""
+    english = content_lemmas("Critics say the plan is only a stopgap that cannot keep pace.")
+    assert rank_senses(["interim step", "stop-gap measure"], english)[0] == "stop-gap measure"
+    assert english_span(["stop-gap measure"], "It is only a stopgap.").text == "stopgap"
+    assert english_span(["stopgap"], "It is only a stop-gap.").text == "stop-gap"
+
+
+def test_a_compound_in_men_meets_its_singular_gloss() -> None:
+    """渔民 "fisherman" beside "fishermen", before "fisher folk", which "fishermen" only holds."""
+    english = content_lemmas("The fishermen mended their nets on the quay.")
+    assert rank_senses(["fisher folk", "fisherman"], english)[0] == "fisherman"
+    assert man_singular("herdsmen") == "herdsman"
+    # not a plural at all, and CC-CEDICT has no "speciman", "abdoman"
+    assert man_singular("specimen") == man_singular("abdomen") == man_singular("men") == ""
 
 
 def test_a_verb_whose_ending_took_a_silent_e_meets_its_synonyms() -> None:
