@@ -35,7 +35,7 @@ def test_a_batch_forgets_before_each_article_and_each_deck(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two articles, two decks: four moments to forget, the first article's sentences gone when the
-    second is read (a batch of 42 held 36 MB of such answers at its end, serving no later article)."""
+    second is read (a batch of 42 held about 45 MB of such answers at its end)."""
     events: list[str] = []
 
     def forget() -> None:
