@@ -29,6 +29,7 @@ from typing import Any
 from .cache import cached_index
 from .jieba_hmm import viterbi
 from .jieba_index import FreqTable, JiebaTable, TagTable, build_jieba_index, is_jieba_index
+from .memo import forget_per_article
 from .pypinyin_index import PhraseTable, build_phrase_index, is_char_index, is_phrase_index
 
 
@@ -173,6 +174,8 @@ def jieba_tokenizer() -> Any:
             tokenizer.total = table.total
             tokenizer.initialized = True
             _answer_from(tokenizer, tokenizer.FREQ)
+            # a block is a sentence: the next article cuts others
+            forget_per_article(tokenizer.FREQ.forget_blocks)
     return tokenizer
 
 

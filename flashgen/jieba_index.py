@@ -199,7 +199,11 @@ class FreqTable(Mapping[str, int]):
 
     def __setitem__(self, word: str, count: int) -> None:
         self._known[word] = self._added[word] = count
-        self._dags.clear()  # a new word changes the graphs and routes
+        self.forget_blocks()  # a new word changes the graphs and routes
+
+    def forget_blocks(self) -> None:
+        """Forget the remembered graphs and routes (the fragments' counts stay: words recur)."""
+        self._dags.clear()
         self._routes.clear()
 
     def __len__(self) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import text
 from .align import align, align_article, format_links
 from .errors import FlashgenError
+from .memo import next_article
 from .options import Options
 from .types import Article, SentencePair, Term, two_file_source
 from .vocab import select_terms
@@ -150,6 +151,7 @@ def build_decks(
     analyses, seconds = [], []
     for source in sources:
         start = time.perf_counter()
+        next_article()
         step(source.name, "reading")
         article = load_article(source, options)
         step(source.name, "analysing")
@@ -184,6 +186,7 @@ def _write_decks(
     )
     written = []
     for path, group in groups:
+        next_article()  # what the deck before asked of its sentences: this one asks of others
         ours = {a.article.source_name for a in group}
         replaced = tuple(sorted(anki.deck_sources(path) - ours))
         anki.write_deck([(a.article, a.terms) for a in group], path, options)

@@ -22,6 +22,7 @@ from ..data import jieba_tokenizer
 from ..lexicon import dictionary
 from ..lexicon.forms import PAST_FORMS, PLURAL_FORMS
 from ..lexicon.pinyin import plain_syllables
+from ..memo import per_article
 from ..text.sentences import HAN_RE
 
 #: Gloss words that occur in so many CC-CEDICT entries that they say nothing
@@ -101,6 +102,7 @@ class Ending:
 _REMEMBERED = 4096
 
 
+@per_article
 @lru_cache(maxsize=_REMEMBERED)
 def zh_features(sentence: str) -> ZhSentence:
     """Tokenise a Chinese sentence with jieba and gather each word's English lemmas."""
@@ -122,6 +124,7 @@ def with_learned(sentence: ZhSentence, learned: Mapping[str, frozenset[str]]) ->
     return replace(sentence, words=tuple(sorted(words, key=sorted)))
 
 
+@per_article
 @lru_cache(maxsize=_REMEMBERED)
 def en_features(sentence: str) -> EnSentence:
     """The distinct content lemmas and numbers of an English sentence."""

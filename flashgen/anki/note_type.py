@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 import genanki
 
 from ..lexicon import pinyin, sentence_readings
+from ..memo import per_article
 from ..types import Article, Term, WordInfo
 
 #: Never change: Anki identifies the note type by this id in every collection.
@@ -283,6 +284,7 @@ def meaning_html(word: WordInfo) -> str:
     return escape(word.meaning) + label
 
 
+@per_article
 @lru_cache(maxsize=1024)  # a sentence is the example of several of its article's terms
 def _sentence_line(zh: str) -> str:
     """The sentence's pinyin line, read by the reading engine, escaped."""

@@ -15,6 +15,7 @@ from functools import cache
 from itertools import accumulate, permutations
 
 from .. import data
+from ..memo import per_article
 from ..types import WordInfo
 from . import dictionary
 from .choice import choose, syllables_heard
@@ -287,6 +288,7 @@ def _neighbour_word(en_context: str, span: str, before: bool) -> str | None:
     return str(words[-1] if before else words[0])
 
 
+@per_article
 @cache
 def _sentence_glosses(text: str) -> frozenset[str]:
     """Gloss stems of the words of a Chinese text, and of the words inside them (执行 in

@@ -30,6 +30,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..memo import per_article
 from .dictionary import STOPWORDS, lemma
 from .forms import past_base
 from .senses import (
@@ -251,6 +252,7 @@ def english_span(
 _SENTENCES = 1024
 
 
+@per_article
 @lru_cache(maxsize=_SENTENCES)
 def _read_sentence(
     en_context: str,

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence, Set
 from functools import cache
 
+from ..memo import per_article
 from .dictionary import STOPWORDS, is_cross_reference, lemma
 from .forms import PLURAL_FORMS, ends_in_eed
 from .synonyms import synonyms
@@ -375,6 +376,7 @@ _NEGATIONS = ("un", "in", "im", "ir", "il", "dis", "non", "non-")
 _DERIVATIONS = ("ness", "ity", "ment", "ation", "ion", "ive", "ous", "al", "ly", "e")
 
 
+@per_article
 @cache  # the same gloss and sentence word meet again and again across a card's senses
 def match_word(gloss: str, word_lemma: str) -> float:
     """How well one sentence word renders one gloss word (:func:`_match`), antonyms and roots judged.

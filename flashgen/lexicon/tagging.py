@@ -12,6 +12,7 @@ from functools import cache
 from itertools import accumulate
 
 from .. import data
+from ..memo import per_article
 from . import dictionary
 from .senses import clean_senses
 
@@ -43,6 +44,7 @@ def is_degree(word: str) -> bool:
     return word[-1:] in DEGREE or word in DEGREE_WORDS
 
 
+@per_article
 @cache
 def token_boundaries(zh_context: str) -> frozenset[int]:
     """The offsets where jieba (without HMM guesses) starts or ends a word."""

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from ..memo import per_article
 from . import dictionary
 from .pinyin import normalise, phrase_reading
 from .reading import Reading
@@ -177,6 +178,7 @@ def _neutral_variant(neutral: list[str], full: list[str]) -> bool:
     )
 
 
+@per_article
 @cache
 def _neighbour_glosses(zh_context: str, position: int, length: int) -> frozenset[str]:
     """Gloss words of the sentence's other nouns: weak, English-free evidence of a sense.

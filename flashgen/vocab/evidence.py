@@ -42,6 +42,7 @@ from ..lexicon.senses import (
 )
 from ..lexicon.synonyms import characters
 from ..lexicon.thesaurus import opposes, thesaurus
+from ..memo import per_article
 from ..types import SentencePair
 from .segmentation import ENGLISH_WORD, English, composed_by_character, lexicon_split, tag_of
 
@@ -421,6 +422,7 @@ def translates_another_word(word: str, zh: str, english: str) -> bool:
     )
 
 
+@per_article
 @cache
 def others_english(word: str, zh: str) -> frozenset[str]:
     """What the other words of the sentence ``zh`` may be translated by: their glosses' keys
@@ -526,6 +528,7 @@ def surface(key: str, sentence: str) -> str:
     return ""
 
 
+@per_article
 @cache
 def in_new_sense(word: str, sentence_en: str) -> bool:
     """Whether the English confirms a specialised sense of ``word`` and not its first one:

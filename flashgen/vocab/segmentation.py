@@ -19,6 +19,7 @@ from ..data import jieba_posseg
 from ..lexicon import dictionary
 from ..lexicon.senses import sentence_lemmas
 from ..lexicon.tagging import MODAL_VERBS, NAME_TAGS
+from ..memo import per_article
 from ..text.sentences import HAN
 
 #: jieba tags of words that never become cards: pronouns (r), particles (u*, y, e, o),
@@ -59,6 +60,7 @@ class English:
     lowercase: frozenset[str] = frozenset()  # lemmas of the words not capitalised inside the sentence
 
     @staticmethod
+    @per_article
     @cache
     def of(text: str) -> English:
         """The sentence's lemmas, once per sentence: compounds and ranking both ask."""

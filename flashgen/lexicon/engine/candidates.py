@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from ... import data
+from ...memo import per_article
 from .. import dictionary
 from ..pinyin import normalise
 from ..senses import adjectival, clean_senses, sense_score
@@ -89,6 +90,7 @@ def _kinds(senses: Sequence[str], name_only: bool) -> frozenset[str]:
     return frozenset(found or {"none"})
 
 
+@per_article
 @cache
 def word_readings(word: str) -> tuple[tuple[str, ...], ...]:
     """CC-CEDICT readings of a word of several characters, one syllable per character."""

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
+from ...memo import per_article
 from ..dictionary import frequency
 from ..pinyin import sentence_syllables
 from ..reading import readings
@@ -119,6 +120,7 @@ def _around(sentence: _Sentence, position: int, token: Token) -> dict[str, list[
     return found
 
 
+@per_article
 @cache
 def _slot(sentence: str, start: int, length: int) -> Slot:
     return Slot.of(sentence, start, length)

@@ -27,6 +27,7 @@ from typing import Any
 
 from ... import data
 from ...cache import cached_index
+from ...memo import per_article
 from ..pinyin import normalise
 
 #: g2pM's start, end and unknown tokens.
@@ -113,6 +114,7 @@ def _network() -> _Network:
     return _Network()
 
 
+@per_article
 @cache
 def log_probabilities(sentence: str) -> dict[int, dict[str, float]]:
     """g2pM's log-probabilities over its own readings at each character it calls polyphonic."""

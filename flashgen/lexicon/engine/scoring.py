@@ -15,6 +15,7 @@ import math
 from collections.abc import Mapping, Sequence, Set
 from functools import cache
 
+from ...memo import per_article
 from ..reading import Reading
 from . import g2pm, weights
 from .candidates import syllables, word_readings
@@ -74,6 +75,7 @@ def decode(text: str, start: int, dists: Mapping[int, Mapping[str, float]]) -> t
     return tuple(max(d, key=d.__getitem__) if (d := dists.get(start + i)) else None for i in range(len(text)))
 
 
+@per_article
 @cache
 def sentence_readings(zh: str) -> tuple[str | None, ...]:
     """One numbered syllable per character of ``zh`` (None where it is not Han; erhua 儿 "r5").

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ... import data
+from ...memo import per_article
 from .. import dictionary
 from ..tagging import NAME_TAGS
 
@@ -30,6 +31,7 @@ class Token:
 _LONGEST_PIECE = 4
 
 
+@per_article
 @cache
 def tokens_of(sentence: str) -> tuple[Token, ...]:
     """jieba's part-of-speech segmentation (without HMM guesses) as positioned tokens, a word
