@@ -45,6 +45,9 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
   shù; 干 gàn doing vs gān; 相 xiàng photo, appearance vs xiāng; 差 chā difference vs chà; 背 bēi
   carrying (背着 + an object) vs bèi; 得 děi must vs de / dé; and ``everyday_neutral.json``, words whose
   CC-CEDICT reading has a neutral syllable (东西, 朋友, 头发, 关系; kind "everyday-neutral");
+- ``tests/lexicon/cases/everyday_verb_aspect.json`` (sixteenth round): one-character verbs before
+  了/着/过 or a complement (结 jiē / jié, 落 luò / là, 削 xiāo, 背 bēi / bèi, 倒 dǎo / dào …), written
+  knowing running6's FIT half missed 结了, 落了, 削了 (kind "everyday-verb-aspect"; a bar, not fitted);
 - ``tests/lexicon/cases/everyday_negation.json``: 没 méi as a word (after a time word, 怎么, 还) and
   没 mò inside words, written after 他今天没来 was seen read mò (kind "everyday-negation").
 
@@ -104,6 +107,7 @@ SOURCES = {
     "everyday-bei2": CASES_DIR / "everyday_bei2.json",
     "everyday-dei2": CASES_DIR / "everyday_dei2.json",
     "everyday-neutral": CASES_DIR / "everyday_neutral.json",
+    "everyday-verb-aspect": CASES_DIR / "everyday_verb_aspect.json",
 }
 
 #: Kinds written knowing the failure (regression bars, not estimates), each over-sampling a rare reading.
@@ -111,12 +115,14 @@ WRITTEN_KNOWING = frozenset(
     {"everyday-particles", "everyday-surnames", "everyday-ying", "everyday-negation"}
     | {f"everyday-{n}" for n in ("zhuan", "bei", "jiao", "ji", "kong", "zhi", "dei", "haishi", "zeng")}
     | {f"everyday-{n}" for n in ("huan", "zhong", "yingverb", "shu", "gan", "xiang", "cha", "bei2", "dei2")}
-    | {"everyday-neutral"}
+    | {"everyday-neutral", "everyday-verb-aspect"}
 )
 #: Kinds kept as bars but not fitted on.  running6's refit lowered held-out figures (its own held-out
 #: half 62 -> 60 / 63, running5 86 -> 85, CPP dev 4691 / 4694 -> 4689 / 4691: docs/reading_model.md,
 #: fifteenth round), so the shipped weights are fitted without it and it stays an unbiased check.
-NOT_FITTED = frozenset({"everyday-running6"})
+#: verb-aspect's refit (sixteenth round) gained on its own held-out half but lowered running2 (193 -> 190
+#: / 198), zhuan and the old characters, so it too is a bar only.
+NOT_FITTED = frozenset({"everyday-running6", "everyday-verb-aspect"})
 NEWS_LINES = CASES_DIR / "news_lines.json"
 
 

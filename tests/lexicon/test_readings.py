@@ -79,6 +79,8 @@ FAMILIES = {
         ("bei2", 0.333),
         ("dei2", 0.8),
         ("neutral", 1.0),
+        # a bar only, not fitted on (bench/cases.py NOT_FITTED): 25 of 37 with the shipped weights
+        ("verb_aspect", 0.675),
     ]
 }
 #: Alone, the prior decides, and it counts particles (得 de): a strict xfail.  教 alone (jiāo) is a near
