@@ -16,8 +16,10 @@ from functools import cache
 
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
-from ..lexicon.equivalent import far_apart, marked, places_in, sentence_lemma
+from ..lexicon.english_forms import sentence_lemma
+from ..lexicon.equivalent import far_apart, places_in
 from ..lexicon.reading import senses_heard
+from ..lexicon.sense_order import marked
 from ..lexicon.senses import content_lemmas, negates, root, sense_alternatives, sentence_lemmas, silent_e
 from ..lexicon.thesaurus import opposes
 from .segmentation import ENGLISH_WORD
