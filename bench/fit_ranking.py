@@ -15,7 +15,7 @@ Printed: the weights, the threshold, and leave-one-article-out recall at each ar
 budget for the weights in use and for the fitted ones (each article scored by weights fitted
 on the others).  ``--write`` prints the lines to paste into ``flashgen/vocab/scoring.py``.
 
-``--senses`` fits the order of a card's senses instead (``equivalent.rank_senses``): each key
+``--senses`` fits the order of a card's senses instead (``sense_order.rank_senses``): each key
 term of the development articles and the seed with an expected English, picked, whose reading
 has senses that hold it and senses that do not, gives one example per (right, wrong) pair of
 senses, the difference of their features (:func:`sense_features`) labelled 1 and its negation
@@ -35,9 +35,9 @@ from pathlib import Path
 from vocab_eval import SHARED, holds
 
 from flashgen.align import align_article
-from flashgen.lexicon.equivalent import distinct_senses, rank_senses, sense_evidence
 from flashgen.lexicon.reading import readings
-from flashgen.lexicon.senses import content_lemmas
+from flashgen.lexicon.sense_order import rank_senses, sense_evidence
+from flashgen.lexicon.senses import content_lemmas, distinct_senses
 from flashgen.options import Options
 from flashgen.text import read_article
 from flashgen.types import SentencePair

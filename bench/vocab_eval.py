@@ -42,7 +42,7 @@ from pathlib import Path
 
 from flashgen.align import align_article
 from flashgen.lexicon.dictionary import all_senses
-from flashgen.lexicon.equivalent import sentence_lemma
+from flashgen.lexicon.english_forms import sentence_lemma
 from flashgen.lexicon.senses import clean_senses
 from flashgen.options import Options
 from flashgen.text import read_article

@@ -20,9 +20,10 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose, syllables_heard
 from .dictionary import STOPWORDS, lemma
-from .equivalent import Span, english_span, far_apart, places_in, rank_senses, stray
+from .equivalent import Span, english_span, far_apart, places_in
 from .pinyin import marks, normalise, sentence_syllables
 from .reading import Reading, readings
+from .sense_order import rank_senses, stray
 from .senses import (
     common_sense,
     content_lemmas,

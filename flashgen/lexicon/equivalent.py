@@ -21,6 +21,9 @@ kind of error seen on real articles:
 When nothing matches directly, a synonym that CC-CEDICT lists beside a gloss
 (:mod:`flashgen.lexicon.synonyms`: 温馨 "warm" and the sentence's "cozy")
 gives a one-word equivalent.
+
+The sentence's words are read for matching by :mod:`.english_forms` (lemmas, compounds written
+as one word or two); which sense leads the card is :mod:`.sense_order`'s.
 """
 
 from __future__ import annotations
@@ -32,49 +35,57 @@ from functools import cache, lru_cache
 
 from ..memo import per_article
 from .dictionary import STOPWORDS, lemma
-from .forms import past_base
-from .senses import (
-    american,
-    base_form,
-    distinct_senses,
-    english_lemma,
-    match_word,
-    negates,
-    sense_alternatives,
-    sense_score,
-    silent_e,
+from .english_forms import (
+    BREAK,
+    SKIP_LETTERS,
+    closed_compounds,
+    hyphenated_glosses,
+    sentence_lemma,
+    undoubled,
 )
+from .senses import american, match_word, negates, sense_alternatives, silent_e
 from .synonyms import characters, synonyms
 from .thesaurus import opposes
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+
+
 #: Longest English equivalent, in words ("wake-up call", "national security").
 MAX_SPAN = 4
+
+
 #: The cost of an unmatched content word inside an English equivalent.
 _GAP = 1.0
+
+
 #: A derived word holding a part's gloss, for a composed word (cybersecurity for 网络安全).
 _COMPOUND = 1.5
+
+
 #: Words of the best-fitting sense outweigh those of the senses after it.
 _LESSER_SENSE = 0.75
+
+
 #: A synonym's match: weak evidence, used only when no gloss matches.
 _SYNONYM = 0.5
+
+
 #: A sentence word with at most this many CC-CEDICT synonyms is specific: a synonym of any gloss word.
 _SPECIFIC = 3
+
+
 #: Small words inside a name ("Academy of Sciences", "Bank of England").
 _NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
-#: Letters of a lemma compared with the keys of ``english_span``'s ``skip``.
-_SKIP_LETTERS = 6
+
+
 #: Particles of English phrasal verbs, taken into the span when a sense has them ("run out", "pass on").
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "away", "over", "on"})
-#: Letters of a short gloss word that an English compound may end with, and of the word before it
-#: ("deepfake": deep + fake), where a gloss inside a word is otherwise matched from five letters.
-_SHORT_HEAD = 4
+
+
 #: Small words an equivalent never starts with: articles and the infinitive's "to".
 _NO_LEAD = frozenset({"a", "an", "the", "to"})
-#: Punctuation between two words that no equivalent spans ("buy, and house" is not 购房).
-_BREAK = re.compile(r"[,;:.!?()\[\]\"“”—–]")
-#: A possessive's ending: "area's", "company’s", "riders'".
-_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 #: A headline in Title Case is no run of names.
 _TITLE_CASE_SHARE = 0.6
 
@@ -162,10 +173,10 @@ def english_span(
     alternatives: list[frozenset[str]] = []
     for rank, sense in enumerate(senses):
         for alternative in sense_alternatives(sense):
-            alternatives.append(frozenset(_undoubled(g) for g in alternative))
+            alternatives.append(frozenset(undoubled(g) for g in alternative))
             for gloss in alternative:
-                wanted.setdefault(_undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
-                part_of.setdefault(_undoubled(gloss), rank)
+                wanted.setdefault(undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
+                part_of.setdefault(undoubled(gloss), rank)
     proper = {lemma(w.lower()) for sense in senses for w in _WORD.findall(sense) if w[:1].isupper()}
     phrases = {} if parts else _two_word_phrases(tuple(senses))
     words, lemmas, verbs, hidden = _read_sentence(en_context)
@@ -178,12 +189,12 @@ def english_span(
         return _best_gloss(word_lemma, wanted, derived)
 
     matches = [
-        (0.0, "") if lem[:_SKIP_LETTERS] in skip else max(best_gloss(lem), best_gloss(verb))
+        (0.0, "") if lem[:SKIP_LETTERS] in skip else max(best_gloss(lem), best_gloss(verb))
         for lem, verb in zip(lemmas, verbs, strict=True)
     ]
-    matches = _closed_compounds(matches, words, en_context, wanted, skip)
+    matches = closed_compounds(matches, words, en_context, wanted, skip)
     # only where the word matches nothing as a whole ("star-rated" holds "star" as a compound does)
-    joint = {i: m for i, m in _hyphenated_glosses(words, wanted, skip).items() if not matches[i][0]}
+    joint = {i: m for i, m in hyphenated_glosses(words, wanted, skip).items() if not matches[i][0]}
     for i, (weight, glosses) in joint.items():
         matches[i] = (weight, glosses[0])
     best, bounds, best_fit = Span("", 0.0), (0, 0), (0.0, -1.0)
@@ -193,7 +204,7 @@ def english_span(
         total, part, gaps = 0.0, 0, 0
         matched: set[str] = set()
         for end in range(start, min(start + MAX_SPAN, len(words))):
-            if end > start and _BREAK.search(en_context, words[end - 1].end(), words[end].start()):
+            if end > start and BREAK.search(en_context, words[end - 1].end(), words[end].start()):
                 break  # a translation of one word does not run across a clause's punctuation
             weight, gloss = matches[end]
             total += weight or (0.0 if lemmas[end] in STOPWORDS else -_GAP)
@@ -240,7 +251,7 @@ def english_span(
         best = Span(en_context[words[start].start() : words[end].end()], best.score)
         return best
     barred = [
-        h or lem[:_SKIP_LETTERS] in skip or far_apart(places, i, len(words))
+        h or lem[:SKIP_LETTERS] in skip or far_apart(places, i, len(words))
         for i, (h, lem) in enumerate(zip(hidden, lemmas, strict=True))
     ]
     whole = {g for alternative in alternatives if len(alternative) == 1 for g in alternative}
@@ -257,8 +268,8 @@ _SENTENCES = 1024
 def _read_sentence(
     en_context: str,
 ) -> tuple[tuple[re.Match[str], ...], tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
-    """The sentence's words, their lemmas for matching (:func:`sentence_lemma`), their plain lemmas
-    (a participle's verb), and which are inside a name (:func:`_inside_names`)."""
+    """The sentence's words, their lemmas for matching (:func:`~.english_forms.sentence_lemma`),
+    their plain lemmas (a participle's verb), and which are inside a name (:func:`_inside_names`)."""
     words = tuple(_WORD.finditer(en_context))
     lemmas = tuple(sentence_lemma(w.group()) for w in words)
     verbs = tuple(lemma(american(w.group().lower())) for w in words)
@@ -283,7 +294,7 @@ def _two_word_phrases(senses: tuple[str, ...]) -> dict[frozenset[str], tuple[str
         for text in re.sub(r"\([^)]*\)", " ", sense).split(";"):
             words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
             if len(words) == 2:
-                first, second = (_undoubled(sentence_lemma(w)) for w in words)
+                first, second = (undoubled(sentence_lemma(w)) for w in words)
                 found[frozenset({first, second})] = (first, second)
     return found
 
@@ -298,71 +309,6 @@ def _missing_word(
         return "", 0
     wanted = {(phrases[a][1], 1) if phrases[a][0] in matched else (phrases[a][0], -1) for a in covered}
     return wanted.pop() if len(wanted) == 1 else ("", 0)
-
-
-def _closed_compounds(
-    matches: Sequence[tuple[float, str]],
-    words: Sequence[re.Match[str]],
-    text: str,
-    wanted: dict[str, float],
-    skip: Set[str],
-) -> list[tuple[float, str]]:
-    """``matches`` with the sentence words that render a gloss written as one word matched too:
-    two adjacent words a gloss writes as one ("sea wall" for 海堤 "seawall", "check-in" for
-    "checkin"), each for half its weight, where neither matches alone; and one word ending in a
-    gloss after a word of its own ("deepfake" holds 伪造's "fake" as its head)."""
-    found = list(matches)
-    for i in range(len(words) - 1):
-        if found[i][0] or found[i + 1][0] or _BREAK.search(text, words[i].end(), words[i + 1].start()):
-            continue
-        first, second = words[i].group().lower(), words[i + 1].group().lower()
-        if first in STOPWORDS or second in STOPWORDS:
-            continue
-        joined = sentence_lemma(first + second)
-        if joined in wanted and joined[:_SKIP_LETTERS] not in skip:
-            found[i] = found[i + 1] = (wanted[joined] / 2, joined)
-    # only a gloss of _SHORT_HEAD letters or more can end a word after a head of its own
-    tails = [gloss for gloss in wanted if len(gloss) >= _SHORT_HEAD]
-    for i, word in enumerate(words):
-        lower = word.group().lower()
-        if found[i][0] or len(lower) < 2 * _SHORT_HEAD or lower in STOPWORDS:
-            continue
-        head = next((gloss for gloss in tails if _ends_in_gloss(lower, gloss)), None)
-        if head is not None:
-            found[i] = (wanted[head], head)
-    return found
-
-
-def _hyphenated_glosses(
-    words: Sequence[re.Match[str]], wanted: dict[str, float], skip: Set[str]
-) -> dict[int, tuple[float, tuple[str, ...]]]:
-    """The hyphenated sentence words whose every content part is a gloss word, each with its
-    weight (its parts' mean) and those gloss words: the English writes a phrase gloss as one
-    hyphenated word ("lay-offs" for 裁员 "to lay off employees", "laid-off" for 下岗 "to be laid
-    off"), which as one word matches no gloss word, and a span must render half a gloss."""
-    found = {}
-    for i, word in enumerate(words):
-        pieces = [p for p in word.group().lower().split("-") if p not in STOPWORDS]
-        if "-" not in word.group() or len(pieces) < 2:
-            continue
-        # a participle is glossed as itself or as its verb ("laid" or "lay")
-        forms = [(_undoubled(sentence_lemma(p)), _undoubled(english_lemma(p))) for p in pieces]
-        glosses = tuple(next((f for f in pair if f in wanted), "") for pair in forms)
-        if all(g and g[:_SKIP_LETTERS] not in skip for g in glosses):
-            found[i] = (sum(wanted[g] for g in glosses) / len(glosses), glosses)
-    return found
-
-
-def _ends_in_gloss(word: str, gloss: str) -> bool:
-    """Whether ``word`` is an English word of its own ("deep", which CC-CEDICT glosses with)
-    followed by ``gloss``, both of four letters or more: "deepfake" for "fake"."""
-    head = len(word) - len(gloss)
-    return (
-        len(gloss) >= _SHORT_HEAD
-        and head >= _SHORT_HEAD
-        and word.endswith(gloss)
-        and bool(synonyms(word[:head]))
-    )
 
 
 def _lead(senses: Sequence[str], words: Sequence[re.Match[str]]) -> int:
@@ -413,20 +359,6 @@ def _best_gloss(word_lemma: str, wanted: dict[str, float], derived: float) -> tu
         if score > best[0]:
             best = (score, gloss)
     return best
-
-
-def sentence_lemma(word: str) -> str:
-    """A sentence word's lemma for matching: irregular past forms and plurals, doubled consonants
-    and a plain adjective's comparative or superlative undone (新高 "new high": "highest"), and a
-    possessive's ending taken off (一带 "area": "the area's", 骑手 "rider": "riders'")."""
-    lower = _POSSESSIVE.sub("", word.lower())
-    return past_base(american(lower)) or base_form(lower, _undoubled(english_lemma(lower)))
-
-
-def _undoubled(word_lemma: str) -> str:
-    """The lemma without the consonant doubled before -ed/-ing ("emitt" from "emitted")."""
-    doubled = len(word_lemma) > 4 and word_lemma[-1] == word_lemma[-2] and word_lemma[-1] not in "aeiouls"
-    return word_lemma[:-1] if doubled else word_lemma
 
 
 def _rendered_share(matched: set[str], alternatives: Sequence[frozenset[str]]) -> float:
@@ -506,97 +438,3 @@ def _synonym_span(
         if weight > best.score:
             best = Span(text[words[i].start() : words[i].end()], weight)
     return best
-
-
-#: Notes that mark a sense a learner should not meet first: register, age, region.
-_MARKED = re.compile(
-    r"\((?:vulgar|slang|Internet slang|archaic|old|dated|obsolete|dialect|literary|derog\.|euphemism)[^)]*\)"
-    # "old name for", "archaic variant of": not "old man" (老人), "old friend", "old age"
-    r"|^(?:old|archaic) (?:variant|name|term|form|spelling|way of writing)s?\b",
-    re.IGNORECASE,
-)
-
-
-def marked(sense: str) -> bool:
-    """Whether CC-CEDICT marks ``sense`` vulgar, slang, archaic, dated, dialect or literary: one a
-    learner should not meet first, nor a word of an everyday sentence be read in."""
-    return _MARKED.search(sense) is not None
-
-
-@dataclass(frozen=True)
-class SenseEvidence:
-    """What the aligned English says of one sense: the features senses are ranked by."""
-
-    direct: float  # gloss words the sentence holds (:func:`~.senses.sense_score`)
-    coverage: float  # the largest share of one alternative's words it holds
-    related: int  # gloss words with a CC-CEDICT synonym in the sentence, when none matches
-    marked: bool  # vulgar, slang, archaic, dialect or literary
-
-
-def sense_evidence(sense: str, english: Set[str], complete: bool = True) -> SenseEvidence:
-    """The evidence for ``sense`` in a sentence given as its content lemmas (:func:`rank_senses`).
-
-    A marked sense counts as matched only on an exact match, every word of one of its
-    alternatives in the English (风情 is not "amorous feelings" because the sentence says
-    "feelings"), and no sense on a stray word (:func:`stray`); without ``complete`` neither
-    the coverage nor stray words are weighed (a composed word's part is one word of a phrase).
-    """
-    direct = sense_score(sense, english)
-    is_marked = marked(sense)
-    if direct and is_marked and not _exact(sense, english):
-        direct = 0.0
-    if direct and complete and stray(sense, english):
-        direct = 0.0
-    related = 0 if direct or not english else _related(sense, english)
-    coverage = _coverage(sense, english) if direct and complete else 0.0
-    return SenseEvidence(direct, coverage, related, is_marked)
-
-
-def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True) -> list[str]:
-    """``senses`` ordered for the card, no gloss twice (:func:`distinct_senses`): those the
-    English confirms first (best first, the more completely confirmed first on a tie), then
-    those a synonym of a sentence word confirms, then the rest in dictionary order (CC-CEDICT
-    lists the common senses first), senses marked vulgar, slang, archaic, dialect or literary last.
-
-    Without ``complete`` a tie keeps the dictionary's order: a composed word's
-    part takes the sense it lists first, which composes best (强制 "to force").
-
-    The order is lexicographic, not a weighted sum: a conditional logit over the same
-    evidence and the sense's place in the entry, fitted on the development articles'
-    key terms (``python bench/fit_ranking.py --senses``), picks the right first sense no
-    more often when each article is left out of its fit.
-    """
-
-    def key(item: tuple[int, str]) -> tuple[float, float, int, bool, int]:
-        index, sense = item
-        found = sense_evidence(sense, english, complete)
-        return (-found.direct, -found.coverage, -found.related, found.marked, index)
-
-    return distinct_senses(sense for _, sense in sorted(enumerate(senses), key=key))
-
-
-def _coverage(sense: str, english: Set[str]) -> float:
-    """The largest share of an alternative's words the English holds: on a tie, the sense it
-    confirms more completely comes first (越狱 "to jailbreak" before "to break out of prison"
-    next to "jailbreaking")."""
-    return max((len(a & english) / len(a) for a in sense_alternatives(sense)), default=0.0)
-
-
-def _exact(sense: str, english: Set[str]) -> bool:
-    return any(a <= english for a in sense_alternatives(sense))
-
-
-def _related(sense: str, english: Set[str]) -> int:
-    """How many gloss words of ``sense`` have a synonym among the sentence's lemmas."""
-    return sum(bool(synonyms(g) & english) for alternative in sense_alternatives(sense) for g in alternative)
-
-
-def stray(sense: str, english: Set[str]) -> bool:
-    """Whether the English meets the sense's glosses only in a stray word: less than half of every
-    alternative, the bar an English equivalent must pass (:func:`_covers`).  叹为观止 is not "to
-    acclaim as the peak of perfection" beside "snow-capped peaks", nor 目睹 "to see at first hand"
-    beside "for the first time".  A match in a note alone ("to cast (light)") is not judged here."""
-    shares = [
-        sum(any(match_word(g, w) for w in english) for g in a) / len(a) for a in sense_alternatives(sense)
-    ]
-    return any(shares) and 2 * max(shares) < 1

@@ -125,7 +125,7 @@ def senses_heard(char: str, zh_context: str, position: int) -> tuple[str, ...] |
     when it has several readings and that one is among them; else None (any may be meant).
 
     Cheap evidence, not the reading engine's: it only keeps a function word's other reading
-    from claiming English words (:func:`flashgen.vocab.evidence.others_english`)."""
+    from claiming English words (:func:`flashgen.vocab.explained.others_english`)."""
     candidates = readings(char)
     heard = sentence_syllables(zh_context)[position] if len(candidates) > 1 else None
     fitting = [r for r in candidates if heard and normalise(r.numbered) == normalise(heard)]

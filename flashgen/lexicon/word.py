@@ -14,9 +14,10 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose
 from .composed import compose
-from .equivalent import Span, english_span, places_in, rank_senses
+from .equivalent import Span, english_span, places_in
 from .pinyin import marks, normalise
 from .reading import readings
+from .sense_order import rank_senses
 from .senses import (
     content_lemmas,
 )

@@ -19,14 +19,9 @@ from ..lexicon.word import lookup
 from ..options import Options
 from ..types import SentencePair, Term, WordInfo
 from .candidates import Candidate, collect
-from .evidence import (
-    longer_word_equivalent,
-    morpheme_equivalent,
-    others_english,
-    surface,
-    thesaurus_equivalent,
-    translates_another_word,
-)
+from .evidence import surface
+from .explained import others_english, translates_another_word
+from .last_resort import longer_word_equivalent, morpheme_equivalent, thesaurus_equivalent
 from .ranking import rank
 
 
@@ -69,9 +64,9 @@ def with_own_english(word: WordInfo, example: SentencePair) -> WordInfo:
     An equivalent that only another word of the Chinese sentence explains (遏制 "curb" given
     "raises", which 加息 "to raise interest rates" explains) is searched again without the
     words the others explain; a card still without one takes the English a morpheme of the
-    word gives (空置 "empty": 空), :func:`~flashgen.vocab.evidence.morpheme_equivalent`, or a
+    word gives (空置 "empty": 空), :func:`~flashgen.vocab.last_resort.morpheme_equivalent`, or a
     longer dictionary word holding it, and last the one sentence word WordNet lists as a synonym
-    of a one-word gloss (媲美 "to match": "rivals"), :func:`~flashgen.vocab.evidence.thesaurus_equivalent`.
+    of a one-word gloss (媲美 "to match": "rivals"), :func:`~flashgen.vocab.last_resort.thesaurus_equivalent`.
     A composed word's English already renders its parts in order.
     """
     if not word.composed and translates_another_word(word.simplified, example.zh, word.english):

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from flashgen import lookup
 from flashgen.lexicon import equivalent
-from flashgen.lexicon.equivalent import english_span, rank_senses
+from flashgen.lexicon.english_forms import sentence_lemma
+from flashgen.lexicon.equivalent import english_span
+from flashgen.lexicon.sense_order import rank_senses
 from flashgen.lexicon.senses import content_lemmas, english_lemma, man_singular
 from flashgen.lexicon.synonyms import synonyms
 
@@ -240,7 +242,7 @@ def test_a_word_in_eed_keeps_its_stem() -> None:
         (("agree", "agreed"), "agree"),
         (("guarantee", "guaranteed"), "guarantee"),
     ):
-        assert {equivalent.sentence_lemma(w) for w in forms} == {base}
+        assert {sentence_lemma(w) for w in forms} == {base}
     assert english_span(["to breed"], "Scientists bred heat-tolerant corals.").text == "bred"
     assert english_span(["to exceed"], "Demand exceeded supply.").text == "exceeded"
     assert "surpass" in synonyms("exceed")
@@ -281,9 +283,9 @@ def test_one_english_word_does_not_render_two_parts_of_a_composed_word() -> None
 def test_a_prefixed_irregular_past_meets_its_verb() -> None:
     en = "Before moving he resold the appliances he no longer used."
     assert lookup("转卖", "他搬家前把用不上的电器统统转卖。", en).english == "resold"
-    assert equivalent.sentence_lemma("outgrew") == "outgrow"
+    assert sentence_lemma("outgrew") == "outgrow"
     # un- makes an adjective of its own: "unsold" is not a form of a verb "unsell"
-    assert equivalent.sentence_lemma("unsold") == "unsold"
+    assert sentence_lemma("unsold") == "unsold"
 
 
 def test_a_word_the_gloss_negates_is_no_equivalent() -> None:

@@ -141,7 +141,7 @@ def test_after_a_known_modifier_the_head_is_the_word_to_learn() -> None:
 
 
 def test_a_morpheme_gives_the_english_when_no_gloss_of_the_word_does() -> None:
-    from flashgen.vocab.evidence import morpheme_equivalent
+    from flashgen.vocab.last_resort import morpheme_equivalent
 
     zh = "相比之下，县城几家老牌星级酒店的客房常常空置。"
     en = "By contrast, rooms at several long-established star-rated hotels in town often sit empty."
@@ -155,7 +155,7 @@ def test_a_morpheme_gives_the_english_when_no_gloss_of_the_word_does() -> None:
 def test_a_longer_dictionary_word_holding_the_word_lends_its_english() -> None:
     """CC-CEDICT has 漏洞's newer sense only in 零日漏洞 "zero-day vulnerability"; an idiom's gloss
     tells the whole (桴鼓相应), and a name's spells it: neither lends a word."""
-    from flashgen.vocab.evidence import longer_word_equivalent
+    from flashgen.vocab.last_resort import longer_word_equivalent
 
     zh, en = "研究人员发现了这款软件的一个漏洞。", "Researchers found a vulnerability in the software."
     assert longer_word_equivalent("漏洞", zh, en) == "vulnerability"
@@ -168,7 +168,7 @@ def test_a_longer_dictionary_word_holding_the_word_lends_its_english() -> None:
 
 
 def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -> None:
-    from flashgen.vocab.evidence import translates_another_word
+    from flashgen.vocab.explained import translates_another_word
 
     zh = "央行加息以遏制通胀"  # "Central bank raises interest rates to curb inflation"
     assert translates_another_word("遏制", zh, "raises")  # 加息 "to raise interest rates"
@@ -181,7 +181,8 @@ def test_an_english_word_another_chinese_word_explains_is_not_the_equivalent() -
 def test_a_classifier_s_description_or_a_literary_sense_claims_no_english_word() -> None:
     """季 "classifier for seasonal crop yields" counts crops, it does not translate "yields"; 将
     "(literary) to lead" is "will" in an everyday sentence, not "leading"."""
-    from flashgen.vocab.evidence import morpheme_equivalent, others_english
+    from flashgen.vocab.explained import others_english
+    from flashgen.vocab.last_resort import morpheme_equivalent
 
     zh, en = "今年春季小麦产量下降。", "Wheat yields fell this spring."
     assert "yield" not in others_english("产量", zh)
@@ -195,7 +196,7 @@ def test_a_character_of_several_readings_claims_the_english_of_the_one_it_is_rea
     """还 hái "still; also" is not huán "to pay back": it leaves "paid" to 发放."""
     from flashgen.lexicon.reading import senses_heard
     from flashgen.lexicon.word import lookup
-    from flashgen.vocab.evidence import others_english
+    from flashgen.vocab.explained import others_english
     from flashgen.vocab.selection import with_own_english
 
     zh = "补贴每月按时发放，村里还组织了培训。"
@@ -208,7 +209,8 @@ def test_a_character_of_several_readings_claims_the_english_of_the_one_it_is_rea
 
 
 def test_the_english_of_a_longer_word_holding_this_one_is_that_words() -> None:
-    from flashgen.vocab.evidence import morpheme_equivalent, others_english
+    from flashgen.vocab.explained import others_english
+    from flashgen.vocab.last_resort import morpheme_equivalent
 
     zh = "图书管理员陈梅把阅览室变成了学习的地方。"
     en = "The librarian, Mei Chen, turned the reading room into a place to learn."
@@ -225,7 +227,7 @@ def test_an_everyday_word_the_hsk_leaves_out_is_as_easy_as_its_parts() -> None:
 
 
 def test_an_empty_equivalent_is_the_english_word_written_with_the_word_s_characters() -> None:
-    from flashgen.vocab.evidence import morpheme_equivalent
+    from flashgen.vocab.last_resort import morpheme_equivalent
 
     zh = "李婷在最后两公里完成反超。"
     en = "Li Ting overtook the leader in the final two kilometres."
@@ -237,7 +239,7 @@ def test_an_empty_equivalent_is_the_english_word_written_with_the_word_s_charact
 
 def test_a_morpheme_equivalent_stands_near_the_word_in_its_sentence() -> None:
     """A word a morpheme glosses at the other end of the sentence translates something else."""
-    from flashgen.vocab.evidence import morpheme_equivalent
+    from flashgen.vocab.last_resort import morpheme_equivalent
 
     zh = "超时的骑手会被平台扣钱，这种事一个月发生好几次。"
     en = "Riders who are late have pay docked by the platform, which happens several times a month."
@@ -317,7 +319,7 @@ def test_a_time_word_weighs_less_unless_the_dictionary_makes_it_a_verb() -> None
 
 
 def test_a_morpheme_meets_a_prefixed_irregular_participle_through_its_lemma() -> None:
-    from flashgen.vocab.evidence import morpheme_equivalent
+    from flashgen.vocab.last_resort import morpheme_equivalent
 
     zh, en = "教科书中的这一章节或许需要改写。", "This chapter of the textbooks may need to be rewritten."
     assert morpheme_equivalent("改写", zh, en) == "rewritten"  # 写 "to write": rewrite
