@@ -137,6 +137,13 @@ def _claim_keys(token: str, zh: str, at: int) -> frozenset[str]:
     heard = senses_heard(token, zh, at) if len(token) == 1 else None
     if heard is None:
         return _gloss_keys(token, claiming=True)
+    return _heard_keys(heard)
+
+
+@cache
+def _heard_keys(heard: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the everyday senses of one reading (:func:`_claim_keys`): worked out once per
+    reading, as a function word such as 还 or 的 is heard in most sentences."""
     return _keys(dictionary.sense_words(s for s in heard if _everyday(s)))
 
 
