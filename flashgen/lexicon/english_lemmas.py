@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .dictionary import STOPWORDS, lemma
+from .dictionary import LOWER_WORD, STOPWORDS, lemma
 from .forms import PLURAL_FORMS, ends_in_eed
 from .synonyms import synonyms
 
@@ -47,7 +47,6 @@ _BRITISH = (
     (re.compile(r"(?<=[a-z]{2})ence(s)?$"), "ense", "ence"),
     (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), "l", "ll"),
 )
-_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @cache
@@ -122,7 +121,7 @@ def man_singular(word: str) -> str:
 
 def sentence_lemmas(text: str) -> list[str]:
     """The lemmas of an English sentence (:func:`english_lemma`)."""
-    return [english_lemma(w) for w in _LOWER_WORD.findall(text.lower())]
+    return [english_lemma(w) for w in LOWER_WORD.findall(text.lower())]
 
 
 def content_lemmas(text: str) -> set[str]:
@@ -134,7 +133,7 @@ def content_lemmas(text: str) -> set[str]:
 
 @cache  # a card's English sentence is read for its word, its parts, its neighbours' senses
 def _content_lemmas(text: str) -> frozenset[str]:
-    words = _LOWER_WORD.findall(text.lower())
+    words = LOWER_WORD.findall(text.lower())
     # a hyphenated word's own words too: "lay-offs" holds 裁员's "lay off"
     words += [piece for w in words if "-" in w for piece in w.split("-")]
     # and the word closed up, as the other spelling writes it: "stop-gap" is "stopgap"
