@@ -6,6 +6,8 @@ British spellings in American ("theatre": theater), the silent e an ending took 
 ("making": make), an irregular plural's singular ("leaves": leaf, "fishermen": fisherman) and
 a comparative's plain adjective ("highest": high) beside the word.  Each change is made only
 where CC-CEDICT's glosses back it, so that "promise", "specimen" or "farmer" stay as they are.
+These lemmas build on the dictionary's light stem (:func:`.dictionary.lemma`), which its
+gloss words and the aligner use as it is (:func:`.dictionary.english_lemmas`).
 """
 
 from __future__ import annotations
