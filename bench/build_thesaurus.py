@@ -23,13 +23,12 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from flashgen.lexicon.dictionary import cedict_rows, lemma
+from flashgen.lexicon.dictionary import LOWER_WORD, cedict_rows, lemma
 
 OUT = Path(__file__).resolve().parents[1] / "flashgen" / "indexes" / "thesaurus-v2.txt.gz"
 ANTONYMS = Path(__file__).resolve().parents[1] / "flashgen" / "indexes" / "antonyms-v1.txt.gz"
 _POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
-_GLOSS_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def _synsets(folder: Path) -> dict[tuple[str, str], tuple[list[str], list[tuple[str, str, str, int, int]]]]:
@@ -78,7 +77,7 @@ def _gloss_vocabulary() -> set[str]:
     words: set[str] = set()
     for _, _, pinyin, glosses in cedict_rows():
         if not pinyin[:1].isupper():
-            words.update(_GLOSS_WORD.findall(glosses.lower()))
+            words.update(LOWER_WORD.findall(glosses.lower()))
     return words | {lemma(w) for w in words}
 
 

@@ -35,9 +35,10 @@ from pathlib import Path
 from vocab_eval import SHARED, holds
 
 from flashgen.align import align_article
+from flashgen.lexicon.english_lemmas import content_lemmas
 from flashgen.lexicon.reading import readings
 from flashgen.lexicon.sense_order import rank_senses, sense_evidence
-from flashgen.lexicon.senses import content_lemmas, distinct_senses
+from flashgen.lexicon.senses import distinct_senses
 from flashgen.options import Options
 from flashgen.text import read_article
 from flashgen.types import SentencePair

@@ -20,15 +20,14 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose, syllables_heard
 from .dictionary import STOPWORDS, lemma
+from .english_lemmas import content_lemmas, plain_adjective, stem_key
 from .equivalent import Span, english_span, far_apart, places_in
 from .pinyin import marks, normalise, sentence_syllables
 from .reading import Reading, readings
 from .sense_order import rank_senses, stray
 from .senses import (
     common_sense,
-    content_lemmas,
     noun_glosses,
-    plain_adjective,
     sense_score,
     short_gloss,
 )
@@ -39,9 +38,6 @@ _ARTICLE = re.compile(r"^(a|an|the) ")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 #: Endings of English nouns, the form the head of a composed word takes.
 _NOUN_ENDINGS = ("ty", "ment", "ness", "ance", "ence", "ship")
-
-#: English words sharing this many first letters count as one when telling what explains a word.
-_STEM_LETTERS = 6
 
 
 @dataclass(frozen=True)
@@ -300,7 +296,7 @@ def _sentence_glosses(text: str) -> frozenset[str]:
 
 def _stem(word: str) -> str:
     """A word's lemma cut to its first letters, so that derivations meet (execute / executive)."""
-    return lemma(word.lower())[:_STEM_LETTERS]
+    return stem_key(lemma(word.lower()))
 
 
 def _gloss(part: _Part, english: Set[str], head: bool) -> str:

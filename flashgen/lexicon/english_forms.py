@@ -13,12 +13,10 @@ import re
 from collections.abc import Sequence, Set
 
 from .dictionary import STOPWORDS
+from .english_lemmas import american, base_form, english_lemma, stem_key
 from .forms import past_base
-from .senses import american, base_form, english_lemma
 from .synonyms import synonyms
 
-#: Letters of a lemma compared with the keys of ``english_span``'s ``skip``.
-SKIP_LETTERS = 6
 #: Letters of a short gloss word that an English compound may end with, and of the word before it
 #: ("deepfake": deep + fake), where a gloss inside a word is otherwise matched from five letters.
 _SHORT_HEAD = 4
@@ -61,7 +59,7 @@ def closed_compounds(
         if first in STOPWORDS or second in STOPWORDS:
             continue
         joined = sentence_lemma(first + second)
-        if joined in wanted and joined[:SKIP_LETTERS] not in skip:
+        if joined in wanted and stem_key(joined) not in skip:
             found[i] = found[i + 1] = (wanted[joined] / 2, joined)
     # only a gloss of _SHORT_HEAD letters or more can end a word after a head of its own
     tails = [gloss for gloss in wanted if len(gloss) >= _SHORT_HEAD]
@@ -90,7 +88,7 @@ def hyphenated_glosses(
         # a participle is glossed as itself or as its verb ("laid" or "lay")
         forms = [(undoubled(sentence_lemma(p)), undoubled(english_lemma(p))) for p in pieces]
         glosses = tuple(next((f for f in pair if f in wanted), "") for pair in forms)
-        if all(g and g[:SKIP_LETTERS] not in skip for g in glosses):
+        if all(g and stem_key(g) not in skip for g in glosses):
             found[i] = (sum(wanted[g] for g in glosses) / len(glosses), glosses)
     return found
 

@@ -37,18 +37,15 @@ from ..memo import per_article
 from .dictionary import STOPWORDS, lemma
 from .english_forms import (
     BREAK,
-    SKIP_LETTERS,
     closed_compounds,
     hyphenated_glosses,
     sentence_lemma,
     undoubled,
 )
-from .senses import american, match_word, negates, sense_alternatives, silent_e
+from .english_lemmas import ENGLISH_WORD, american, silent_e, stem_key
+from .senses import match_word, negates, sense_alternatives
 from .synonyms import characters, synonyms
 from .thesaurus import opposes
-
-_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
-
 
 #: Longest English equivalent, in words ("wake-up call", "national security").
 MAX_SPAN = 4
@@ -177,7 +174,7 @@ def english_span(
             for gloss in alternative:
                 wanted.setdefault(undoubled(gloss), 1.0 if rank == 0 or parts else _LESSER_SENSE)
                 part_of.setdefault(undoubled(gloss), rank)
-    proper = {lemma(w.lower()) for sense in senses for w in _WORD.findall(sense) if w[:1].isupper()}
+    proper = {lemma(w.lower()) for sense in senses for w in ENGLISH_WORD.findall(sense) if w[:1].isupper()}
     phrases = {} if parts else _two_word_phrases(tuple(senses))
     words, lemmas, verbs, hidden = _read_sentence(en_context)
     derived = _COMPOUND if parts else 1.0
@@ -189,7 +186,7 @@ def english_span(
         return _best_gloss(word_lemma, wanted, derived)
 
     matches = [
-        (0.0, "") if lem[:SKIP_LETTERS] in skip else max(best_gloss(lem), best_gloss(verb))
+        (0.0, "") if stem_key(lem) in skip else max(best_gloss(lem), best_gloss(verb))
         for lem, verb in zip(lemmas, verbs, strict=True)
     ]
     matches = closed_compounds(matches, words, en_context, wanted, skip)
@@ -251,7 +248,7 @@ def english_span(
         best = Span(en_context[words[start].start() : words[end].end()], best.score)
         return best
     barred = [
-        h or lem[:SKIP_LETTERS] in skip or far_apart(places, i, len(words))
+        h or stem_key(lem) in skip or far_apart(places, i, len(words))
         for i, (h, lem) in enumerate(zip(hidden, lemmas, strict=True))
     ]
     whole = {g for alternative in alternatives if len(alternative) == 1 for g in alternative}
@@ -270,7 +267,7 @@ def _read_sentence(
 ) -> tuple[tuple[re.Match[str], ...], tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
     """The sentence's words, their lemmas for matching (:func:`~.english_forms.sentence_lemma`),
     their plain lemmas (a participle's verb), and which are inside a name (:func:`_inside_names`)."""
-    words = tuple(_WORD.finditer(en_context))
+    words = tuple(ENGLISH_WORD.finditer(en_context))
     lemmas = tuple(sentence_lemma(w.group()) for w in words)
     verbs = tuple(lemma(american(w.group().lower())) for w in words)
     return words, lemmas, verbs, tuple(_inside_names([w.group() for w in words]))
@@ -292,7 +289,7 @@ def _two_word_phrases(senses: tuple[str, ...]) -> dict[frozenset[str], tuple[str
     found = {}
     for sense in senses:
         for text in re.sub(r"\([^)]*\)", " ", sense).split(";"):
-            words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+            words = [w for w in ENGLISH_WORD.findall(text.lower()) if w not in STOPWORDS]
             if len(words) == 2:
                 first, second = (undoubled(sentence_lemma(w)) for w in words)
                 found[frozenset({first, second})] = (first, second)

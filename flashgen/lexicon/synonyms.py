@@ -24,10 +24,9 @@ from bisect import bisect_left
 from functools import cache
 
 from ..cache import cached_index
-from .dictionary import NOTE_RE, STOPWORDS, cedict_file, cedict_rows, lemma
+from .dictionary import LOWER_WORD, NOTE_RE, STOPWORDS, cedict_file, cedict_rows, lemma
 from .forms import ends_in_eed
 
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 #: An entry with more senses than this mixes unrelated meanings (反复 "repeatedly; to upend").
 _MAX_SENSES = 4
 #: Two words joined like this are two synonyms ("poor and simple"); otherwise a phrase
@@ -40,7 +39,7 @@ def _gloss_lemmas(gloss: str) -> list[str]:
     text = NOTE_RE.sub(" ", gloss).strip().lower()
     pair = _COORDINATION.match(text)
     # a gloss is a base form: its -eed is the word's own (breed, exceed), never a past tense
-    words = [w if ends_in_eed(w) else lemma(w) for w in (pair.groups() if pair else _WORD.findall(text))]
+    words = [w if ends_in_eed(w) else lemma(w) for w in (pair.groups() if pair else LOWER_WORD.findall(text))]
     words = [w for w in words if w not in STOPWORDS and len(w) > 2]
     return words if len(words) == 1 or pair else []
 

@@ -14,13 +14,11 @@ from ..types import WordInfo
 from . import dictionary
 from .choice import choose
 from .composed import compose
+from .english_lemmas import content_lemmas
 from .equivalent import Span, english_span, places_in
 from .pinyin import marks, normalise
 from .reading import readings
 from .sense_order import rank_senses
-from .senses import (
-    content_lemmas,
-)
 
 #: Senses shown on a card: enough to place the word, few enough to read.
 MAX_SENSES = 4

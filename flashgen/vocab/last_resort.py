@@ -12,10 +12,11 @@ two would teach a wrong word half the time.
 from __future__ import annotations
 
 from ..lexicon import dictionary
+from ..lexicon.english_lemmas import stem_key
 from ..lexicon.senses import adverb_of, clean_senses, holds_gloss
 from ..lexicon.synonyms import characters
 from ..lexicon.thesaurus import thesaurus
-from .explained import MIN_LETTERS, free_words, one_word_glosses, stem_key
+from .explained import MIN_LETTERS, free_words, one_word_glosses
 from .segmentation import lexicon_split
 
 #: A character more common than this (zipf: 有, 上, 向, 比, 人) is in too many words to tie an

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from flashgen import lookup
 from flashgen.lexicon import equivalent
 from flashgen.lexicon.english_forms import sentence_lemma
+from flashgen.lexicon.english_lemmas import content_lemmas, english_lemma, man_singular
 from flashgen.lexicon.equivalent import english_span
 from flashgen.lexicon.sense_order import rank_senses
-from flashgen.lexicon.senses import content_lemmas, english_lemma, man_singular
 from flashgen.lexicon.synonyms import synonyms
 
 
@@ -74,7 +74,7 @@ def test_a_participle_matches_the_gloss_it_is_as_well_as_its_verb() -> None:
 
 
 def test_british_spellings_meet_the_american_glosses() -> None:
-    from flashgen.lexicon.senses import american
+    from flashgen.lexicon.english_lemmas import american
 
     assert [american(w) for w in ["theatre", "recognised", "defences", "travelled"]] == [
         "theater",
