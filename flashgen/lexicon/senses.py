@@ -21,13 +21,7 @@ from functools import cache
 
 from ..memo import per_article
 from .dictionary import STOPWORDS, is_cross_reference
-
-# content_lemmas and sentence_lemmas are re-exported (``as``) for the picker's evidence and
-# segmentation modules, which another branch is changing; other code imports them from
-# :mod:`.english_lemmas`.
-from .english_lemmas import content_lemmas as content_lemmas
-from .english_lemmas import plain_adjective, unhyphenated
-from .english_lemmas import sentence_lemmas as sentence_lemmas
+from .english_lemmas import plain_adjective, sentence_lemmas, unhyphenated
 
 #: CC-CEDICT's inline references "繁|简[pin1 yin1]" shown as the simplified form.
 _REFERENCE = re.compile(r"(?:[^\s|\[\]()]+\|)?([^\s|\[\]()]+)\[[^\]]*\]")

@@ -25,12 +25,13 @@ from itertools import pairwise
 from math import comb
 
 from ..lexicon import dictionary
-from ..lexicon.senses import clean_senses, content_lemmas, sense_alternatives, sense_score, sentence_lemmas
+from ..lexicon.english_lemmas import content_lemmas, sentence_lemmas, stem_key
+from ..lexicon.senses import clean_senses, sense_alternatives, sense_score
 from ..lexicon.synonyms import characters
 from ..lexicon.thesaurus import thesaurus
 from ..memo import per_article
 from ..types import SentencePair
-from .explained import MIN_LETTERS, free_words, one_word_glosses, stem_key, unclaimed, word_forms
+from .explained import MIN_LETTERS, free_words, one_word_glosses, unclaimed, word_forms
 from .segmentation import English, composed_by_character, lexicon_split, tag_of
 
 #: A leading note naming a field: "(physics) mass", "(computing) cache".

@@ -17,18 +17,13 @@ from functools import cache
 from ..data import jieba_tokenizer
 from ..lexicon import dictionary
 from ..lexicon.english_forms import sentence_lemma
-from ..lexicon.english_lemmas import content_lemmas, sentence_lemmas, silent_e
-
-# ``as``: the picker's evidence module, which another branch is changing, still imports it from
-# here; other code imports it from :mod:`flashgen.lexicon.english_lemmas`.
-from ..lexicon.english_lemmas import stem_key as stem_key
+from ..lexicon.english_lemmas import ENGLISH_WORD, content_lemmas, sentence_lemmas, silent_e, stem_key
 from ..lexicon.equivalent import far_apart, places_in
 from ..lexicon.reading import senses_heard
 from ..lexicon.sense_order import marked
 from ..lexicon.senses import negates, root, sense_alternatives
 from ..lexicon.thesaurus import opposes
 from ..memo import per_article
-from .segmentation import ENGLISH_WORD
 
 #: Shortest English lemma taken as a translation (no "use", "new").
 MIN_LETTERS = 4

@@ -17,7 +17,7 @@ from functools import cache
 
 from ..data import jieba_posseg
 from ..lexicon import dictionary
-from ..lexicon.senses import sentence_lemmas
+from ..lexicon.english_lemmas import ENGLISH_WORD, STEM_LETTERS, sentence_lemmas, stem_key
 from ..lexicon.tagging import MODAL_VERBS, NAME_TAGS
 from ..memo import per_article
 from ..text.sentences import HAN
@@ -33,14 +33,9 @@ LOCALITY_TAG = "f"
 _HAN_ONLY = re.compile(f"[{HAN}]+")
 #: Zipf of everyday words (about one in 100,000 words of text).
 EVERYDAY_ZIPF = 5.0
-#: English words sharing this many leading letters count as the same word
-#: ("retaliatory" translates 报复 "to retaliate"; "national" 国家 "nation").
-_STEM_LETTERS = 6
 
 
 _HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
-#: An English word, hyphens and apostrophes inside it.
-ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,7 @@ class English:
         return English(
             lemmas,
             frozenset(lemmas),
-            frozenset(w[:_STEM_LETTERS] for w in lemmas if len(w) >= _STEM_LETTERS),
+            frozenset(stem_key(w) for w in lemmas if len(w) >= STEM_LETTERS),
             tuple(c for c in compounds if c),
             frozenset(sentence_lemmas(" ".join(lowercase))),
         )
@@ -85,7 +80,7 @@ class English:
         also whether the glosses hold every word of a hyphenated compound (:attr:`compounds`):
         "laid-off" renders 下岗 "to be laid off", "high-powered" does not render 功率 "power"."""
         return any(
-            g in self.words or (len(g) >= _STEM_LETTERS and g[:_STEM_LETTERS] in self.stems) for g in glosses
+            g in self.words or (len(g) >= STEM_LETTERS and stem_key(g) in self.stems) for g in glosses
         ) or (apart and any(c <= glosses for c in self.compounds))
 
 
