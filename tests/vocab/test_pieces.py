@@ -71,14 +71,21 @@ def test_a_transparent_phrase_gives_its_words() -> None:
     assert "客户数据" not in found and {"客户", "数据"} <= found
 
 
+#: Sentence pairs about something else: an article's other pairs, which a word's evidence is
+#: weighed against.
+_UNRELATED = [
+    ("清晨六点，雾气还笼罩着山谷。", "At six in the morning, mist still hangs over the valley."),
+    ("她培训村里的年轻人。", "She trains young people from the village."),
+    ("客人们围坐在火塘边。", "Guests gather around the fire pit."),
+    ("她最大的心愿是让更多人了解这片土地。", "Her wish is for more people to know this land."),
+]
+
+
 def test_the_article_confirms_a_word_the_dictionary_lacks() -> None:
     rows = [
         ("集团正在山脚下兴建一座度假村。", "A group is building a resort below the mountain."),
         ("度假村有度假村的客人。", "The resort will have its own guests."),
-        ("清晨六点，雾气还笼罩着山谷。", "At six in the morning, mist still hangs over the valley."),
-        ("她培训村里的年轻人。", "She trains young people from the village."),
-        ("客人们围坐在火塘边。", "Guests gather around the fire pit."),
-        ("她最大的心愿是让更多人了解这片土地。", "Her wish is for more people to know this land."),
+        *_UNRELATED,
     ]
     terms = {t.word.simplified: t.word for t in pick_terms(pairs_of(rows), Options())}
     assert terms["度假村"].meaning == "resort" and terms["度假村"].english == "resort"
@@ -100,10 +107,7 @@ def test_the_article_confirms_a_word_by_its_company_beyond_chance() -> None:
         ("白化不等于死亡。", "Bleaching does not mean death."),
         ("七成珊瑚出现白化。", "Seventy percent of corals showed bleaching."),
         ("潜水员记录白化情况。", "Divers record the bleaching."),
-        ("清晨六点，雾气还笼罩着山谷。", "At six in the morning, mist still hangs over the valley."),
-        ("她培训村里的年轻人。", "She trains young people from the village."),
-        ("客人们围坐在火塘边。", "Guests gather around the fire pit."),
-        ("她最大的心愿是让更多人了解这片土地。", "Her wish is for more people to know this land."),
+        *_UNRELATED,
         ("渔民把网具搬上岸。", "Fishermen haul their nets ashore."),
         ("码头上的海鲜价格开始上涨。", "Seafood prices at the docks started to rise."),
         ("当地政府发布了新规定。", "The local government issued new rules."),
