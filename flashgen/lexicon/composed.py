@@ -77,11 +77,15 @@ def compose(
         else Span("", 0.0)
     )
     rendered = _rendering(parts, span.text, zh_context, position, en_context)
-    far = (
-        zh_context is not None
-        and position is not None
-        and _far_from(span.text, en_context, word, zh_context, position)
-    )
+    shown = rendered
+    if not shown and _renders_all(parts, span.text):
+        # every part rendered, but a span far from the word's place is another word's
+        far = (
+            zh_context is not None
+            and position is not None
+            and _far_from(span.text, en_context, word, zh_context, position)
+        )
+        shown = "" if far else span.text
     # not confirmed as a whole: the parts' own meanings, shown as parts ("of chief importance +
     # assignment" for 首要任务), never passed off as the word's sense
     literal = " + ".join(_gloss(p, english, head=i == len(parts) - 1) for i, p in enumerate(parts))
@@ -91,7 +95,7 @@ def compose(
         pinyin=marks(numbered),
         pinyin_numbered=numbered,
         meaning=uncapitalised(rendered, en_context) or literal,
-        english=rendered or (span.text if _renders_all(parts, span.text) and not far else ""),
+        english=shown,
         hsk=dictionary.hsk_level(word),
         composed=True,
     )

@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from ..data import pypinyin
+from ..memo import per_article
 from ..pypinyin_index import segment
 from ..text.sentences import HAN
 
@@ -123,6 +124,7 @@ def normalise(numbered_reading: str) -> str:
     return " ".join(_join_erhua(spelled.split()))
 
 
+@per_article  # keyed by a sentence: the claim check asks it of every sentence of an article
 @cache
 def sentence_syllables(zh_sentence: str) -> tuple[str | None, ...]:
     """The citation reading of each character of ``zh_sentence`` (None if not Han).

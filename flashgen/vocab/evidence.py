@@ -235,7 +235,8 @@ def _pieces(text: str) -> list[str]:
         return [p for p in lower.split("-") if len(p) >= MIN_LETTERS]
     cuts = range(_MIN_PIECE, len(lower) - _MIN_PIECE + 1)
     halves = [(lower[:k], lower[k:]) for k in cuts]
-    return [p for h in halves if all(thesaurus(p) for p in h) for p in h if len(p) >= MIN_LETTERS]
+    known = [h for h in halves if all(thesaurus(half) for half in h)]
+    return [piece for h in known for piece in h if len(piece) >= MIN_LETTERS]
 
 
 @cache

@@ -185,7 +185,7 @@ def _containing_words(word: str, zh: str) -> set[str]:
 def unclaimed(key: str, word: str, sentences: Sequence[str]) -> bool:
     """Whether no other word of the Chinese sentences has a gloss starting like ``key``."""
     for sentence in sentences:
-        for token in jieba_tokenizer().cut(sentence.replace(word, "，"), HMM=False):
+        for token, _ in _other_tokens(word, sentence):
             if any(stem_key(g) == key for g in _claiming(token)):
                 return False
     return True
