@@ -54,7 +54,9 @@ def test_a_batch_forgets_before_each_article_and_each_deck(
 def test_jieba_forgets_its_remembered_sentences_with_the_article() -> None:
     """The word graph and route of each block cut; the fragments' counts stay (words recur)."""
     tokenizer = data.jieba_tokenizer()
-    assert tokenizer.FREQ.forget_blocks in memo._FORGET
+    table = tokenizer.FREQ
     first = tokenizer.lcut("银行行长说，长江大桥长一千米。")
+    assert "长江大桥长一千米" in table._dags and "长江大桥长一千米" in table._routes
     memo.next_article()
+    assert not table._dags and not table._routes
     assert tokenizer.lcut("银行行长说，长江大桥长一千米。") == first
