@@ -24,7 +24,8 @@ round as ``dev5``, those of the eighth, "eighth round dev", as ``dev8``, those o
 articles of the fourth round, "fourth round", as ``held-out4``, of the fifth, "fifth round",
 as ``held-out5``, of the sixth, "sixth round", as ``held-out6``, of the seventh,
 "seventh round", as ``held-out7``, of the eighth, "eighth round", as ``held-out8``, of the
-ninth, "ninth round", as ``held-out9``, and of the tenth, "tenth round", as ``held-out10``), the
+ninth, "ninth round", as ``held-out9``, of the tenth, "tenth round", as ``held-out10``, and of
+the eleventh, "eleventh round", as ``held-out11``), the
 picker cases (``tests/vocab/cases/picker``: no expected English) and the seed article
 (``../shared``; skipped when absent, read and aligned as ``flashgen words`` does).
 ``-v`` lists the misses of the development sets; for the held-out sets it prints only how
@@ -194,6 +195,7 @@ def main(verbose: bool, dev_only: bool) -> None:
         "held-out8": Tally(),
         "held-out9": Tally(),
         "held-out10": Tally(),
+        "held-out11": Tally(),
         "picker": Tally(),
     }
     for path in sorted((CASES / "articles").glob("*.json")):
@@ -223,6 +225,7 @@ def main(verbose: bool, dev_only: bool) -> None:
                 "eighth round": "held-out8",
                 "ninth round": "held-out9",
                 "tenth round": "held-out10",
+                "eleventh round": "held-out11",
             }
             which = next((t for r, t in rounds.items() if r in case["about"]), "held-out")
         grade(sets[which], path.stem, pairs_of(case["pairs"]), case)
