@@ -286,9 +286,21 @@ def meaning_html(word: WordInfo) -> str:
 
 @per_article
 @lru_cache(maxsize=1024)  # a sentence is the example of several of its article's terms
-def _sentence_line(zh: str) -> str:
-    """The sentence's pinyin line, read by the reading engine, escaped."""
-    return escape(pinyin.sentence_pinyin(zh, sentence_readings(zh)))
+def _sentence_line(zh: str, word: str, numbered: str) -> str:
+    """The sentence's pinyin line, read by the reading engine, escaped; where the card's ``word``
+    stands, its syllables are the card's own (``numbered``).
+
+    The word's reading also weighs the aligned English, which the line does not see (公道
+    gōng dào "justice", 开通 kāi tōng "to open"), so the line would otherwise contradict the
+    reading the card teaches.  A word whose syllables are not one per character (erhua
+    joined) keeps the line's.
+    """
+    readings = list(sentence_readings(zh))
+    syllables = numbered.split()
+    if len(syllables) == len(word):
+        for start, end in _occurrences(zh, word):
+            readings[start:end] = syllables
+    return escape(pinyin.sentence_pinyin(zh, readings))
 
 
 def note_fields(term: Term, article: Article) -> list[str]:
@@ -304,7 +316,7 @@ def note_fields(term: Term, article: Article) -> list[str]:
         _splice(example.zh, _occurrences(example.zh, word.simplified), _highlight),
         cloze_html(example.zh, word.simplified),
         _splice(example.en, _english_span(example.en, word.english), _highlight),
-        _sentence_line(example.zh),
+        _sentence_line(example.zh, word.simplified, word.pinyin_numbered),
         "" if word.hsk is None else str(word.hsk),
         escape(article.title),
         "",

@@ -91,6 +91,15 @@ def test_fields_follow_the_frozen_list() -> None:
     assert fields["HSK"] == "1" and fields["Audio"] == ""
 
 
+def test_the_sentence_line_reads_the_card_word_as_the_card_does() -> None:
+    """The line alone reads 老师傅 shī fù; the card teaches 师傅 shī fu, so its line says so too."""
+    term = make_term(
+        "师傅", "shi1 fu5", "master", "老师傅们手把手地教年轻人。", "Old masters teach the young."
+    )
+    line = note_fields(term, make_article("师傅", [term]))[FIELDS.index("SentencePinyin")]
+    assert line.startswith("lǎo shī fu men ")
+
+
 def test_traditional_is_empty_when_it_is_the_simplified_form() -> None:
     article, terms = load_case("deck_library.json")
     place = next(t for t in terms if t.word.simplified == "地方")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashgen import lookup
+from flashgen import lookup, sentence_readings
 from flashgen.lexicon import dictionary
 from flashgen.lexicon.pinyin import marks, normalise, numbered
 from flashgen.types import WordInfo
@@ -107,6 +107,14 @@ def test_composed_meanings_read_as_the_word_means(case: dict[str, Any]) -> None:
     assert not any(part in meaning for part in case.get("meaning_excludes", []))
     if "meaning_any" in case:
         assert meaning in case["meaning_any"]
+
+
+def test_a_composed_words_parts_are_read_as_the_line_reads_them_whatever_the_english() -> None:
+    """空 kòng "space" matches "airspace" as its head; the English translates the whole word, not 空."""
+    zh = "无人机只能在低空空域飞行。"
+    info = lookup("空域", zh, "Drones may only fly in low-altitude airspace.")
+    assert info.composed and info.pinyin == "kōng yù"
+    assert sentence_readings(zh)[zh.index("空域") :][:2] == ("kong1", "yu4")
 
 
 @pytest.mark.parametrize(
