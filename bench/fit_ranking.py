@@ -225,6 +225,7 @@ def sense_features(index: int, sense: str, count: int, english: set[str]) -> dic
         "direct": found.direct,
         "coverage": found.coverage,
         "related": min(found.related, 3),
+        "paraphrased": min(found.paraphrased, 2),
         "marked": float(found.marked),
         "first": float(index == 0),
         "order": index / max(count - 1, 1),

@@ -20,7 +20,7 @@ articles of the third round, "third round", are reported apart as ``dev3``, thos
 round as ``dev5``, those of the eighth, "eighth round dev", as ``dev8``, those of the ninth,
 "ninth round dev", as ``dev9``, those with "dev10 set" in their "about" as ``dev10`` and with
 "dev11 set" as ``dev11``, with "dev12 set" as ``dev12``, with "dev13 set" as ``dev13``, with
-"dev14 set" as ``dev14`` and with "dev15 set" as ``dev15``; held-out
+"dev14 set" as ``dev14``, with "dev15 set" as ``dev15`` and with "dev16 set" as ``dev16``; held-out
 articles of the fourth round, "fourth round", as ``held-out4``, of the fifth, "fifth round",
 as ``held-out5``, of the sixth, "sixth round", as ``held-out6``, of the seventh,
 "seventh round", as ``held-out7``, of the eighth, "eighth round", as ``held-out8``, of the
@@ -186,6 +186,7 @@ def main(verbose: bool, dev_only: bool) -> None:
         "dev13": Tally(),
         "dev14": Tally(),
         "dev15": Tally(),
+        "dev16": Tally(),
         "held-out": Tally(),
         "held-out2": Tally(),
         "held-out4": Tally(),
@@ -211,6 +212,7 @@ def main(verbose: bool, dev_only: bool) -> None:
             "dev13 set": "dev13",
             "dev14 set": "dev14",
             "dev15 set": "dev15",
+            "dev16 set": "dev16",
         }
         which = next((t for r, t in dev_rounds.items() if r in case["about"]), "dev")
         if re.search(r"HELD-OUT", case["about"]):

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from functools import cache
 
+from ..memo import per_article
 from .senses import distinct_senses, match_word, sense_alternatives, sense_score
 from .synonyms import synonyms
+from .thesaurus import thesaurus
 
 #: Notes that mark a sense a learner should not meet first: register, age, region.
 _MARKED = re.compile(
@@ -38,6 +41,7 @@ class SenseEvidence:
     direct: float  # gloss words the sentence holds (:func:`~.senses.sense_score`)
     coverage: float  # the largest share of one alternative's words it holds
     related: int  # gloss words with a CC-CEDICT synonym in the sentence, when none matches
+    paraphrased: int  # alternatives a WordNet synonym of a sentence word renders (:func:`_paraphrased`)
     marked: bool  # vulgar, slang, archaic, dialect or literary
 
 
@@ -57,14 +61,17 @@ def sense_evidence(sense: str, english: Set[str], complete: bool = True) -> Sens
         direct = 0.0
     related = 0 if direct or not english else _related(sense, english)
     coverage = _coverage(sense, english) if direct and complete else 0.0
-    return SenseEvidence(direct, coverage, related, is_marked)
+    paraphrased = _paraphrased(sense, frozenset(english)) if english else 0
+    return SenseEvidence(direct, coverage, related, paraphrased, is_marked)
 
 
 def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True) -> list[str]:
     """``senses`` ordered for the card, no gloss twice (:func:`distinct_senses`): those the
     English confirms first (best first, the more completely confirmed first on a tie), then
-    those a synonym of a sentence word confirms, then the rest in dictionary order (CC-CEDICT
-    lists the common senses first), senses marked vulgar, slang, archaic, dialect or literary last.
+    those a synonym of a sentence word confirms (CC-CEDICT's, then, on a tie, WordNet's:
+    吸引力 beside "attraction" is "attractiveness", not "attractive force", which the stem of
+    "attraction" matches as well), then the rest in dictionary order (CC-CEDICT lists the common
+    senses first), senses marked vulgar, slang, archaic, dialect or literary last.
 
     Without ``complete`` a tie keeps the dictionary's order: a composed word's
     part takes the sense it lists first, which composes best (强制 "to force").
@@ -75,10 +82,10 @@ def rank_senses(senses: Sequence[str], english: Set[str], complete: bool = True)
     more often when each article is left out of its fit.
     """
 
-    def key(item: tuple[int, str]) -> tuple[float, float, int, bool, int]:
+    def key(item: tuple[int, str]) -> tuple[float, float, int, int, bool, int]:
         index, sense = item
         found = sense_evidence(sense, english, complete)
-        return (-found.direct, -found.coverage, -found.related, found.marked, index)
+        return (-found.direct, -found.coverage, -found.related, -found.paraphrased, found.marked, index)
 
     return distinct_senses(sense for _, sense in sorted(enumerate(senses), key=key))
 
@@ -88,6 +95,22 @@ def _coverage(sense: str, english: Set[str]) -> float:
     confirms more completely comes first (越狱 "to jailbreak" before "to break out of prison"
     next to "jailbreaking")."""
     return max((len(a & english) / len(a) for a in sense_alternatives(sense)), default=0.0)
+
+
+def _paraphrased(sense: str, english: frozenset[str]) -> int:
+    """How many alternatives of ``sense`` a WordNet synonym of a sentence word renders, at least half
+    of the alternative's words (the bar of :func:`stray`): a translator's paraphrase no gloss
+    word matches ("attraction" for 吸引力 "attractiveness")."""
+    found = _wordnet_words(english)
+    return sum(2 * len(a & found) >= len(a) for a in sense_alternatives(sense))
+
+
+@per_article
+@cache  # every sense of every word of a sentence asks for the same sentence's synonyms
+def _wordnet_words(english: frozenset[str]) -> frozenset[str]:
+    """The WordNet synonyms of the sentence's lemmas that are not sentence words themselves: a word
+    the sentence holds is direct evidence, weighed before."""
+    return frozenset(s for w in english for s in thesaurus(w)) - english
 
 
 def _exact(sense: str, english: Set[str]) -> bool:

@@ -52,6 +52,15 @@ def test_marked_senses_come_first_only_on_an_exact_match() -> None:
     assert rank_senses(senses, {"old", "man"})[0] == "housekeeper"
 
 
+def test_a_wordnet_synonym_breaks_a_tie_among_confirmed_senses() -> None:
+    """ "attraction" matches the stem of "attractive force" as well as of "attractiveness"; WordNet
+    lists "attractiveness" as its synonym, so 吸引力 leads with the sense the article uses."""
+    senses = ["attractive force (such as gravitation)", "sex appeal", "attractiveness"]
+    assert rank_senses(senses, {"town", "attraction", "charm"})[0] == "attractiveness"
+    # no English: the dictionary's order
+    assert rank_senses(senses, set())[0] == senses[0]
+
+
 def test_no_sense_is_shown_twice() -> None:
     """Issue 11: variant entries (個/箇, 說/説, 喫) and bound-form glosses repeat senses."""
     for word in ["个", "这", "说", "为", "吃"]:
