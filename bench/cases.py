@@ -29,6 +29,10 @@ Shared by ``bench/fit_readings.py`` and ``bench/polyphone_cases.py``.  Five sour
 - ``tests/lexicon/cases/everyday_running6.json``: a sixth such file (fifteenth round), 147 new everyday
   sentences over about 90 polyphones in their common senses, not chosen for known misses, written before
   the engine read it (kind "everyday-running6");
+- ``tests/lexicon/cases/everyday_running7.json``: a seventh such file (read14 round), 200 new everyday
+  sentences over about 75 polyphones, weighted toward the constructions issue 11 names as weak (a separable
+  verb and its object apart, an adjective after a degree adverb or as a predicate, a verb before a
+  complement or aspect particle), written before the engine read it (kind "everyday-running7");
 - ``tests/lexicon/cases/everyday_surnames.json``: a surname before a title (曾老师 zēng, 单主任 shàn) and
   other one-character words before one (给老师 gěi), written after 曾阿姨 was seen read céng (kind
   "everyday-surnames");
@@ -85,6 +89,7 @@ SOURCES = {
     "everyday-running4": CASES_DIR / "everyday_running4.json",
     "everyday-running5": CASES_DIR / "everyday_running5.json",
     "everyday-running6": CASES_DIR / "everyday_running6.json",
+    "everyday-running7": CASES_DIR / "everyday_running7.json",
     "everyday-surnames": CASES_DIR / "everyday_surnames.json",
     "everyday-ying": CASES_DIR / "everyday_ying.json",
     "everyday-negation": CASES_DIR / "everyday_negation.json",
@@ -121,8 +126,10 @@ WRITTEN_KNOWING = frozenset(
 #: half 62 -> 60 / 63, running5 86 -> 85, CPP dev 4691 / 4694 -> 4689 / 4691: docs/reading_model.md,
 #: fifteenth round), so the shipped weights are fitted without it and it stays an unbiased check.
 #: verb-aspect's refit (sixteenth round) gained on its own held-out half but lowered running2 (193 -> 190
-#: / 198), zhuan and the old characters, so it too is a bar only.
-NOT_FITTED = frozenset({"everyday-running6", "everyday-verb-aspect"})
+#: / 198), zhuan and the old characters, so it too is a bar only.  running7's refit (read14 round) lowered
+#: news, CPP dev, running, running2 and zhuan by one or two items and gained nothing on its own held-out
+#: half (docs/reading_model.md), so it too is a bar only.
+NOT_FITTED = frozenset({"everyday-running6", "everyday-verb-aspect", "everyday-running7"})
 NEWS_LINES = CASES_DIR / "news_lines.json"
 
 

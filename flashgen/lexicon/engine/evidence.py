@@ -32,6 +32,16 @@ _TAG_CLASSES = frozenset("nvadmqupcrfty")
 _FUNCTION_WORDS = frozenset("了着过的得地在给到一不没很太更最会要能把被个这那些点吗呢吧啊") | frozenset(
     {"可以", "应该", "已经", "非常", "比较", "一个", "一些", "一点"}
 )
+#: Degree adverbs: what follows one is a quality (有点长 cháng, 挺重 zhòng), not an act (长高了 zhǎng).
+#: Pooled into one cue so that the rarer ones (有点 is tagged a noun, 挺 and 特别 adverbs) share the
+#: evidence 很 and 太 give.
+_DEGREE_ADVERBS = frozenset("很太更最挺真蛮") | frozenset(
+    {"非常", "比较", "有点", "有点儿", "有些", "特别", "十分", "相当", "越来越", "更加", "格外", "稍微"}
+)
+#: What may stand between a verb and its object when a two-character word is split (睡一会儿觉,
+#: 上了他的当, 出了几次差, 理了个发): aspect particles, 的, 个; numerals, classifiers and pronouns by tag.
+_SPLIT_FILLERS = frozenset("了着过的个")
+_SPLIT_FILLER_TAGS = frozenset("mqr")
 #: Titles and kinship terms that follow a surname (曾先生 zēng, 单老师 shàn): jieba tags such a surname
 #: as a word of its own, not as a name, so the start of a name is not seen there.
 _TITLES = frozenset(
@@ -195,6 +205,7 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
         for name in around
     ]
     in_word = _heard([(word, position - token.start)]) if word else []
+    apart = _heard(_apart(tokens, index, position))
     rarest = min(prior.values()) if prior else 0.0
     result = []
     for reading in found:
@@ -221,6 +232,9 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
             every, some = _agreeing(counted_heard, reading)
             if every or some:
                 f[counted_every if every else counted_some] = 1.0
+        every, some = _agreeing(apart, reading)
+        if every or some:
+            f["apart_every" if every else "apart_some"] = 1.0
         if info is None:
             f["not_own"] = 1.0
         elif info.name_only:
@@ -258,6 +272,7 @@ def _slot_cues(tokens: Sequence[Token], index: int, word: str) -> tuple[list[str
     self_tag = f"self:{token.tag[:2]}"
     coarse = [
         self_tag,
+        *(["after_degree"] if previous is not None and previous.text in _DEGREE_ADVERBS else []),
         f"prev:{_neighbour(previous)}",
         f"next:{_neighbour(following)}",
         f"prev2:{_neighbour(before)}",
@@ -272,6 +287,36 @@ def _slot_cues(tokens: Sequence[Token], index: int, word: str) -> tuple[list[str
     ]
     patterns = _patterns(tokens, index)
     return coarse + patterns, fine + patterns
+
+
+def _is_filler(token: Token) -> bool:
+    return is_han(token.text) and (token.text in _SPLIT_FILLERS or token.tag[:1] in _SPLIT_FILLER_TAGS)
+
+
+def _apart(tokens: Sequence[Token], index: int, position: int, reach: int = 4) -> list[tuple[str, int]]:
+    """Two-character words jieba counts whose characters stand apart here, only fillers between
+    (a verb and its object: 睡一会儿觉 jiào, 上了他的当 dàng, 理了个发 fà, 着了急 zháo), each with the
+    character's index in it.  The character is a word of its own, or a verb holding its aspect
+    particle (jieba's 背着); the other character a word of its own.  Only fillers may stand between
+    (:data:`_SPLIT_FILLERS`), so that a chance character of the clause (着 ... 衣 of 穿着一件大衣) is
+    no evidence: the ninth round's wider form cost CPP items that way."""
+    token = tokens[index]
+    char = token.text[position - token.start]
+    with_particle = len(token.text) == 2 and position == token.start and token.text[1] in "了着过"
+    if len(token.text) != 1 and not with_particle:
+        return []
+    found = []
+    for step in (1, -1) if not with_particle else (1,):
+        at, crossed = index + step, with_particle
+        while 0 <= at < len(tokens) and abs(at - index) <= reach and _is_filler(tokens[at]):
+            at, crossed = at + step, True
+        other = tokens[at].text if crossed and 0 <= at < len(tokens) else ""
+        if len(other) != 1 or not is_han(other):
+            continue
+        word = char + other if step == 1 else other + char
+        if frequency(word) and word_readings(word):
+            found.append((word, 0 if step == 1 else 1))
+    return found
 
 
 def _patterns(tokens: Sequence[Token], index: int, reach: int = 3) -> list[str]:
