@@ -151,7 +151,7 @@ def _cuts(text: str) -> list[tuple[str, ...]]:
 
 def _part(text: str, english: Set[str], zh_context: str | None, at: int | None) -> _Part:
     """One part read at offset ``at`` of the sentence, with the sense the English confirms or a common one."""
-    reading = _reading(text, zh_context, at)
+    reading = _reading(text, english, zh_context, at)
     ranked = rank_senses(reading.senses, english, complete=False) if reading else []
     # a stray word of a long gloss confirms nothing (期 "classifier for issues of a periodical,
     # courses of study" beside "a new study")
@@ -160,16 +160,20 @@ def _part(text: str, english: Set[str], zh_context: str | None, at: int | None) 
     return _Part(text, reading, sense, confirmed)
 
 
-def _reading(text: str, zh_context: str | None, at: int | None) -> Reading | None:
-    """A part's reading, chosen by the reading engine as the sentence line reads it.
+def _reading(text: str, english: Set[str], zh_context: str | None, at: int | None) -> Reading | None:
+    """A part's reading, chosen by the reading engine as the sentence line reads it, and for a
+    part of several characters by the English too.
 
-    The English is not asked: it translates the whole word, so a part's sense matches it by
-    chance (空 kòng "space" inside "airspace", where 空域 is kōng yù) and a wrong tone would win.
+    A word's senses are its own, and the English picks between its readings as it does for any
+    word (平整土地 "levelling the land": 土地 *tǔ dì* "land", not *tǔ di* "local god").  A single
+    character's glosses are many and loose, and the English translates the whole word, so one
+    matches by chance (空 *kòng* "space" inside "airspace", where 空域 is *kōng yù*): there the
+    engine's reading in the word stands alone.
     """
     candidates = readings(text)
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    return choose(text, candidates, frozenset(), zh_context, at)
+    return choose(text, candidates, english if len(text) > 1 else frozenset(), zh_context, at)
 
 
 def _syllables(part: _Part, zh_context: str | None, position: int | None, parts: list[_Part]) -> str:

@@ -117,6 +117,16 @@ def test_a_composed_words_parts_are_read_as_the_line_reads_them_whatever_the_eng
     assert sentence_readings(zh)[zh.index("空域") :][:2] == ("kong1", "yu4")
 
 
+def test_a_composed_words_part_of_several_characters_is_read_by_the_english_too() -> None:
+    """土地 is *tǔ dì* "land" and *tǔ di* "local god": a word's own senses tell its readings apart."""
+    info = lookup(
+        "平整土地",
+        "机手们先平整土地，再开沟种甘蔗。",
+        "The operators first level the land, then dig furrows.",
+    )
+    assert info.composed and info.pinyin == "píng zhěng tǔ dì"
+
+
 @pytest.mark.parametrize(
     ("word", "zh", "en", "meaning"),
     [
