@@ -26,21 +26,37 @@ import argparse
 import math
 import pickle
 import sys
-from collections.abc import Sequence
-from dataclasses import astuple, dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from pathlib import Path
 
-from align_drops import FIT_SEED, VARIANTS, Doc, as_article, cached_en, cached_zh, derived_set, paragraphs
+from align_drops import (
+    FIT_SEED,
+    VARIANTS,
+    Doc,
+    as_article,
+    cached_en,
+    cached_zh,
+    derive,
+    derived_set,
+    paragraphs,
+    piece,
+)
 from align_eval import SETS, SHARED, Tally
 
-from flashgen.align import ARTICLE_WEIGHTS, Weights, article_blocks, bead_confidence, block_spans, text_stats
+from flashgen.align import (
+    ARTICLE_WEIGHTS,
+    DROPPING_WEIGHTS,
+    Weights,
+    article_blocks,
+    bead_confidence,
+    block_spans,
+    text_stats,
+)
 from flashgen.align.beads import align_once
-from flashgen.align.cost import byte_ratio
+from flashgen.align.cost import ratio_skew
 from flashgen.align.fragments import en_pieces
 from flashgen.types import Link
-
-#: the ninth round's perceptron fit (rate 0.01, plain step 2, six epochs), the other prices as now
-CHEAP = replace(ARTICLE_WEIGHTS, lexical=0.869, length=0.094, merge=0.363, many=0.129, null=0.304)
 
 
 @dataclass(frozen=True)
@@ -76,7 +92,7 @@ def doc_features(doc: Doc) -> DocFeatures:
     pairs = [features for _, features in beads if features is not None]
     n = max(1, len(pairs))
     return DocFeatures(
-        skew=abs(math.log(byte_ratio(zh, en) / stats.ratio)) if zh and en else 0.0,
+        skew=ratio_skew(zh, en, stats),
         nulls=sum(features is None for _, features in beads) / max(1, len(beads)),
         idle=sum(f.idle > 0 for f in pairs) / n,
         multi=sum(f.extra > 0 for f in pairs) / n,
@@ -99,13 +115,21 @@ class Row:
     cheap: list[Link]
 
 
-def rows(which: int, seeds: Sequence[int], cheap: Weights, plain_only: bool = False) -> list[Row]:
-    now_aligner, cheap_aligner = paragraphs(), paragraphs(cheap)
+def rows(
+    which: int, seeds: Sequence[int], cheap: Weights, plain_only: bool = False, size: int = 0
+) -> list[Row]:
+    """Each document of the half ``which``, or with ``size`` each piece of ``size`` gold links of it.
+
+    Pieces stand for short articles: the first halves' documents are 80–530
+    links long, an article often 20–60.  A piece is cut from the plain
+    document and then derived, so its dropped sentences are its own.
+    """
+    now_aligner, cheap_aligner = paragraphs(ARTICLE_WEIGHTS), paragraphs(cheap)
     found = []
     for name in SETS:
         for variant in ("plain",) if plain_only else ("plain", *VARIANTS):
             for seed in seeds if variant != "plain" else seeds[:1]:
-                for doc in derived_set(name, variant, seed, which):
+                for doc in pieces(name, variant, seed, which, size):
                     found.append(
                         Row(
                             name,
@@ -119,6 +143,21 @@ def rows(which: int, seeds: Sequence[int], cheap: Weights, plain_only: bool = Fa
                         )
                     )
                 print(f"  half {which} {name}/{variant} seed {seed}", flush=True)
+    return found
+
+
+def pieces(name: str, variant: str, seed: int, which: int, size: int) -> list[Doc]:
+    """The documents of a derived half (:func:`align_drops.derived_set`), or pieces of ``size`` links."""
+    if not size:
+        return derived_set(name, variant, seed, which)
+    found = []
+    for doc in derived_set(name, "plain", seed, which):
+        for start in range(0, len(doc[2]) - size // 2, size):  # a short tail joins the piece before it
+            stop = start + size if start + size + size // 2 <= len(doc[2]) else len(doc[2])
+            cut = piece(doc, start, stop)
+            found.append(cut if variant == "plain" else derive(cut, variant, seed))
+            if stop == len(doc[2]):
+                break
     return found
 
 
@@ -148,34 +187,83 @@ def logistic_fit(x: Sequence[Sequence[float]], y: Sequence[int], ridge: float = 
     return [float(v) for v in w]
 
 
+#: a model's inputs, by name: a :class:`DocFeatures` field, or one scaled by the square root of the
+#: Chinese sentences (a short text's skew and null share are noisier), or the log of their number
+COLUMNS: dict[str, Callable[[Row], float]] = {
+    **{f.name: (lambda r, name=f.name: float(getattr(r.features, name))) for f in fields(DocFeatures)},
+    "skew*sqrt n": lambda r: r.features.skew * math.sqrt(sentences(r)),
+    "nulls*sqrt n": lambda r: r.features.nulls * math.sqrt(sentences(r)),
+    "log n": lambda r: math.log(sentences(r)),
+}
+#: the models tried: what they predict ("drops": a derived document; "gains": one the cheaper prices
+#: align better) from which columns
+CANDIDATES = [
+    (label, columns)
+    for label in ("drops", "gains")
+    for columns in (
+        ("skew",),
+        ("nulls",),
+        ("idle",),
+        ("multi",),
+        ("length",),
+        ("doubtful",),
+        ("skew*sqrt n",),
+        ("skew", "skew*sqrt n"),
+        ("skew", "log n"),
+        ("skew*sqrt n", "log n"),
+        ("skew", "nulls"),
+        ("skew", "nulls", "idle"),
+        ("skew*sqrt n", "nulls*sqrt n"),
+        ("skew", "skew*sqrt n", "nulls", "nulls*sqrt n"),
+        ("skew", "skew*sqrt n", "nulls", "nulls*sqrt n", "log n"),
+        ("skew", "nulls", "idle", "multi", "length", "doubtful"),
+    )
+]
+#: the model the rule chose on the first halves (:func:`main`); its coefficients are
+#: ``article.DROPPING_COEFFICIENTS``
+CHOSEN = ("gains", ("skew", "nulls"))
+
+
+def sentences(r: Row) -> int:
+    """The document's Chinese sentences."""
+    return max(1, sum(len(link.zh_ids) for link in r.gold))
+
+
 @dataclass(frozen=True)
 class Model:
-    """A logistic over standardized :class:`DocFeatures`: the chance that a document drops sentences."""
+    """A logistic over standardized columns (:data:`COLUMNS`): the chance the cheaper prices are right."""
 
+    columns: tuple[str, ...]
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     coefficients: tuple[float, ...]
-    fields: tuple[int, ...]
 
-    def chance(self, features: DocFeatures) -> float:
-        values = astuple(features)
-        z = self.coefficients[0] + sum(
-            w * (values[k] - m) / s
-            for w, k, m, s in zip(self.coefficients[1:], self.fields, self.mean, self.scale, strict=True)
+    def cheap(self, r: Row) -> bool:
+        """Whether the document is aligned at the cheaper prices (a chance of 0.5 or more)."""
+        return self.log_odds([COLUMNS[c](r) for c in self.columns]) >= 0.0
+
+    def log_odds(self, values: Sequence[float]) -> float:
+        return self.coefficients[0] + sum(
+            w * (v - m) / s
+            for w, v, m, s in zip(self.coefficients[1:], values, self.mean, self.scale, strict=True)
         )
-        return 1.0 / (1.0 + math.exp(-z))
+
+    def raw(self) -> list[float]:
+        """The coefficients on the columns as they are (not standardized): intercept first."""
+        weights = [w / s for w, s in zip(self.coefficients[1:], self.scale, strict=True)]
+        return [self.coefficients[0] - sum(w * m for w, m in zip(weights, self.mean, strict=True)), *weights]
 
 
 def gains(r: Row) -> bool:
-    """Whether the cheaper prices align the document better (exact-bead hits less links predicted)."""
+    """Whether the cheaper prices align the document better (exact-bead F1)."""
     now, cheap = Tally(), Tally()
     now.add(r.now, r.gold)
     cheap.add(r.cheap, r.gold)
     return cheap.bead()[2] > now.bead()[2]
 
 
-def fit_model(train: Sequence[Row], fields: Sequence[int], ridge: float, label: str = "drops") -> Model:
-    values = [[astuple(r.features)[k] for k in fields] for r in train]
+def fit_model(train: Sequence[Row], columns: Sequence[str], label: str, ridge: float) -> Model:
+    values = [[COLUMNS[c](r) for c in columns] for r in train]
     mean = [sum(col) / len(col) for col in zip(*values, strict=True)]
     scale = [
         max(1e-9, math.sqrt(sum((v - m) ** 2 for v in col) / len(col)))
@@ -183,109 +271,135 @@ def fit_model(train: Sequence[Row], fields: Sequence[int], ridge: float, label: 
     ]
     x = [[(v - m) / s for v, m, s in zip(row, mean, scale, strict=True)] for row in values]
     y = [r.variant != "plain" if label == "drops" else gains(r) for r in train]
-    coefficients = logistic_fit(x, y, ridge)
-    return Model(tuple(mean), tuple(scale), tuple(coefficients), tuple(fields))
+    return Model(tuple(columns), tuple(mean), tuple(scale), tuple(logistic_fit(x, y, ridge)))
 
 
-def score(found: Sequence[Row], choose: dict[int, bool]) -> dict[tuple[str, str, int], Tally]:
+def score(found: Sequence[Row], choose: Sequence[bool]) -> dict[tuple[str, str, int], Tally]:
     """Each (set, variant, seed)'s tally with every document aligned at the prices chosen for it."""
     tallies: dict[tuple[str, str, int], Tally] = {}
-    for k, r in enumerate(found):
-        tallies.setdefault((r.name, r.variant, r.seed), Tally()).add(r.cheap if choose[k] else r.now, r.gold)
+    for r, cheap in zip(found, choose, strict=True):
+        tallies.setdefault((r.name, r.variant, r.seed), Tally()).add(r.cheap if cheap else r.now, r.gold)
     return tallies
 
 
-def summary(label: str, found: Sequence[Row], choose: dict[int, bool]) -> None:
+@dataclass(frozen=True)
+class Summary:
+    """Mean exact-bead F1 and share found over the derived sets (all, drop, merge), and plain F1 per set."""
+
+    derived: tuple[float, float]
+    drop: tuple[float, float]
+    merge: tuple[float, float]
+    plain: dict[str, float]
+    cheap: int
+    cheap_plain: int
+    documents: int
+    plain_documents: int
+
+    def line(self) -> str:
+        cells = [
+            f"{label} {f:.4f} / {n:.3f}"
+            for label, (f, n) in (("derived", self.derived), ("drop", self.drop), ("merge", self.merge))
+            if n == n  # not NaN: the whole plain sets have no derived ones
+        ]
+        return (
+            "  ".join(cells)
+            + "  plain "
+            + " ".join(f"{n} {f:.3f}" for n, f in self.plain.items())
+            + f"  cheap {self.cheap}/{self.documents} (plain {self.cheap_plain}/{self.plain_documents})"
+        )
+
+
+def summarize(found: Sequence[Row], choose: Sequence[bool]) -> Summary:
     tallies = score(found, choose)
-    derived = [t for (_, v, _), t in tallies.items() if v != "plain"]
-    drop = [t for (_, v, _), t in tallies.items() if v in ("en-drop", "zh-drop")]
-    merge = [t for (_, v, _), t in tallies.items() if v == "en-merge"]
-    plain = {n: t.bead()[2] for (n, v, _), t in tallies.items() if v == "plain"}
-    cheap = sum(choose.values())
 
-    def mean(ts: Sequence[Tally]) -> str:
-        return f"{sum(t.bead()[2] for t in ts) / len(ts):.4f} / {sum(t.null_recall() for t in ts) / len(ts):.3f}"
+    def mean(keep: Callable[[str], bool]) -> tuple[float, float]:
+        ts = [t for (_, v, _), t in tallies.items() if keep(v)]
+        if not ts:
+            return math.nan, math.nan
+        return sum(t.bead()[2] for t in ts) / len(ts), sum(t.null_recall() for t in ts) / len(ts)
 
-    plain_docs = [k for k, r in enumerate(found) if r.variant == "plain"]
-    print(
-        f"{label:34} derived {mean(derived)}  drop {mean(drop)}  merge {mean(merge)}  plain "
-        + " ".join(f"{n} {f:.3f}" for n, f in plain.items())
-        + f"  cheap docs {cheap}/{len(found)} (plain {sum(choose[k] for k in plain_docs)}/{len(plain_docs)})",
-        flush=True,
+    plain = [cheap for r, cheap in zip(found, choose, strict=True) if r.variant == "plain"]
+    return Summary(
+        mean(lambda v: v != "plain"),
+        mean(lambda v: v in ("en-drop", "zh-drop")),
+        mean(lambda v: v == "en-merge"),
+        {n: t.bead()[2] for (n, v, _), t in tallies.items() if v == "plain"},
+        sum(choose),
+        sum(plain),
+        len(found),
+        len(plain),
     )
+
+
+def keeps(now: Summary, chosen: Summary, slack: float = 0.002) -> bool:
+    """Whether every plain set stays within ``slack`` of now (the rule)."""
+    return all(chosen.plain[name] >= f - slack - 1e-9 for name, f in now.plain.items())
 
 
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/align_docprices"))
     parser.add_argument("--held-out", action="store_true", help="also score the second halves, seeds 1-5")
-    parser.add_argument("--compute", default="", help="only compute and keep the rows of this half")
-    parser.add_argument("--show", action="store_true", help="print every fitting document's features")
-    parser.add_argument("--label", choices=("drops", "gains"), default="drops", help="what the model predicts")
+    parser.add_argument("--compute", type=int, default=-1, help="only compute and keep the rows of this half")
+    parser.add_argument(
+        "--sizes", default="0,20,40,80", help="documents whole (0) or in pieces of so many links"
+    )
     parser.add_argument("--ridge", type=float, default=1.0)
-    parser.add_argument("--threshold", type=float, default=0.5)
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"{SHARED}: not found; nothing to fit")
         return 0
-    if args.compute:
-        cached(args.cache, int(args.compute))
+    sizes = [int(size) for size in args.sizes.split(",")]
+    if args.compute >= 0:
+        for size in sizes if args.compute else [0]:
+            cached(args.cache, args.compute, size)
         return 0
-    train = cached(args.cache, 1)
-    names = [f.name for f in fields_of_features()]
-    every = {k: False for k in range(len(train))}
-    summary("now", train, every)
-    summary("cheap everywhere", train, {k: True for k in every})
-    summary("oracle (cheap on derived)", train, {k: r.variant != "plain" for k, r in enumerate(train)})
-    for r in train if args.show else ():
-        print(f"  {r.name:8} {r.variant:9} " + " ".join(f"{n} {v:.3f}" for n, v in zip(names, astuple(r.features), strict=True)))
-    models = {
-        "all": tuple(range(len(names))),
-        "skew+nulls": (0, 1),
-        "skew+nulls+idle": (0, 1, 2),
-        **{n: (k,) for k, n in enumerate(names)},
-    }
-    for label, fields in models.items():
-        model = fit_model(train, fields, args.ridge, args.label)
-        choose = {k: model.chance(r.features) >= args.threshold for k, r in enumerate(train)}
-        summary(f"model {label}", train, choose)
-        print("   coefficients " + " ".join(f"{c:.3f}" for c in model.coefficients), flush=True)
+    train = {size: cached(args.cache, 1, size) for size in sizes}
+    pooled = [r for rows_ in train.values() for r in rows_]
+    now = {size: summarize(found, [False] * len(found)) for size, found in train.items()}
+    for size, found in train.items():
+        print(f"first halves, size {size or 'whole'}:", flush=True)
+        print(f"  now                {now[size].line()}")
+        print(f"  cheap everywhere   {summarize(found, [True] * len(found)).line()}")
+        print(f"  cheap where drops  {summarize(found, [r.variant != 'plain' for r in found]).line()}")
+    for label, columns in CANDIDATES:
+        model = fit_model(pooled, columns, label, args.ridge)
+        chosen = {size: summarize(found, [model.cheap(r) for r in found]) for size, found in train.items()}
+        passes = all(keeps(now[size], chosen[size]) for size in sizes)
+        mean = sum(c.derived[0] for c in chosen.values()) / len(chosen)
+        print(
+            f"{label} on {', '.join(columns)}: mean derived F1 {mean:.4f}, {'passes' if passes else 'fails'}"
+        )
+        for size in sizes:
+            print(f"  size {size or 'whole':5} {chosen[size].line()}", flush=True)
+    model = fit_model(pooled, CHOSEN[1], CHOSEN[0], args.ridge)
+    print(
+        f"chosen: {CHOSEN[0]} on {', '.join(CHOSEN[1])}; raw coefficients "
+        + " ".join(f"{c:.4f}" for c in model.raw())
+    )
     if args.held_out:
-        held = cached(args.cache, 2)
+        for size in sizes:
+            held = cached(args.cache, 2, size)
+            print(f"second halves, seeds 1-5, size {size or 'whole'}:")
+            print(f"  now    {summarize(held, [False] * len(held)).line()}")
+            print(f"  chosen {summarize(held, [model.cheap(r) for r in held]).line()}", flush=True)
         whole = cached(args.cache, 0)
-        for label, fields in CHOSEN:
-            model = fit_model(train, fields, args.ridge, label)
-            print(f"held out: {label} on " + ",".join(names[k] for k in fields), flush=True)
-            for found in (held, whole):
-                summary(f"  half {found[0].half} now", found, {k: False for k in range(len(found))})
-                summary(
-                    f"  half {found[0].half} chosen",
-                    found,
-                    {k: model.chance(r.features) >= args.threshold for k, r in enumerate(found)},
-                )
+        print("the whole plain sets:")
+        print(f"  now    {summarize(whole, [False] * len(whole)).line()}")
+        print(f"  chosen {summarize(whole, [model.cheap(r) for r in whole]).line()}", flush=True)
     return 0
 
 
-#: the fits the rule chose on the first halves (the best derived F1 among those that keep the plain
-#: first halves; the tie broken by the fewest features), then the runner-up of the other label
-CHOSEN = (("drops", (0,)), ("gains", (0, 1, 2)))
-
-
-def cached(stem: Path, which: int) -> list[Row]:
-    """The rows of one half (first: seed 1; second: seeds 1-5), computed once and kept in a file."""
-    path = stem.with_suffix(f".half{which}.pickle")
+def cached(stem: Path, which: int, size: int = 0) -> list[Row]:
+    """The rows of one half (1: seed 1; 2: seeds 1-5; 0: the whole plain sets), computed once and kept."""
+    path = stem.with_suffix(f".half{which}{f'.size{size}' if size else ''}.pickle")
     if path.exists():
         found: list[Row] = pickle.loads(path.read_bytes())
         return found
-    found = rows(which, [FIT_SEED] if which != 2 else [1, 2, 3, 4, 5], CHEAP, plain_only=which == 0)
+    seeds = [FIT_SEED] if which != 2 else [1, 2, 3, 4, 5]
+    found = rows(which, seeds, DROPPING_WEIGHTS, plain_only=which == 0, size=size)
     path.write_bytes(pickle.dumps(found))
     return found
-
-
-def fields_of_features():  # type: ignore[no-untyped-def]
-    from dataclasses import fields
-
-    return fields(DocFeatures)
 
 
 if __name__ == "__main__":
