@@ -1,23 +1,29 @@
-"""Choose the bead prices per document from what a first alignment shows (issue 12, eleventh round).
+"""Choose the bead prices per article from what a first alignment shows (issue 12, eleventh round).
 
 Every round so far met one frontier: cheaper nulls find more dropped
 sentences on the derived sets but cost the plain ones, whose true 1-2 beads
 lose their free half.  The plain sets rarely drop a sentence and the derived
 sets drop about 12 %, so whether a text drops sentences may be visible over
-the whole document even where no single bead shows it.  Here a document is
-aligned as an article (:func:`align_drops.paragraphs`) at today's prices;
-a few document-level features are read off that first alignment
-(:class:`DocFeatures`); a logistic regression fitted on the first halves
-(plain and derived with ``align_drops.FIT_SEED``) says whether the document
-drops sentences; where it says so, the document is aligned again at cheaper
-prices (by default the ninth round's perceptron vector).
+the whole document even where no single bead shows it.  Here every document
+is aligned as an article (:func:`align_drops.as_article`) at today's prices
+(``ARTICLE_WEIGHTS``) and at the cheaper ``DROPPING_WEIGHTS``; a few
+document-level features are read off the first alignment at today's prices
+(:class:`DocFeatures`, :data:`COLUMNS`); logistic regressions fitted on the
+first halves (plain and derived with ``align_drops.FIT_SEED``, whole and cut
+into articles of 20, 40 and 80 links) say whether the document is derived
+("drops") or whether the cheaper prices align it better ("gains"), and the
+document takes the prices its model says.
 
-Rule set before the second halves were looked at (the ninth round's): ship
-only if the derived first halves improve and every plain first half, as an
-article, stays within 0.002 of now.  Then the second halves (seeds 1–5) and
-the plain sets whole are reported.
+Rule set before the second halves were looked at (the ninth round's, at
+every size): the fit with the best mean derived F1 on the first halves among
+those that leave every plain first half, as an article, within 0.002 of now
+(:func:`keeps`).  It is :data:`CHOSEN`, whose raw coefficients are
+``flashgen.align.article.DROPPING_COEFFICIENTS``; ``--held-out`` then scores
+it on the second halves (seeds 1–5), whole and cut, and on the whole plain sets.
 
-Run ``python bench/align_docprices.py [--cache FILE] [--held-out]``.
+Each document's alignments are kept in files beside ``--cache`` (``/tmp`` by
+default), so the fits take seconds once they are there.  Run
+``python bench/align_docprices.py [--held-out] [--sizes 0,20,40,80] [--cache STEM]``.
 """
 
 from __future__ import annotations
