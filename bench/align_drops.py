@@ -35,7 +35,6 @@ from functools import cache
 from align_eval import SETS, SHARED, Tally, documents, print_reliability
 
 from flashgen.align import (
-    ARTICLE_WEIGHTS,
     DEFAULT_WEIGHTS,
     EnSentence,
     Weights,
@@ -151,11 +150,16 @@ def half(doc: Doc, which: int) -> Doc:
     documents and checked on others is fitted on the first half of every
     document and checked on the second halves (``--half``).
     """
+    cut = len(doc[2]) // 2
+    return piece(doc, 0, cut) if which == 1 else piece(doc, cut, len(doc[2]))
+
+
+def piece(doc: Doc, start: int, stop: int) -> Doc:
+    """The document made of its gold links ``start`` to ``stop`` (and their sentences), ids from 0."""
     zh, en, gold = doc
-    cut = len(gold) // 2
-    links = gold[:cut] if which == 1 else gold[cut:]
-    i0 = 0 if which == 1 else sum(len(link.zh_ids) for link in gold[:cut])
-    j0 = 0 if which == 1 else sum(len(link.en_ids) for link in gold[:cut])
+    links = gold[start:stop]
+    i0 = sum(len(link.zh_ids) for link in gold[:start])
+    j0 = sum(len(link.en_ids) for link in gold[:start])
     i1 = i0 + sum(len(link.zh_ids) for link in links)
     j1 = j0 + sum(len(link.en_ids) for link in links)
     moved = [Link(tuple(i - i0 for i in link.zh_ids), tuple(j - j0 for j in link.en_ids)) for link in links]
@@ -218,8 +222,11 @@ def as_article(doc: Doc) -> Article:
     )
 
 
-def paragraphs(weights: Weights = ARTICLE_WEIGHTS) -> Aligner:
-    """Align a document as an article (:func:`as_article`) through ``align_article``."""
+def paragraphs(weights: Weights | None = None) -> Aligner:
+    """Align a document as an article (:func:`as_article`) through ``align_article``.
+
+    ``weights`` None: the prices the article chooses for itself (:func:`flashgen.align.drops_sentences`).
+    """
     return lambda doc: [Link(p.zh_ids, p.en_ids, p.score) for p in align_article(as_article(doc), weights)]
 
 

@@ -19,7 +19,14 @@ them with its weights (:func:`align_features`, :func:`scored_beads`,
 against (:func:`text_stats`), and the two fitted models.
 """
 
-from .article import ARTICLE_WEIGHTS, align_article, article_blocks, block_spans
+from .article import (
+    ARTICLE_WEIGHTS,
+    DROPPING_WEIGHTS,
+    align_article,
+    article_blocks,
+    block_spans,
+    drops_sentences,
+)
 from .beads import align, align_features, align_lines, orphan_candidates, scored_beads
 from .confidence import BeadFeatures, bead_confidence
 from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
@@ -30,6 +37,7 @@ from .nulls import OrphanFeatures, orphan_chance
 __all__ = [
     "ARTICLE_WEIGHTS",
     "DEFAULT_WEIGHTS",
+    "DROPPING_WEIGHTS",
     "BeadFeatures",
     "EnSentence",
     "OrphanFeatures",
@@ -43,6 +51,7 @@ __all__ = [
     "article_blocks",
     "bead_confidence",
     "block_spans",
+    "drops_sentences",
     "en_features",
     "format_links",
     "orphan_candidates",

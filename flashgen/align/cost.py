@@ -253,3 +253,15 @@ def byte_ratio(zh: Iterable[ZhSentence], en: Iterable[EnSentence]) -> float:
     zh_total = sum(s.size for s in zh)
     en_total = sum(s.size for s in en)
     return en_total / zh_total if zh_total and en_total else 1.0
+
+
+def ratio_skew(zh: Sequence[ZhSentence], en: Sequence[EnSentence], stats: TextStats) -> float:
+    """How far the whole text's byte ratio strays from its anchors' (``stats.ratio``), as ``|log|``.
+
+    The anchors amid a run are 1-1 pairs whatever the translator dropped
+    (:func:`anchored_ratio`); the whole text's ratio loses the bytes of every
+    sentence dropped on one side.  So a text that drops sentences shows it
+    over the whole document, even where no single bead does.  0 when the
+    text has too few anchors for a ratio of its own.
+    """
+    return abs(math.log(byte_ratio(zh, en) / stats.ratio))

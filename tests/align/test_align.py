@@ -9,7 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen.align import align, align_article, format_links, parse_links
-from flashgen.align.cost import DEFAULT_WEIGHTS, anchored_ratio, byte_ratio, ending_cost, text_stats
+from flashgen.align.article import drops_sentences
+from flashgen.align.confidence import BeadFeatures
+from flashgen.align.cost import (
+    DEFAULT_WEIGHTS,
+    TextStats,
+    anchored_ratio,
+    byte_ratio,
+    ending_cost,
+    ratio_skew,
+    text_stats,
+)
 from flashgen.align.features import Ending, en_features, marks, zh_features
 from flashgen.align.fragments import en_pieces, regroup
 from flashgen.align.learned import learn
@@ -297,6 +307,29 @@ def test_the_byte_ratio_comes_from_anchors_amid_a_run() -> None:
     assert abs(anchored_ratio(zh, kept, chain) - whole) < abs(byte_ratio(zh, kept) - whole)
     # too few anchors amid a run: the whole text's ratio
     assert anchored_ratio(zh, kept, chain[::2]) == byte_ratio(zh, kept)
+
+
+def test_an_article_that_leaves_sentences_alone_gets_the_cheaper_prices() -> None:
+    """The document-level choice of prices (issue 12, eleventh round) reads the null share and the skew.
+
+    Twelve clear pairs keep their byte ratio (too few anchors amid a run for a
+    ratio of their own: no skew), so only the share of links left alone
+    decides: none, today's prices; two in fourteen, the cheaper ones.
+    """
+    zh = [zh_features(z) for z, _ in PARALLEL[:12]]
+    en = [en_features(e) for _, e in PARALLEL[:12]]
+    stats = text_stats(zh, en)
+    assert ratio_skew(zh, en, stats) == 0.0
+    pair = BeadFeatures(cost=0.2, worst=0.1, length=0.1, extra=0, idle=0, evidence=1.0)
+    paired = [(Link((k,), (k,)), 1, pair) for k in range(12)]
+    assert not drops_sentences(zh, en, stats, paired)
+    alone = [(Link((12,), ()), 1, None), (Link((), (12,)), 1, None)]
+    assert drops_sentences(zh, en, stats, paired + alone)
+    # a skew alone decides too: the anchors' ratio a fifth above the whole text's, which lost a sixth
+    # of its English bytes; a skew of a tenth alone is not enough
+    skewed = TextStats(stats.evidence, stats.ratio * 1.2)
+    assert not drops_sentences(zh, en, TextStats(stats.evidence, stats.ratio * 1.1), paired)
+    assert drops_sentences(zh, en, skewed, paired)
 
 
 def test_an_article_leaves_most_dropped_sentences_alone() -> None:
