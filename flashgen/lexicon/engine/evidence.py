@@ -91,6 +91,13 @@ def _agreeing(heard: Sequence[Set[str]], reading: str) -> tuple[bool, bool]:
     return any(s == {reading} for s in heard), any(reading in s for s in heard)
 
 
+def _agreement(heard: Sequence[Set[str]], reading: str, names: tuple[str, str]) -> dict[str, float]:
+    """The one feature a group of words gives ``reading`` (:func:`_agreeing`): the first of ``names``
+    where some word's readings all read it, else the second where some word's partly do, else none."""
+    every, some = _agreeing(heard, reading)
+    return {names[0 if every else 1]: 1.0} if some else {}
+
+
 @dataclass(frozen=True)
 class _Sentence:
     """A sentence and its tokens, with what every character's evidence looks up in them."""
@@ -221,20 +228,11 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
             f["default"] = 1.0
         if prior:
             f["prior"] = prior.get(reading, rarest)
-        if word:
-            every, some = _agreeing(in_word, reading)
-            if every or some:
-                f["word_every" if every else "word_some"] = 1.0
-        for all_heard, (every_name, some_name), counted_heard, (counted_every, counted_some) in groups:
-            every, some = _agreeing(all_heard, reading)
-            if every or some:
-                f[every_name if every else some_name] = 1.0
-            every, some = _agreeing(counted_heard, reading)
-            if every or some:
-                f[counted_every if every else counted_some] = 1.0
-        every, some = _agreeing(apart, reading)
-        if every or some:
-            f["apart_every" if every else "apart_some"] = 1.0
+        f.update(_agreement(in_word, reading, ("word_every", "word_some")))
+        for all_heard, names, counted_heard, counted_names in groups:
+            f.update(_agreement(all_heard, reading, names))
+            f.update(_agreement(counted_heard, reading, counted_names))
+        f.update(_agreement(apart, reading, ("apart_every", "apart_some")))
         if info is None:
             f["not_own"] = 1.0
         elif info.name_only:
