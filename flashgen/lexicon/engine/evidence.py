@@ -38,9 +38,11 @@ _FUNCTION_WORDS = frozenset("了着过的得地在给到一不没很太更最会
 _DEGREE_ADVERBS = frozenset("很太更最挺真蛮") | frozenset(
     {"非常", "比较", "有点", "有点儿", "有些", "特别", "十分", "相当", "越来越", "更加", "格外", "稍微"}
 )
+#: Aspect particles: jieba joins one to the verb before it (背着), which a split word's verb may be.
+_ASPECT_PARTICLES = frozenset("了着过")
 #: What may stand between a verb and its object when a two-character word is split (睡一会儿觉,
 #: 上了他的当, 出了几次差, 理了个发): aspect particles, 的, 个; numerals, classifiers and pronouns by tag.
-_SPLIT_FILLERS = frozenset("了着过的个")
+_SPLIT_FILLERS = _ASPECT_PARTICLES | frozenset("的个")
 _SPLIT_FILLER_TAGS = frozenset("mqr")
 #: Titles and kinship terms that follow a surname (曾先生 zēng, 单老师 shàn): jieba tags such a surname
 #: as a word of its own, not as a name, so the start of a name is not seen there.
@@ -288,6 +290,7 @@ def _slot_cues(tokens: Sequence[Token], index: int, word: str) -> tuple[list[str
 
 
 def _is_filler(token: Token) -> bool:
+    """Whether ``token`` may stand between a split word's verb and object (:data:`_SPLIT_FILLERS`)."""
     return is_han(token.text) and (token.text in _SPLIT_FILLERS or token.tag[:1] in _SPLIT_FILLER_TAGS)
 
 
@@ -300,7 +303,7 @@ def _apart(tokens: Sequence[Token], index: int, position: int, reach: int = 4) -
     no evidence: the ninth round's wider form cost CPP items that way."""
     token = tokens[index]
     char = token.text[position - token.start]
-    with_particle = len(token.text) == 2 and position == token.start and token.text[1] in "了着过"
+    with_particle = len(token.text) == 2 and position == token.start and token.text[1] in _ASPECT_PARTICLES
     if len(token.text) != 1 and not with_particle:
         return []
     found = []
