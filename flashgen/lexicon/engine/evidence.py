@@ -209,12 +209,15 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
     coarse, fine = _slot_cues(tokens, index, word)
     # what the words around say, the same for each reading: worked out once
     heard_around = {name: _heard(words) for name, words in around.items()}
-    groups = [
-        (heard_around[name], _GROUP_FEATURES[name], _heard(counted[name]), _COUNTED_FEATURES[name])
-        for name in around
-    ]
+    # each group of words with the names of the feature it gives a reading (:func:`_agreement`)
     in_word = _heard([(word, position - token.start)]) if word else []
-    apart = _heard(_apart(tokens, index, position))
+    agreements = [(in_word, ("word_every", "word_some"))]
+    for name in around:
+        agreements += [
+            (heard_around[name], _GROUP_FEATURES[name]),
+            (_heard(counted[name]), _COUNTED_FEATURES[name]),
+        ]
+    agreements.append((_heard(_apart(tokens, index, position)), ("apart_every", "apart_some")))
     rarest = min(prior.values()) if prior else 0.0
     result = []
     for reading in found:
@@ -230,11 +233,8 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
             f["default"] = 1.0
         if prior:
             f["prior"] = prior.get(reading, rarest)
-        f.update(_agreement(in_word, reading, ("word_every", "word_some")))
-        for all_heard, names, counted_heard, counted_names in groups:
-            f.update(_agreement(all_heard, reading, names))
-            f.update(_agreement(counted_heard, reading, counted_names))
-        f.update(_agreement(apart, reading, ("apart_every", "apart_some")))
+        for words_heard, names in agreements:
+            f.update(_agreement(words_heard, reading, names))
         if info is None:
             f["not_own"] = 1.0
         elif info.name_only:
