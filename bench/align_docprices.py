@@ -249,6 +249,7 @@ class Model:
         return self.log_odds([COLUMNS[c](r) for c in self.columns]) >= 0.0
 
     def log_odds(self, values: Sequence[float]) -> float:
+        """The log-odds of the columns' ``values`` as they are: each standardized as in the fit."""
         return self.coefficients[0] + sum(
             w * (v - m) / s
             for w, v, m, s in zip(self.coefficients[1:], values, self.mean, self.scale, strict=True)
@@ -269,6 +270,8 @@ def gains(r: Row) -> bool:
 
 
 def fit_model(train: Sequence[Row], columns: Sequence[str], label: str, ridge: float) -> Model:
+    """A :class:`Model` of ``label`` ("drops" or "gains") on ``columns``, fitted on standardized
+    columns so that the ridge weighs each alike whatever its unit."""
     values = [[COLUMNS[c](r) for c in columns] for r in train]
     mean = [sum(col) / len(col) for col in zip(*values, strict=True)]
     scale = [
@@ -316,6 +319,7 @@ class Summary:
 
 
 def summarize(found: Sequence[Row], choose: Sequence[bool]) -> Summary:
+    """The :class:`Summary` of the documents, each aligned at the prices ``choose`` gives it."""
     tallies = score(found, choose)
 
     def mean(keep: Callable[[str], bool]) -> tuple[float, float]:

@@ -19,12 +19,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 
 import genanki
 
 from ..lexicon import pinyin, sentence_readings
-from ..memo import per_article
 from ..types import Article, Term, WordInfo
 
 #: Never change: Anki identifies the note type by this id in every collection.
@@ -284,8 +283,6 @@ def meaning_html(word: WordInfo) -> str:
     return escape(word.meaning) + label
 
 
-@per_article
-@lru_cache(maxsize=1024)  # a sentence is the example of several of its article's terms
 def _sentence_line(zh: str, word: str, numbered: str) -> str:
     """The sentence's pinyin line, read by the reading engine, escaped; where the card's ``word``
     stands, its syllables are the card's own (``numbered``).

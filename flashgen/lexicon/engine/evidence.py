@@ -38,9 +38,11 @@ _FUNCTION_WORDS = frozenset("了着过的得地在给到一不没很太更最会
 _DEGREE_ADVERBS = frozenset("很太更最挺真蛮") | frozenset(
     {"非常", "比较", "有点", "有点儿", "有些", "特别", "十分", "相当", "越来越", "更加", "格外", "稍微"}
 )
+#: Aspect particles: jieba joins one to the verb before it (背着), which a split word's verb may be.
+_ASPECT_PARTICLES = frozenset("了着过")
 #: What may stand between a verb and its object when a two-character word is split (睡一会儿觉,
 #: 上了他的当, 出了几次差, 理了个发): aspect particles, 的, 个; numerals, classifiers and pronouns by tag.
-_SPLIT_FILLERS = frozenset("了着过的个")
+_SPLIT_FILLERS = _ASPECT_PARTICLES | frozenset("的个")
 _SPLIT_FILLER_TAGS = frozenset("mqr")
 #: Titles and kinship terms that follow a surname (曾先生 zēng, 单老师 shàn): jieba tags such a surname
 #: as a word of its own, not as a name, so the start of a name is not seen there.
@@ -89,6 +91,13 @@ def _agreeing(heard: Sequence[Set[str]], reading: str) -> tuple[bool, bool]:
     """(every, some): whether the dictionary readings of some of the words whose :func:`_heard`
     syllables these are all / partly read ``reading``."""
     return any(s == {reading} for s in heard), any(reading in s for s in heard)
+
+
+def _agreement(heard: Sequence[Set[str]], reading: str, names: tuple[str, str]) -> dict[str, float]:
+    """The one feature a group of words gives ``reading`` (:func:`_agreeing`): the first of ``names``
+    where some word's readings all read it, else the second where some word's partly do, else none."""
+    every, some = _agreeing(heard, reading)
+    return {names[0 if every else 1]: 1.0} if some else {}
 
 
 @dataclass(frozen=True)
@@ -200,12 +209,15 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
     coarse, fine = _slot_cues(tokens, index, word)
     # what the words around say, the same for each reading: worked out once
     heard_around = {name: _heard(words) for name, words in around.items()}
-    groups = [
-        (heard_around[name], _GROUP_FEATURES[name], _heard(counted[name]), _COUNTED_FEATURES[name])
-        for name in around
-    ]
+    # each group of words with the names of the feature it gives a reading (:func:`_agreement`)
     in_word = _heard([(word, position - token.start)]) if word else []
-    apart = _heard(_apart(tokens, index, position))
+    agreements = [(in_word, ("word_every", "word_some"))]
+    for name in around:
+        agreements += [
+            (heard_around[name], _GROUP_FEATURES[name]),
+            (_heard(counted[name]), _COUNTED_FEATURES[name]),
+        ]
+    agreements.append((_heard(_apart(tokens, index, position)), ("apart_every", "apart_some")))
     rarest = min(prior.values()) if prior else 0.0
     result = []
     for reading in found:
@@ -221,20 +233,8 @@ def _candidates_at(context: _Sentence, position: int, english: Set[str]) -> list
             f["default"] = 1.0
         if prior:
             f["prior"] = prior.get(reading, rarest)
-        if word:
-            every, some = _agreeing(in_word, reading)
-            if every or some:
-                f["word_every" if every else "word_some"] = 1.0
-        for all_heard, (every_name, some_name), counted_heard, (counted_every, counted_some) in groups:
-            every, some = _agreeing(all_heard, reading)
-            if every or some:
-                f[every_name if every else some_name] = 1.0
-            every, some = _agreeing(counted_heard, reading)
-            if every or some:
-                f[counted_every if every else counted_some] = 1.0
-        every, some = _agreeing(apart, reading)
-        if every or some:
-            f["apart_every" if every else "apart_some"] = 1.0
+        for words_heard, names in agreements:
+            f.update(_agreement(words_heard, reading, names))
         if info is None:
             f["not_own"] = 1.0
         elif info.name_only:
@@ -290,6 +290,7 @@ def _slot_cues(tokens: Sequence[Token], index: int, word: str) -> tuple[list[str
 
 
 def _is_filler(token: Token) -> bool:
+    """Whether ``token`` may stand between a split word's verb and object (:data:`_SPLIT_FILLERS`)."""
     return is_han(token.text) and (token.text in _SPLIT_FILLERS or token.tag[:1] in _SPLIT_FILLER_TAGS)
 
 
@@ -302,7 +303,7 @@ def _apart(tokens: Sequence[Token], index: int, position: int, reach: int = 4) -
     no evidence: the ninth round's wider form cost CPP items that way."""
     token = tokens[index]
     char = token.text[position - token.start]
-    with_particle = len(token.text) == 2 and position == token.start and token.text[1] in "了着过"
+    with_particle = len(token.text) == 2 and position == token.start and token.text[1] in _ASPECT_PARTICLES
     if len(token.text) != 1 and not with_particle:
         return []
     found = []
