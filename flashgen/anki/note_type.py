@@ -23,7 +23,7 @@ from functools import cache
 
 import genanki
 
-from ..lexicon import pinyin, sentence_readings
+from ..lexicon import pinyin, sentence_readings_with
 from ..types import Article, Term, WordInfo
 
 #: Never change: Anki identifies the note type by this id in every collection.
@@ -284,20 +284,9 @@ def meaning_html(word: WordInfo) -> str:
 
 
 def _sentence_line(zh: str, word: str, numbered: str) -> str:
-    """The sentence's pinyin line, read by the reading engine, escaped; where the card's ``word``
-    stands, its syllables are the card's own (``numbered``).
-
-    The word's reading also weighs the aligned English, which the line does not see (公道
-    gōng dào "justice", 开通 kāi tōng "to open"), so the line would otherwise contradict the
-    reading the card teaches.  A word whose syllables are not one per character (erhua
-    joined) keeps the line's.
-    """
-    readings = list(sentence_readings(zh))
-    syllables = numbered.split()
-    if len(syllables) == len(word):
-        for start, end in _occurrences(zh, word):
-            readings[start:end] = syllables
-    return escape(pinyin.sentence_pinyin(zh, readings))
+    """The sentence's pinyin line, escaped, the card's ``word`` read as the card reads it
+    (:func:`~flashgen.lexicon.sentence_readings_with`), so that the line never contradicts it."""
+    return escape(pinyin.sentence_pinyin(zh, sentence_readings_with(zh, word, numbered.split())))
 
 
 def note_fields(term: Term, article: Article) -> list[str]:

@@ -16,10 +16,10 @@ parts (:mod:`.composed`); and :func:`lookup`, which puts it all together
 
 Calls go one way, down that list; nothing below calls back up.
 
-Exports :func:`lookup` and :func:`sentence_readings`.
+Exports :func:`lookup`, :func:`sentence_readings` and :func:`sentence_readings_with`.
 """
 
-from .engine import sentence_readings
+from .engine import sentence_readings, sentence_readings_with
 from .word import lookup
 
-__all__ = ["lookup", "sentence_readings"]
+__all__ = ["lookup", "sentence_readings", "sentence_readings_with"]

@@ -100,6 +100,15 @@ def test_the_sentence_line_reads_the_card_word_as_the_card_does() -> None:
     assert line.startswith("lǎo shī fu men ")
 
 
+def test_the_card_word_is_read_only_where_the_sentence_holds_it_whole() -> None:
+    """进行业务 holds 行业's characters across 进行|业务: there they keep the line's reading."""
+    term = make_term(
+        "行业", "hang2 ye4", "industry", "这个行业正在进行业务调整。", "The industry is restructuring."
+    )
+    line = note_fields(term, make_article("行业", [term]))[FIELDS.index("SentencePinyin")]
+    assert "zhè ge háng yè" in line and "jìn xíng yè wù" in line
+
+
 def test_traditional_is_empty_when_it_is_the_simplified_form() -> None:
     article, terms = load_case("deck_library.json")
     place = next(t for t in terms if t.word.simplified == "地方")

@@ -8,7 +8,8 @@ is about a particular character or slot.  One job per module, from the top:
 
 - :mod:`.scoring`: the softmax, the doubt that asks g2pM, a token's decoding
   to one of its CC-CEDICT readings, and the entry points
-  :func:`sentence_readings` (the card's sentence line) and
+  :func:`sentence_readings` (a sentence's line), :func:`sentence_readings_with` (a card's, its
+  word read as the card reads it) and
   :func:`reading_scores` (the card word, for :mod:`..choice`);
 - :mod:`.evidence`: the features of each candidate, computed the same way for
   the fit and at run time;
@@ -23,6 +24,6 @@ How it reads, what it was fitted on and how well it does on held-out data:
 docs/reading_model.md.
 """
 
-from .scoring import DOUBT, ENGLISH_WEIGHT, reading_scores, sentence_readings
+from .scoring import DOUBT, ENGLISH_WEIGHT, reading_scores, sentence_readings, sentence_readings_with
 
-__all__ = ["DOUBT", "ENGLISH_WEIGHT", "reading_scores", "sentence_readings"]
+__all__ = ["DOUBT", "ENGLISH_WEIGHT", "reading_scores", "sentence_readings", "sentence_readings_with"]

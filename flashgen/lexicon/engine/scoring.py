@@ -104,6 +104,41 @@ def sentence_readings(zh: str) -> tuple[str | None, ...]:
     return tuple(result)
 
 
+def sentence_readings_with(zh: str, word: str, syllables: Sequence[str]) -> tuple[str | None, ...]:
+    """:func:`sentence_readings`, with ``word`` read as ``syllables`` where the sentence's tokens
+    hold it whole: as one or several whole tokens, or inside one (师傅 in 老师傅).
+
+    A card's word is read with the aligned English too (公道 *gōng dào* "justice"), which the line
+    does not see; the card's line says what the card teaches.  Where the word's characters stand
+    across a token's edge they are not the word (行业 in 进行|业务) and keep the line's reading; so
+    does a word whose syllables are not one per character (erhua joined).
+    """
+    readings = list(sentence_readings(zh))
+    if len(syllables) != len(word):
+        return tuple(readings)
+    for start in _held_whole(tokens_of(zh), word):
+        readings[start : start + len(word)] = syllables
+    return tuple(readings)
+
+
+def _held_whole(tokens: Sequence[Token], word: str) -> list[int]:
+    """Where ``word`` starts inside one token, or as a run of whole tokens."""
+    starts = []
+    for i, token in enumerate(tokens):
+        at = token.text.find(word)
+        while at >= 0:
+            starts.append(token.start + at)
+            at = token.text.find(word, at + len(word))
+        run = token.text
+        for following in tokens[i + 1 :]:
+            if len(run) >= len(word):
+                break
+            run += following.text
+        if run == word and len(token.text) < len(word):
+            starts.append(token.start)
+    return starts
+
+
 def _line_distributions(
     sentence: str, tokens: Sequence[Token], fixed: Sequence[int]
 ) -> dict[int, dict[str, float]]:
