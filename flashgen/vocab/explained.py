@@ -55,7 +55,9 @@ def word_forms(text: str) -> frozenset[str]:
     return frozenset(found - {""})
 
 
-def free_words(word: str, zh: str, en: str, own: frozenset[str] | set[str]) -> list[EnglishWord]:
+def free_words(
+    word: str, zh: str, en: str, own: frozenset[str] | set[str], min_letters: int = MIN_LETTERS
+) -> list[EnglishWord]:
     """The words of ``en`` that may translate ``word`` (of ``zh``, glossed ``own``) when none of its
     glosses is in the sentence: what each last-resort fallback (a morpheme's gloss, a longer word's,
     a WordNet synonym's) looks for its match among.
@@ -72,7 +74,7 @@ def free_words(word: str, zh: str, en: str, own: frozenset[str] | set[str]) -> l
     for at, match in enumerate(words):
         text = match.group()
         forms = word_forms(text)
-        if (at and text[:1].isupper()) or len(text) < MIN_LETTERS or far_apart(places, at, len(words)):
+        if (at and text[:1].isupper()) or len(text) < min_letters or far_apart(places, at, len(words)):
             continue
         if forms & dictionary.STOPWORDS or any(stem_key(f) in explained for f in forms):
             continue

@@ -19,6 +19,11 @@ from ..lexicon.thesaurus import thesaurus
 from .explained import MIN_LETTERS, free_words, one_word_glosses
 from .segmentation import lexicon_split
 
+#: Shortest sentence word a gloss's or a synonym's match takes: a translator's plainest rendering is
+#: often a three-letter word (修复 "fix", 顶级 "top"); the characters step (:func:`morpheme_equivalent`)
+#: still wants :data:`~.explained.MIN_LETTERS`, as a short word ("see", "old", "pay") is in too many
+#: CC-CEDICT glosses to be told by the characters they are written with.
+_MIN_LETTERS = 3
 #: A character more common than this (zipf: 有, 上, 向, 比, 人) is in too many words to tie an
 #: English word to a card's word (有望 is not "days", 内向 not "outward").
 _TELLING_ZIPF = 5.5
@@ -56,15 +61,23 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
         return ""
     inner = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} - {word}
     glossed = one_word_glosses(sense for part in inner for sense in dictionary.all_senses(part))
-    unexplained = free_words(word, zh, en, dictionary.gloss_words(word) | glossed)
+    unexplained = free_words(word, zh, en, dictionary.gloss_words(word) | glossed, _MIN_LETTERS)
     found = {w.text for w in unexplained if any(_renders(f, g) for f in w.forms for g in glossed)}
     if found:
         return _only(found)
     telling = {c for c in word if dictionary.zipf(c) < _TELLING_ZIPF}
-    shared = {w.text: len(set().union(*map(characters, w.forms)) & telling) for w in unexplained}
+    shared = {
+        w.text: len(set().union(*map(characters, w.forms)) & telling)
+        for w in unexplained
+        if len(w.text) >= MIN_LETTERS
+    }
     most = max(shared.values(), default=0)
     best = [t for t, n in shared.items() if n == most]
-    return best[0] if most and len(best) == 1 else ""
+    if not most or len(best) > 1:
+        return ""
+    # a character is in words of unrelated meanings (复: 复审 "review", 修复 "repair"): a word
+    # WordNet gives as a synonym of a gloss is the better evidence (修复 "fix", not "review")
+    return thesaurus_equivalent(word, zh, en) or best[0]
 
 
 def longer_word_equivalent(word: str, zh: str, en: str) -> str:
@@ -91,7 +104,11 @@ def longer_word_equivalent(word: str, zh: str, en: str) -> str:
         return ""
     own = dictionary.gloss_words(word)
     keys -= {stem_key(g) for g in own}  # its own glosses did not match already
-    found = {w.text for w in free_words(word, zh, en, own) if any(stem_key(f) in keys for f in w.forms)}
+    found = {
+        w.text
+        for w in free_words(word, zh, en, own, _MIN_LETTERS)
+        if any(stem_key(f) in keys for f in w.forms)
+    }
     return _only(found)
 
 
@@ -110,7 +127,7 @@ def thesaurus_equivalent(word: str, zh: str, en: str) -> str:
     own = dictionary.gloss_words(word) | glossed
     found = {
         w.text
-        for w in free_words(word, zh, en, own)
+        for w in free_words(word, zh, en, own, _MIN_LETTERS)
         if any(stem_key(s) in keys for f in w.forms for s in thesaurus(f))
     }
     return _only(found)
