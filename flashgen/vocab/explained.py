@@ -63,10 +63,11 @@ def free_words(
     a WordNet synonym's) looks for its match among.
 
     Left out, whatever the fallback: a capitalised word inside the sentence (a name's, never taken);
-    a word of fewer than four letters or a stop word (too light to be a term's English); a word another
-    word of ``zh`` explains (:func:`others_english`); a gloss's negation or WordNet antonym ("unusual"
-    for "usual", "fall" for 兴起 "to rise"); and a word standing far from ``word``'s place in the
-    sentence (:func:`~flashgen.lexicon.equivalent.far_apart`), which translates a word there."""
+    a word of fewer than ``min_letters`` letters (four unless a fallback asks for fewer) or a stop word
+    (too light to be a term's English); a word another word of ``zh`` explains (:func:`others_english`);
+    a gloss's negation or WordNet antonym ("unusual" for "usual", "fall" for 兴起 "to rise"); and a
+    word standing far from ``word``'s place in the sentence
+    (:func:`~flashgen.lexicon.equivalent.far_apart`), which translates a word there."""
     explained = others_english(word, zh)
     places = places_in(word, zh)
     words = list(ENGLISH_WORD.finditer(en))

@@ -19,10 +19,11 @@ from ..lexicon.thesaurus import thesaurus
 from .explained import MIN_LETTERS, free_words, one_word_glosses
 from .segmentation import lexicon_split
 
-#: Shortest sentence word a gloss's or a synonym's match takes: a translator's plainest rendering is
-#: often a three-letter word (修复 "fix", 顶级 "top"); the characters step (:func:`morpheme_equivalent`)
-#: still wants :data:`~.explained.MIN_LETTERS`, as a short word ("see", "old", "pay") is in too many
-#: CC-CEDICT glosses to be told by the characters they are written with.
+#: Shortest sentence word a morpheme's gloss or a WordNet synonym may match: a translator's plainest
+#: rendering is often a three-letter word (修复 "fix", 顶级 "top").  The characters step
+#: (:func:`morpheme_equivalent`) and the longer words' glosses still want
+#: :data:`~.explained.MIN_LETTERS`: a short word ("see", "old", "pay", "per") is in too many CC-CEDICT
+#: glosses to be told by the characters it is written with or by a longer word's gloss.
 _MIN_LETTERS = 3
 #: A character more common than this (zipf: 有, 上, 向, 比, 人) is in too many words to tie an
 #: English word to a card's word (有望 is not "days", 内向 not "outward").
@@ -47,7 +48,8 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     """The one English word of ``en`` that a character or shorter word inside ``word`` glosses
     in a single word ("empty", not "give" of "to give birth"), and that no other word of ``zh``
     explains, when there is exactly one; else the one such word written with the most of
-    ``word``'s characters (:func:`~flashgen.lexicon.synonyms.characters`), when one is; else "".
+    ``word``'s characters (:func:`~flashgen.lexicon.synonyms.characters`), when one is, unless
+    WordNet gives a sentence word as a synonym of a gloss (:func:`thesaurus_equivalent`); else "".
 
     The last resort for a card's English, when no gloss of the word itself is in the sentence:
     a translator often renders a word by one of its morphemes' meanings (空置 "sit empty": 空
@@ -104,11 +106,7 @@ def longer_word_equivalent(word: str, zh: str, en: str) -> str:
         return ""
     own = dictionary.gloss_words(word)
     keys -= {stem_key(g) for g in own}  # its own glosses did not match already
-    found = {
-        w.text
-        for w in free_words(word, zh, en, own, _MIN_LETTERS)
-        if any(stem_key(f) in keys for f in w.forms)
-    }
+    found = {w.text for w in free_words(word, zh, en, own) if any(stem_key(f) in keys for f in w.forms)}
     return _only(found)
 
 
