@@ -55,16 +55,19 @@ def word_forms(text: str) -> frozenset[str]:
     return frozenset(found - {""})
 
 
-def free_words(word: str, zh: str, en: str, own: frozenset[str] | set[str]) -> list[EnglishWord]:
+def free_words(
+    word: str, zh: str, en: str, own: frozenset[str] | set[str], min_letters: int = MIN_LETTERS
+) -> list[EnglishWord]:
     """The words of ``en`` that may translate ``word`` (of ``zh``, glossed ``own``) when none of its
     glosses is in the sentence: what each last-resort fallback (a morpheme's gloss, a longer word's,
     a WordNet synonym's) looks for its match among.
 
     Left out, whatever the fallback: a capitalised word inside the sentence (a name's, never taken);
-    a word of fewer than four letters or a stop word (too light to be a term's English); a word another
-    word of ``zh`` explains (:func:`others_english`); a gloss's negation or WordNet antonym ("unusual"
-    for "usual", "fall" for 兴起 "to rise"); and a word standing far from ``word``'s place in the
-    sentence (:func:`~flashgen.lexicon.equivalent.far_apart`), which translates a word there."""
+    a word of fewer than ``min_letters`` letters (four unless a fallback asks for fewer) or a stop word
+    (too light to be a term's English); a word another word of ``zh`` explains (:func:`others_english`);
+    a gloss's negation or WordNet antonym ("unusual" for "usual", "fall" for 兴起 "to rise"); and a
+    word standing far from ``word``'s place in the sentence
+    (:func:`~flashgen.lexicon.equivalent.far_apart`), which translates a word there."""
     explained = others_english(word, zh)
     places = places_in(word, zh)
     words = list(ENGLISH_WORD.finditer(en))
@@ -72,7 +75,7 @@ def free_words(word: str, zh: str, en: str, own: frozenset[str] | set[str]) -> l
     for at, match in enumerate(words):
         text = match.group()
         forms = word_forms(text)
-        if (at and text[:1].isupper()) or len(text) < MIN_LETTERS or far_apart(places, at, len(words)):
+        if (at and text[:1].isupper()) or len(text) < min_letters or far_apart(places, at, len(words)):
             continue
         if forms & dictionary.STOPWORDS or any(stem_key(f) in explained for f in forms):
             continue

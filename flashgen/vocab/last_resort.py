@@ -19,6 +19,12 @@ from ..lexicon.thesaurus import thesaurus
 from .explained import MIN_LETTERS, free_words, one_word_glosses
 from .segmentation import lexicon_split
 
+#: Shortest sentence word a morpheme's gloss or a WordNet synonym may match: a translator's plainest
+#: rendering is often a three-letter word (修复 "fix", 顶级 "top").  The characters step
+#: (:func:`morpheme_equivalent`) and the longer words' glosses still want
+#: :data:`~.explained.MIN_LETTERS`: a short word ("see", "old", "pay", "per") is in too many CC-CEDICT
+#: glosses to be told by the characters it is written with or by a longer word's gloss.
+_MIN_LETTERS = 3
 #: A character more common than this (zipf: 有, 上, 向, 比, 人) is in too many words to tie an
 #: English word to a card's word (有望 is not "days", 内向 not "outward").
 _TELLING_ZIPF = 5.5
@@ -42,7 +48,8 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
     """The one English word of ``en`` that a character or shorter word inside ``word`` glosses
     in a single word ("empty", not "give" of "to give birth"), and that no other word of ``zh``
     explains, when there is exactly one; else the one such word written with the most of
-    ``word``'s characters (:func:`~flashgen.lexicon.synonyms.characters`), when one is; else "".
+    ``word``'s characters (:func:`~flashgen.lexicon.synonyms.characters`), when one is, unless
+    WordNet gives a sentence word as a synonym of a gloss (:func:`thesaurus_equivalent`); else "".
 
     The last resort for a card's English, when no gloss of the word itself is in the sentence:
     a translator often renders a word by one of its morphemes' meanings (空置 "sit empty": 空
@@ -56,15 +63,23 @@ def morpheme_equivalent(word: str, zh: str, en: str) -> str:
         return ""
     inner = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} - {word}
     glossed = one_word_glosses(sense for part in inner for sense in dictionary.all_senses(part))
-    unexplained = free_words(word, zh, en, dictionary.gloss_words(word) | glossed)
+    unexplained = free_words(word, zh, en, dictionary.gloss_words(word) | glossed, _MIN_LETTERS)
     found = {w.text for w in unexplained if any(_renders(f, g) for f in w.forms for g in glossed)}
     if found:
         return _only(found)
     telling = {c for c in word if dictionary.zipf(c) < _TELLING_ZIPF}
-    shared = {w.text: len(set().union(*map(characters, w.forms)) & telling) for w in unexplained}
+    shared = {
+        w.text: len(set().union(*map(characters, w.forms)) & telling)
+        for w in unexplained
+        if len(w.text) >= MIN_LETTERS
+    }
     most = max(shared.values(), default=0)
     best = [t for t, n in shared.items() if n == most]
-    return best[0] if most and len(best) == 1 else ""
+    if not most or len(best) > 1:
+        return ""
+    # a character is in words of unrelated meanings (复: 复审 "review", 修复 "repair"): a word
+    # WordNet gives as a synonym of a gloss is the better evidence (修复 "fix", not "review")
+    return thesaurus_equivalent(word, zh, en) or best[0]
 
 
 def longer_word_equivalent(word: str, zh: str, en: str) -> str:
@@ -110,7 +125,7 @@ def thesaurus_equivalent(word: str, zh: str, en: str) -> str:
     own = dictionary.gloss_words(word) | glossed
     found = {
         w.text
-        for w in free_words(word, zh, en, own)
+        for w in free_words(word, zh, en, own, _MIN_LETTERS)
         if any(stem_key(s) in keys for f in w.forms for s in thesaurus(f))
     }
     return _only(found)

@@ -241,6 +241,18 @@ def test_an_empty_equivalent_is_the_english_word_written_with_the_word_s_charact
     assert morpheme_equivalent("有望", zh, en) == ""  # 有 is in too many words to tell
 
 
+def test_a_three_letter_word_and_a_wordnet_synonym_beat_a_shared_character() -> None:
+    """A fallback reads three-letter words (顶级 "top": 顶 "top"); the characters step does not,
+    and gives way to a WordNet synonym of a gloss: 复 is in 复审 "review" as in 修复 "to repair",
+    whose synonym "fix" is the word's English.  A regression bar written knowing the failure."""
+    from flashgen.vocab.last_resort import morpheme_equivalent
+
+    zh, en = "这家公司推出了两款顶级手机。", "The company launched two top phones."
+    assert morpheme_equivalent("顶级", zh, en) == "top"
+    zh, en = "工程师先审查代码，再修复漏洞。", "The engineers review the code first, then fix the flaw."
+    assert morpheme_equivalent("修复", zh, en) == "fix"
+
+
 def test_a_morpheme_equivalent_stands_near_the_word_in_its_sentence() -> None:
     """A word a morpheme glosses at the other end of the sentence translates something else."""
     from flashgen.vocab.last_resort import morpheme_equivalent
