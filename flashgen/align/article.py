@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..types import Article, Link, SentencePair
 from .beads import align_once
 from .confidence import BeadFeatures, bead_confidence
-from .cost import DEFAULT_WEIGHTS, TextStats, Weights, ratio_skew, text_stats
+from .cost import DEFAULT_WEIGHTS, TextStats, Weights, prefers_cheaper, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
 from .fragments import en_pieces, regroup
 from .learned import MAX_COST, learn
@@ -113,21 +113,13 @@ def _aligned(
 def drops_sentences(
     zh: Sequence[ZhSentence], en: Sequence[EnSentence], stats: TextStats, found: Sequence[_Found]
 ) -> bool:
-    """Whether the article, aligned at today's prices, is better aligned at the cheaper ``DROPPING_WEIGHTS``.
+    """Whether the article, aligned at today's prices, is better aligned at ``DROPPING_WEIGHTS``.
 
-    Every price that finds more dropped sentences costs plain text its true
-    1-2 beads (issue 12, rounds one to ten), but a translation that drops
-    sentences shows it over the whole document even where no single bead
-    does: its byte ratio strays from its anchors' (:func:`.cost.ratio_skew`),
-    and the first alignment leaves more sentences alone.  Of the
-    document-level features tried (also the shares of idle sentences, of
-    many-sentence and of doubtful beads, the mean length cost, each scaled by
-    the text's length or not), these two chose the prices best on the fitting
-    halves while keeping the plain ones (``bench/align_docprices.py``).
+    :func:`.cost.prefers_cheaper` with the articles' coefficients, on the
+    share of the first alignment's links that leave a sentence alone.
     """
     nulls = sum(features is None for _, _, features in found) / max(1, len(found))
-    intercept, skew, null = DROPPING_COEFFICIENTS
-    return intercept + skew * ratio_skew(zh, en, stats) + null * nulls >= 0.0
+    return prefers_cheaper(zh, en, stats, nulls, DROPPING_COEFFICIENTS)
 
 
 def _taught_scores(

@@ -265,3 +265,29 @@ def ratio_skew(zh: Sequence[ZhSentence], en: Sequence[EnSentence], stats: TextSt
     text has too few anchors for a ratio of its own.
     """
     return abs(math.log(byte_ratio(zh, en) / stats.ratio))
+
+
+def prefers_cheaper(
+    zh: Sequence[ZhSentence],
+    en: Sequence[EnSentence],
+    stats: TextStats,
+    nulls: float,
+    coefficients: tuple[float, float, float],
+) -> bool:
+    """Whether a text, aligned once at today's prices, is better aligned at its path's cheaper ones.
+
+    Every price that finds more dropped sentences costs plain text its true
+    1-2 beads (issue 12, rounds one to ten), but a translation that drops
+    sentences shows it over the whole document even where no single bead
+    does: its byte ratio strays from its anchors' (:func:`ratio_skew`), and
+    the first alignment leaves more sentences alone (``nulls``: the share of
+    its links that do).  Of the document-level features tried (also the
+    shares of idle sentences, of many-sentence and of doubtful beads, the mean
+    length cost, each scaled by the text's length or not), these two chose the
+    prices best on the fitting halves while keeping the plain ones
+    (``bench/align_docprices.py``).  ``coefficients`` (intercept, skew, nulls)
+    are fitted per path: articles and flat text leave sentences alone at
+    different prices, so the same share means different things.
+    """
+    intercept, skew, null = coefficients
+    return intercept + skew * ratio_skew(zh, en, stats) + null * nulls >= 0.0
