@@ -229,6 +229,8 @@ COLUMNS: dict[str, Callable[[Row], float]] = {
     "nulls*sqrt n": lambda r: r.features.nulls * math.sqrt(sentences(r)),
     "log n": lambda r: math.log(sentences(r)),
 }
+#: the columns :func:`flashgen.align.cost.prefers_cheaper` reads, in its order
+LIBRARY_COLUMNS = ("skew", "skew*sqrt n", "nulls", "nulls*sqrt n", "log n")
 #: the models tried: what they predict ("drops": a derived document; "gains": one the cheaper prices
 #: align better) from which columns
 CANDIDATES = [
@@ -255,7 +257,7 @@ CANDIDATES = [
 ]
 #: the model the rule chose on the first halves of each path (:func:`main`); its coefficients are
 #: ``article.DROPPING_COEFFICIENTS`` and ``beads.FLAT_DROPPING_COEFFICIENTS``
-CHOSEN = {"articles": ("gains", ("skew", "nulls")), "flat": ("gains", ("skew", "nulls"))}
+CHOSEN = {"articles": ("gains", ("skew", "nulls")), "flat": ("gains", ("nulls",))}
 
 
 def sentences(r: Row) -> int:
@@ -283,9 +285,16 @@ class Model:
         )
 
     def raw(self) -> list[float]:
-        """The coefficients on the columns as they are (not standardized): intercept first."""
-        weights = [w / s for w, s in zip(self.coefficients[1:], self.scale, strict=True)]
-        return [self.coefficients[0] - sum(w * m for w, m in zip(weights, self.mean, strict=True)), *weights]
+        """The coefficients as :func:`flashgen.align.cost.prefers_cheaper` takes them, unstandardized.
+
+        The intercept, then a weight for each of its columns (:data:`LIBRARY_COLUMNS`), 0 for those
+        the model does not read.
+        """
+        weights = {c: w / s for c, w, s in zip(self.columns, self.coefficients[1:], self.scale, strict=True)}
+        intercept = self.coefficients[0] - sum(
+            weights[c] * m for c, m in zip(self.columns, self.mean, strict=True)
+        )
+        return [intercept, *(weights.get(c, 0.0) for c in LIBRARY_COLUMNS)]
 
 
 def gains(r: Row) -> bool:
@@ -416,7 +425,7 @@ def main(argv: Sequence[str]) -> int:
         passes = all(keeps(now[size], chosen[size]) for size in sizes)
         mean = sum(c.derived[0] for c in chosen.values()) / len(chosen)
         print(
-            f"{label} on {', '.join(columns)}: mean derived F1 {mean:.4f}, {'passes' if passes else 'fails'}"
+            f"{label} on {', '.join(columns)}: mean derived F1 {mean:.5f}, {'passes' if passes else 'fails'}"
         )
         for size in sizes:
             print(f"  size {size or 'whole':5} {chosen[size].line()}", flush=True)

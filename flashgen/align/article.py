@@ -39,10 +39,11 @@ ARTICLE_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.8, split=0.7, orphans=ARTICLE_
 #: not explain: the whole plain sets as articles at these prices, mac-dev .894 → .875, pol .974 → .963.
 DROPPING_WEIGHTS = replace(ARTICLE_WEIGHTS, lexical=0.869, length=0.094, merge=0.363, many=0.129, null=0.304)
 #: intercept, then the weights of the byte-ratio skew (:func:`.cost.ratio_skew`) and of the share of
-#: links the first alignment leaves alone: a logistic fitted (``bench/align_docprices.py``) on the first
+#: links the first alignment leaves alone (the columns of :func:`.cost.prefers_cheaper` this path does
+#: not use weigh 0): a logistic fitted (``bench/align_docprices.py``) on the first
 #: halves of the four shared sets, plain and with sentences dropped (seed 1), whole and cut into
 #: articles of 20, 40 and 80 links, to say whether the cheaper prices align a text better.
-DROPPING_COEFFICIENTS = (-0.3131, 2.2083, 3.6055)
+DROPPING_COEFFICIENTS = (-0.3131, 2.2083, 0.0, 3.6055, 0.0, 0.0)
 
 
 def align_article(article: Article, weights: Weights | None = None) -> list[SentencePair]:

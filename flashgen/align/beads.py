@@ -49,15 +49,16 @@ Bead = tuple[Link, BeadFeatures | None]
 Span = tuple[int, int, int, int]
 #: the most sentences a bead may hold for its edges to be weighed as orphans (a 1-4 or a 2-3)
 _MAX_SPLIT_SIZE = 5
-#: The flat path's prices for a text that drops sentences (:func:`align_features`): the ninth round's
-#: perceptron prices (``article.DROPPING_WEIGHTS``) of lexical evidence, length and shapes, with a
-#: null price of the flat path's own, chosen on the first halves flat (``bench/align_docprices.py --flat``).
-FLAT_DROPPING_WEIGHTS = replace(
-    DEFAULT_WEIGHTS, lexical=0.869, length=0.094, merge=0.363, many=0.129, null=0.456
-)
-#: intercept, skew and null-share weights of :func:`.cost.prefers_cheaper` on the flat path, fitted
-#: like ``article.DROPPING_COEFFICIENTS`` on the first halves aligned flat
-FLAT_DROPPING_COEFFICIENTS = (-0.3131, 2.2083, 3.6055)
+#: The flat path's prices for a text that drops sentences (:func:`align_features`): today's, but a null
+#: costs 0.4, not 1.2.  Chosen on the first halves flat (``bench/align_docprices.py --flat --cheap``)
+#: among null prices of 0.2, 0.4, 0.6 and 0.8 with today's lexical, length and shape prices, and of
+#: 0.1–0.76 with the articles' cheaper ones (``article.DROPPING_WEIGHTS``).  Paid everywhere they cost
+#: the true 1-2 beads of plain text as every cheap null does (plain mac-dev first half .882 → .819).
+FLAT_DROPPING_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.4)
+#: :func:`.cost.prefers_cheaper`'s coefficients on the flat path: intercept, then skew, skew·√n, nulls,
+#: nulls·√n, log n.  Fitted like ``article.DROPPING_COEFFICIENTS`` on the first halves aligned flat;
+#: the null share alone chose best there (a short flat text has too few anchors for a skew).
+FLAT_DROPPING_COEFFICIENTS = (-0.3383, 0.0, 0.0, 13.4494, 0.0, 0.0)
 
 
 def align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:

@@ -272,7 +272,7 @@ def prefers_cheaper(
     en: Sequence[EnSentence],
     stats: TextStats,
     nulls: float,
-    coefficients: tuple[float, float, float],
+    coefficients: tuple[float, ...],
 ) -> bool:
     """Whether a text, aligned once at today's prices, is better aligned at its path's cheaper ones.
 
@@ -281,13 +281,15 @@ def prefers_cheaper(
     sentences shows it over the whole document even where no single bead
     does: its byte ratio strays from its anchors' (:func:`ratio_skew`), and
     the first alignment leaves more sentences alone (``nulls``: the share of
-    its links that do).  Of the document-level features tried (also the
-    shares of idle sentences, of many-sentence and of doubtful beads, the mean
-    length cost, each scaled by the text's length or not), these two chose the
-    prices best on the fitting halves while keeping the plain ones
-    (``bench/align_docprices.py``).  ``coefficients`` (intercept, skew, nulls)
-    are fitted per path: articles and flat text leave sentences alone at
-    different prices, so the same share means different things.
+    its links that do).  A short text's skew and share are noisier, so each
+    is also read scaled by the square root of its Chinese sentences, beside
+    the log of their number.  ``coefficients`` are the intercept and the
+    weights of skew, skew·√n, nulls, nulls·√n and log n, fitted per path
+    (``bench/align_docprices.py [--flat]``): articles and flat text leave
+    sentences alone at different prices, so the same share means different
+    things, and each path keeps the columns that chose its prices best.
     """
-    intercept, skew, null = coefficients
-    return intercept + skew * ratio_skew(zh, en, stats) + null * nulls >= 0.0
+    skew, root = ratio_skew(zh, en, stats), math.sqrt(max(1, len(zh)))
+    columns = (skew, skew * root, nulls, nulls * root, math.log(max(1, len(zh))))
+    intercept, *weights = coefficients
+    return intercept + sum(w * c for w, c in zip(weights, columns, strict=True)) >= 0.0
