@@ -21,9 +21,16 @@ those that leave every plain first half, as an article, within 0.002 of now
 ``flashgen.align.article.DROPPING_COEFFICIENTS``; ``--held-out`` then scores
 it on the second halves (seeds 1–5), whole and cut, and on the whole plain sets.
 
+``--flat`` does the same for the flat path (``align --presplit``, the twelfth
+round): the features read off the flat alignment at ``DEFAULT_WEIGHTS``, each
+document aligned flat at those and at ``FLAT_DROPPING_WEIGHTS``; its chosen
+model's coefficients are ``flashgen.align.beads.FLAT_DROPPING_COEFFICIENTS``.
+``--cheap null=0.4,merge=0.5`` tries other cheaper prices (how the flat
+path's were chosen: each candidate scored by its best passing model).
+
 Each document's alignments are kept in files beside ``--cache`` (``/tmp`` by
 default), so the fits take seconds once they are there.  Run
-``python bench/align_docprices.py [--held-out] [--sizes 0,20,40,80] [--cache STEM]``.
+``python bench/align_docprices.py [--flat] [--held-out] [--sizes 0,20,40,80] [--cheap F=V] [--cache STEM]``.
 """
 
 from __future__ import annotations
