@@ -21,9 +21,16 @@ those that leave every plain first half, as an article, within 0.002 of now
 ``flashgen.align.article.DROPPING_COEFFICIENTS``; ``--held-out`` then scores
 it on the second halves (seeds 1–5), whole and cut, and on the whole plain sets.
 
+``--flat`` does the same for the flat path (``align --presplit``, the twelfth
+round): the features read off the flat alignment at ``DEFAULT_WEIGHTS``, each
+document aligned flat at those and at ``FLAT_DROPPING_WEIGHTS``; its chosen
+model's coefficients are ``flashgen.align.beads.FLAT_DROPPING_COEFFICIENTS``.
+``--cheap null=0.4,merge=0.5`` tries other cheaper prices (how the flat
+path's were chosen: each candidate scored by its best passing model).
+
 Each document's alignments are kept in files beside ``--cache`` (``/tmp`` by
 default), so the fits take seconds once they are there.  Run
-``python bench/align_docprices.py [--held-out] [--sizes 0,20,40,80] [--cache STEM]``.
+``python bench/align_docprices.py [--flat] [--held-out] [--sizes 0,20,40,80] [--cheap F=V] [--cache STEM]``.
 """
 
 from __future__ import annotations
@@ -33,18 +40,20 @@ import math
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from align_drops import (
     FIT_SEED,
     VARIANTS,
+    Aligner,
     Doc,
     as_article,
     cached_en,
     cached_zh,
     derive,
     derived_set,
+    flat,
     paragraphs,
     piece,
 )
@@ -52,14 +61,16 @@ from align_eval import SETS, SHARED, Tally
 
 from flashgen.align import (
     ARTICLE_WEIGHTS,
+    DEFAULT_WEIGHTS,
     DROPPING_WEIGHTS,
+    FLAT_DROPPING_WEIGHTS,
     Weights,
     article_blocks,
     bead_confidence,
     block_spans,
     text_stats,
 )
-from flashgen.align.beads import align_once
+from flashgen.align.beads import Bead, align_once, scored_beads
 from flashgen.align.cost import ratio_skew
 from flashgen.align.fragments import en_pieces
 from flashgen.types import Link
@@ -83,18 +94,42 @@ class DocFeatures:
     doubtful: float
 
 
-def doc_features(doc: Doc) -> DocFeatures:
-    """:class:`DocFeatures` of a document aligned as an article at today's prices (first pass)."""
-    lines = article_blocks(as_article(doc))
-    blocks = [(zh, en_pieces(en)[0]) for zh, en in lines]
-    zh = [cached_zh(s) for block_zh, _ in blocks for s in block_zh]
-    en = [cached_en(s) for _, block_en in blocks for s in block_en]
-    stats = text_stats(zh, en)
-    beads = [
-        bead
-        for i0, i1, j0, j1 in block_spans(blocks)
-        for bead in align_once(zh[i0:i1], en[j0:j1], ARTICLE_WEIGHTS, stats.block(i0, i1, j0, j1))
-    ]
+@dataclass(frozen=True)
+class Route:
+    """One way through the aligner: its prices today, its cheaper ones, and how it aligns a document."""
+
+    name: str
+    now: Weights
+    cheap: Weights
+    aligner: Callable[[Weights], Aligner]
+
+
+#: articles (``align_article``, the eleventh round) and flat text (``align --presplit``, the twelfth)
+ROUTES = {
+    "articles": Route("articles", ARTICLE_WEIGHTS, DROPPING_WEIGHTS, paragraphs),
+    "flat": Route("flat", DEFAULT_WEIGHTS, FLAT_DROPPING_WEIGHTS, flat),
+}
+
+
+def doc_features(doc: Doc, route: Route) -> DocFeatures:
+    """:class:`DocFeatures` of a document's first alignment at today's prices on ``route``."""
+    if route.name == "flat":
+        zh = [cached_zh(s) for s in doc[0]]
+        en = [cached_en(s) for s in en_pieces(doc[1])[0]]
+        stats = text_stats(zh, en)
+        beads: list[Bead] = scored_beads(zh, en, route.now)
+    else:
+        blocks = [
+            (block_zh, en_pieces(block_en)[0]) for block_zh, block_en in article_blocks(as_article(doc))
+        ]
+        zh = [cached_zh(s) for block_zh, _ in blocks for s in block_zh]
+        en = [cached_en(s) for _, block_en in blocks for s in block_en]
+        stats = text_stats(zh, en)
+        beads = [
+            bead
+            for i0, i1, j0, j1 in block_spans(blocks)
+            for bead in align_once(zh[i0:i1], en[j0:j1], route.now, stats.block(i0, i1, j0, j1))
+        ]
     pairs = [features for _, features in beads if features is not None]
     n = max(1, len(pairs))
     return DocFeatures(
@@ -122,7 +157,7 @@ class Row:
 
 
 def rows(
-    which: int, seeds: Sequence[int], cheap: Weights, plain_only: bool = False, size: int = 0
+    which: int, seeds: Sequence[int], route: Route, plain_only: bool = False, size: int = 0
 ) -> list[Row]:
     """Each document of the half ``which``, or with ``size`` each piece of ``size`` gold links of it.
 
@@ -130,7 +165,7 @@ def rows(
     links long, an article often 20–60.  A piece is cut from the plain
     document and then derived, so its dropped sentences are its own.
     """
-    now_aligner, cheap_aligner = paragraphs(ARTICLE_WEIGHTS), paragraphs(cheap)
+    now_aligner, cheap_aligner = route.aligner(route.now), route.aligner(route.cheap)
     found = []
     for name in SETS:
         for variant in ("plain",) if plain_only else ("plain", *VARIANTS):
@@ -142,7 +177,7 @@ def rows(
                             variant,
                             seed,
                             which,
-                            doc_features(doc),
+                            doc_features(doc, route),
                             doc[2],
                             now_aligner(doc),
                             cheap_aligner(doc),
@@ -201,6 +236,8 @@ COLUMNS: dict[str, Callable[[Row], float]] = {
     "nulls*sqrt n": lambda r: r.features.nulls * math.sqrt(sentences(r)),
     "log n": lambda r: math.log(sentences(r)),
 }
+#: the columns :func:`flashgen.align.cost.prefers_cheaper` reads, in its order
+LIBRARY_COLUMNS = ("skew", "skew*sqrt n", "nulls", "nulls*sqrt n", "log n")
 #: the models tried: what they predict ("drops": a derived document; "gains": one the cheaper prices
 #: align better) from which columns
 CANDIDATES = [
@@ -225,9 +262,9 @@ CANDIDATES = [
         ("skew", "nulls", "idle", "multi", "length", "doubtful"),
     )
 ]
-#: the model the rule chose on the first halves (:func:`main`); its coefficients are
-#: ``article.DROPPING_COEFFICIENTS``
-CHOSEN = ("gains", ("skew", "nulls"))
+#: the model the rule chose on the first halves of each path (:func:`main`); its coefficients are
+#: ``article.DROPPING_COEFFICIENTS`` and ``beads.FLAT_DROPPING_COEFFICIENTS``
+CHOSEN = {"articles": ("gains", ("skew", "nulls")), "flat": ("gains", ("nulls",))}
 
 
 def sentences(r: Row) -> int:
@@ -256,9 +293,16 @@ class Model:
         )
 
     def raw(self) -> list[float]:
-        """The coefficients on the columns as they are (not standardized): intercept first."""
-        weights = [w / s for w, s in zip(self.coefficients[1:], self.scale, strict=True)]
-        return [self.coefficients[0] - sum(w * m for w, m in zip(weights, self.mean, strict=True)), *weights]
+        """The coefficients as :func:`flashgen.align.cost.prefers_cheaper` takes them, unstandardized.
+
+        The intercept, then a weight for each of its columns (:data:`LIBRARY_COLUMNS`), 0 for those
+        the model does not read.
+        """
+        weights = {c: w / s for c, w, s in zip(self.columns, self.coefficients[1:], self.scale, strict=True)}
+        intercept = self.coefficients[0] - sum(
+            weights[c] * m for c, m in zip(self.columns, self.mean, strict=True)
+        )
+        return [intercept, *(weights.get(c, 0.0) for c in LIBRARY_COLUMNS)]
 
 
 def gains(r: Row) -> bool:
@@ -355,16 +399,30 @@ def main(argv: Sequence[str]) -> int:
         "--sizes", default="0,20,40,80", help="documents whole (0) or in pieces of so many links"
     )
     parser.add_argument("--ridge", type=float, default=1.0)
+    parser.add_argument("--flat", action="store_true", help="the flat path (align --presplit), not articles")
+    parser.add_argument(
+        "--cheap",
+        default="",
+        help="other cheaper prices to try, as Weights fields: null=0.304,merge=0.5 (kept apart)",
+    )
     args = parser.parse_args(argv)
+    route = ROUTES["flat" if args.flat else "articles"]
+    tried = {key: float(value) for key, value in (item.split("=") for item in args.cheap.split(",") if item)}
+    route = replace(route, cheap=replace(route.cheap, **tried))
+    stem = args.cache.with_name(
+        args.cache.name
+        + ("" if route.name == "articles" else f".{route.name}")
+        + "".join(f".{key}{value}" for key, value in tried.items())
+    )
     if not SHARED.is_dir():
         print(f"{SHARED}: not found; nothing to fit")
         return 0
     sizes = [int(size) for size in args.sizes.split(",")]
     if args.compute >= 0:
         for size in sizes if args.compute else [0]:
-            cached(args.cache, args.compute, size)
+            cached(stem, route, args.compute, size)
         return 0
-    train = {size: cached(args.cache, 1, size) for size in sizes}
+    train = {size: cached(stem, route, 1, size) for size in sizes}
     pooled = [r for rows_ in train.values() for r in rows_]
     now = {size: summarize(found, [False] * len(found)) for size, found in train.items()}
     for size, found in train.items():
@@ -378,36 +436,37 @@ def main(argv: Sequence[str]) -> int:
         passes = all(keeps(now[size], chosen[size]) for size in sizes)
         mean = sum(c.derived[0] for c in chosen.values()) / len(chosen)
         print(
-            f"{label} on {', '.join(columns)}: mean derived F1 {mean:.4f}, {'passes' if passes else 'fails'}"
+            f"{label} on {', '.join(columns)}: mean derived F1 {mean:.5f}, {'passes' if passes else 'fails'}"
         )
         for size in sizes:
             print(f"  size {size or 'whole':5} {chosen[size].line()}", flush=True)
-    model = fit_model(pooled, CHOSEN[1], CHOSEN[0], args.ridge)
+    label, columns = CHOSEN[route.name]
+    model = fit_model(pooled, columns, label, args.ridge)
     print(
-        f"chosen: {CHOSEN[0]} on {', '.join(CHOSEN[1])}; raw coefficients "
+        f"chosen: {label} on {', '.join(columns)}; raw coefficients "
         + " ".join(f"{c:.4f}" for c in model.raw())
     )
     if args.held_out:
         for size in sizes:
-            held = cached(args.cache, 2, size)
+            held = cached(stem, route, 2, size)
             print(f"second halves, seeds 1-5, size {size or 'whole'}:")
             print(f"  now    {summarize(held, [False] * len(held)).line()}")
             print(f"  chosen {summarize(held, [model.cheap(r) for r in held]).line()}", flush=True)
-        whole = cached(args.cache, 0)
+        whole = cached(stem, route, 0)
         print("the whole plain sets:")
         print(f"  now    {summarize(whole, [False] * len(whole)).line()}")
         print(f"  chosen {summarize(whole, [model.cheap(r) for r in whole]).line()}", flush=True)
     return 0
 
 
-def cached(stem: Path, which: int, size: int = 0) -> list[Row]:
+def cached(stem: Path, route: Route, which: int, size: int = 0) -> list[Row]:
     """The rows of one half (1: seed 1; 2: seeds 1-5; 0: the whole plain sets), computed once and kept."""
-    path = stem.with_suffix(f".half{which}{f'.size{size}' if size else ''}.pickle")
+    path = stem.with_name(f"{stem.name}.half{which}{f'.size{size}' if size else ''}.pickle")
     if path.exists():
         found: list[Row] = pickle.loads(path.read_bytes())
         return found
     seeds = [FIT_SEED] if which != 2 else [1, 2, 3, 4, 5]
-    found = rows(which, seeds, DROPPING_WEIGHTS, plain_only=which == 0, size=size)
+    found = rows(which, seeds, route, plain_only=which == 0, size=size)
     path.write_bytes(pickle.dumps(found))
     return found
 

@@ -35,7 +35,6 @@ from functools import cache
 from align_eval import SETS, SHARED, Tally, documents, print_reliability
 
 from flashgen.align import (
-    DEFAULT_WEIGHTS,
     EnSentence,
     Weights,
     ZhSentence,
@@ -200,8 +199,11 @@ def cached_en(sentence: str) -> EnSentence:
     return en_features(sentence)
 
 
-def flat(weights: Weights = DEFAULT_WEIGHTS) -> Aligner:
-    """Align a document as ``flashgen align --presplit`` does, features computed once per sentence."""
+def flat(weights: Weights | None = None) -> Aligner:
+    """Align a document as ``flashgen align --presplit`` does, features computed once per sentence.
+
+    ``weights`` None: the prices the text chooses for itself (:func:`flashgen.align.align_features`).
+    """
     return lambda doc: align_lines(doc[0], doc[1], weights, cached_zh, cached_en)
 
 

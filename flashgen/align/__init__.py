@@ -27,7 +27,14 @@ from .article import (
     block_spans,
     drops_sentences,
 )
-from .beads import align, align_features, align_lines, orphan_candidates, scored_beads
+from .beads import (
+    FLAT_DROPPING_WEIGHTS,
+    align,
+    align_features,
+    align_lines,
+    orphan_candidates,
+    scored_beads,
+)
 from .confidence import BeadFeatures, bead_confidence
 from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
 from .features import EnSentence, ZhSentence, en_features, zh_features
@@ -38,6 +45,7 @@ __all__ = [
     "ARTICLE_WEIGHTS",
     "DEFAULT_WEIGHTS",
     "DROPPING_WEIGHTS",
+    "FLAT_DROPPING_WEIGHTS",
     "BeadFeatures",
     "EnSentence",
     "OrphanFeatures",

@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..types import Article, Link, SentencePair
 from .beads import align_once
 from .confidence import BeadFeatures, bead_confidence
-from .cost import DEFAULT_WEIGHTS, TextStats, Weights, ratio_skew, text_stats
+from .cost import DEFAULT_WEIGHTS, TextStats, Weights, prefers_cheaper, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
 from .fragments import en_pieces, regroup
 from .learned import MAX_COST, learn
@@ -39,10 +39,11 @@ ARTICLE_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.8, split=0.7, orphans=ARTICLE_
 #: not explain: the whole plain sets as articles at these prices, mac-dev .894 → .875, pol .974 → .963.
 DROPPING_WEIGHTS = replace(ARTICLE_WEIGHTS, lexical=0.869, length=0.094, merge=0.363, many=0.129, null=0.304)
 #: intercept, then the weights of the byte-ratio skew (:func:`.cost.ratio_skew`) and of the share of
-#: links the first alignment leaves alone: a logistic fitted (``bench/align_docprices.py``) on the first
+#: links the first alignment leaves alone (the columns of :func:`.cost.prefers_cheaper` this path does
+#: not use weigh 0): a logistic fitted (``bench/align_docprices.py``) on the first
 #: halves of the four shared sets, plain and with sentences dropped (seed 1), whole and cut into
 #: articles of 20, 40 and 80 links, to say whether the cheaper prices align a text better.
-DROPPING_COEFFICIENTS = (-0.3131, 2.2083, 3.6055)
+DROPPING_COEFFICIENTS = (-0.3131, 2.2083, 0.0, 3.6055, 0.0, 0.0)
 
 
 def align_article(article: Article, weights: Weights | None = None) -> list[SentencePair]:
@@ -113,21 +114,13 @@ def _aligned(
 def drops_sentences(
     zh: Sequence[ZhSentence], en: Sequence[EnSentence], stats: TextStats, found: Sequence[_Found]
 ) -> bool:
-    """Whether the article, aligned at today's prices, is better aligned at the cheaper ``DROPPING_WEIGHTS``.
+    """Whether the article, aligned at today's prices, is better aligned at ``DROPPING_WEIGHTS``.
 
-    Every price that finds more dropped sentences costs plain text its true
-    1-2 beads (issue 12, rounds one to ten), but a translation that drops
-    sentences shows it over the whole document even where no single bead
-    does: its byte ratio strays from its anchors' (:func:`.cost.ratio_skew`),
-    and the first alignment leaves more sentences alone.  Of the
-    document-level features tried (also the shares of idle sentences, of
-    many-sentence and of doubtful beads, the mean length cost, each scaled by
-    the text's length or not), these two chose the prices best on the fitting
-    halves while keeping the plain ones (``bench/align_docprices.py``).
+    :func:`.cost.prefers_cheaper` with the articles' coefficients, on the
+    share of the first alignment's links that leave a sentence alone.
     """
     nulls = sum(features is None for _, _, features in found) / max(1, len(found))
-    intercept, skew, null = DROPPING_COEFFICIENTS
-    return intercept + skew * ratio_skew(zh, en, stats) + null * nulls >= 0.0
+    return prefers_cheaper(zh, en, stats, nulls, DROPPING_COEFFICIENTS)
 
 
 def _taught_scores(

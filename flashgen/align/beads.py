@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from ..types import Link
 from .confidence import BeadFeatures, bead_confidence
-from .cost import DEFAULT_WEIGHTS, TextStats, Weights, text_stats
+from .cost import DEFAULT_WEIGHTS, TextStats, Weights, prefers_cheaper, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
 from .fragments import en_pieces, regroup
 from .learned import MAX_COST, learn, straddled
@@ -48,6 +49,16 @@ Bead = tuple[Link, BeadFeatures | None]
 Span = tuple[int, int, int, int]
 #: the most sentences a bead may hold for its edges to be weighed as orphans (a 1-4 or a 2-3)
 _MAX_SPLIT_SIZE = 5
+#: The flat path's prices for a text that drops sentences (:func:`align_features`): today's, but a null
+#: costs 0.4, not 1.2.  Chosen on the first halves flat (``bench/align_docprices.py --flat --cheap``)
+#: among null prices of 0.2, 0.4, 0.6 and 0.8 with today's lexical, length and shape prices, and of
+#: 0.1–0.76 with the articles' cheaper ones (``article.DROPPING_WEIGHTS``).  Paid everywhere they cost
+#: the true 1-2 beads of plain text as every cheap null does (plain mac-dev first half .882 → .819).
+FLAT_DROPPING_WEIGHTS = replace(DEFAULT_WEIGHTS, null=0.4)
+#: :func:`.cost.prefers_cheaper`'s coefficients on the flat path: intercept, then skew, skew·√n, nulls,
+#: nulls·√n, log n.  Fitted like ``article.DROPPING_COEFFICIENTS`` on the first halves aligned flat;
+#: the null share alone chose best there (a short flat text has too few anchors for a skew).
+FLAT_DROPPING_COEFFICIENTS = (-0.3383, 0.0, 0.0, 13.4494, 0.0, 0.0)
 
 
 def align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
@@ -63,7 +74,7 @@ def align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
 def align_lines(
     zh: Sequence[str],
     en: Sequence[str],
-    weights: Weights = DEFAULT_WEIGHTS,
+    weights: Weights | None = None,
     zh_read: Callable[[str], ZhSentence] = zh_features,
     en_read: Callable[[str], EnSentence] = en_features,
 ) -> list[Link]:
@@ -74,40 +85,57 @@ def align_lines(
 
 
 def align_features(
-    zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights = DEFAULT_WEIGHTS
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights | None = None
 ) -> list[Link]:
     """:func:`align` on precomputed sentence features (lets a benchmark tune ``weights``).
+
+    The prices are ``DEFAULT_WEIGHTS``, or ``FLAT_DROPPING_WEIGHTS`` where the
+    first alignment shows a text that drops sentences
+    (:func:`.cost.prefers_cheaper`; then the text is aligned again), unless
+    ``weights`` says otherwise.
+    """
+    if weights is not None:
+        return [link for link, _ in scored_beads(zh, en, weights)]
+    beads, stats = _scored(zh, en, DEFAULT_WEIGHTS)
+    nulls = sum(features is None for _, features in beads) / max(1, len(beads))
+    if stats is not None and prefers_cheaper(zh, en, stats, nulls, FLAT_DROPPING_COEFFICIENTS):
+        beads, _ = _scored(zh, en, FLAT_DROPPING_WEIGHTS)
+    return [link for link, _ in beads]
+
+
+def scored_beads(
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights = DEFAULT_WEIGHTS
+) -> list[Bead]:
+    """The links at ``weights``, with what each link's confidence was read from (None for null links).
 
     Aligns twice.  What the first alignment's cheapest links teach about the
     text's own vocabulary (:mod:`flashgen.align.learned`: names, a
     translator's favourite words) is evidence for the second, which only
     revisits the links a learned pair straddles, near the first path: the new
     words settle where a boundary falls; the first pass has found the way.
-    """
-    return [link for link, _ in scored_beads(zh, en, weights)]
-
-
-def scored_beads(
-    zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights = DEFAULT_WEIGHTS
-) -> list[Bead]:
-    """:func:`align_features` with what each link's confidence was read from (None for null links).
-
     The features are what :mod:`flashgen.align.confidence` is fitted on
     (``bench/align_fit.py``).  Learning is gated on the cost, not on the
     confidence, so what is learned does not move when the confidence is refitted.
     """
+    return _scored(zh, en, weights)[0]
+
+
+def _scored(
+    zh: Sequence[ZhSentence], en: Sequence[EnSentence], weights: Weights
+) -> tuple[list[Bead], TextStats | None]:
+    """:func:`scored_beads`, with the stats the first pass measured against (None when a side is empty)."""
     beads, stats = _first_pass(zh, en, weights)
     if stats is None:
-        return beads
+        return beads, None
     links = [link for link, _ in beads]
     sure = [link for link, features in beads if features and features.cost <= MAX_COST]
     learned = learn(sure, zh, en)
     doubtful = straddled(learned, links, zh, en)
     if not doubtful:
-        return beads
+        return beads, stats
     taught = [with_learned(s, learned) for s in zh]
     scorer = BeadScorer(taught, en, weights, stats.with_zh(taught))
-    return _best_path(scorer, path_window(links, doubtful, len(en), weights.refine))
+    return _best_path(scorer, path_window(links, doubtful, len(en), weights.refine)), stats
 
 
 def align_once(

@@ -265,3 +265,31 @@ def ratio_skew(zh: Sequence[ZhSentence], en: Sequence[EnSentence], stats: TextSt
     text has too few anchors for a ratio of its own.
     """
     return abs(math.log(byte_ratio(zh, en) / stats.ratio))
+
+
+def prefers_cheaper(
+    zh: Sequence[ZhSentence],
+    en: Sequence[EnSentence],
+    stats: TextStats,
+    nulls: float,
+    coefficients: tuple[float, ...],
+) -> bool:
+    """Whether a text, aligned once at today's prices, is better aligned at its path's cheaper ones.
+
+    Every price that finds more dropped sentences costs plain text its true
+    1-2 beads (issue 12, rounds one to ten), but a translation that drops
+    sentences shows it over the whole document even where no single bead
+    does: its byte ratio strays from its anchors' (:func:`ratio_skew`), and
+    the first alignment leaves more sentences alone (``nulls``: the share of
+    its links that do).  A short text's skew and share are noisier, so each
+    is also read scaled by the square root of its Chinese sentences, beside
+    the log of their number.  ``coefficients`` are the intercept and the
+    weights of skew, skew·√n, nulls, nulls·√n and log n, fitted per path
+    (``bench/align_docprices.py [--flat]``): articles and flat text leave
+    sentences alone at different prices, so the same share means different
+    things, and each path keeps the columns that chose its prices best.
+    """
+    skew, root = ratio_skew(zh, en, stats), math.sqrt(max(1, len(zh)))
+    columns = (skew, skew * root, nulls, nulls * root, math.log(max(1, len(zh))))
+    intercept, *weights = coefficients
+    return intercept + sum(w * c for w, c in zip(weights, columns, strict=True)) >= 0.0

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from flashgen.align import align, align_article, format_links, parse_links
 from flashgen.align.article import drops_sentences
+from flashgen.align.beads import FLAT_DROPPING_COEFFICIENTS, FLAT_DROPPING_WEIGHTS, align_features
 from flashgen.align.confidence import BeadFeatures
 from flashgen.align.cost import (
     DEFAULT_WEIGHTS,
@@ -17,6 +18,7 @@ from flashgen.align.cost import (
     anchored_ratio,
     byte_ratio,
     ending_cost,
+    prefers_cheaper,
     ratio_skew,
     text_stats,
 )
@@ -330,6 +332,24 @@ def test_an_article_that_leaves_sentences_alone_gets_the_cheaper_prices() -> Non
     skewed = TextStats(stats.evidence, stats.ratio * 1.2)
     assert not drops_sentences(zh, en, TextStats(stats.evidence, stats.ratio * 1.1), paired)
     assert drops_sentences(zh, en, skewed, paired)
+
+
+def test_a_flat_text_that_leaves_sentences_alone_gets_its_own_cheaper_prices() -> None:
+    """The flat path's choice of prices (issue 12, twelfth round) reads the null share alone.
+
+    Its coefficients are its own: a flat text with no sentence left alone
+    keeps today's prices, and is aligned as before; one in forty links left
+    alone is enough for the cheaper null (a derived first half leaves more,
+    a plain one fewer).
+    """
+    zh = [zh_features(z) for z, _ in PARALLEL[:12]]
+    en = [en_features(e) for _, e in PARALLEL[:12]]
+    stats = text_stats(zh, en)
+    assert not prefers_cheaper(zh, en, stats, 0.0, FLAT_DROPPING_COEFFICIENTS)
+    assert not prefers_cheaper(zh, en, stats, 0.02, FLAT_DROPPING_COEFFICIENTS)
+    assert prefers_cheaper(zh, en, stats, 0.03, FLAT_DROPPING_COEFFICIENTS)
+    assert align_features(zh, en) == align_features(zh, en, DEFAULT_WEIGHTS)
+    assert FLAT_DROPPING_WEIGHTS.null < DEFAULT_WEIGHTS.null
 
 
 def test_an_article_leaves_most_dropped_sentences_alone() -> None:
