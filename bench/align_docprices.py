@@ -71,7 +71,7 @@ from flashgen.align import (
     text_stats,
 )
 from flashgen.align.beads import Bead, align_once, scored_beads
-from flashgen.align.cost import ratio_skew
+from flashgen.align.cost import null_share, ratio_skew
 from flashgen.align.fragments import en_pieces
 from flashgen.types import Link
 
@@ -134,7 +134,7 @@ def doc_features(doc: Doc, route: Route) -> DocFeatures:
     n = max(1, len(pairs))
     return DocFeatures(
         skew=ratio_skew(zh, en, stats),
-        nulls=sum(features is None for _, features in beads) / max(1, len(beads)),
+        nulls=null_share([features for _, features in beads]),
         idle=sum(f.idle > 0 for f in pairs) / n,
         multi=sum(f.extra > 0 for f in pairs) / n,
         length=sum(f.length for f in pairs) / n,

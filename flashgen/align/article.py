@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..types import Article, Link, SentencePair
 from .beads import align_once
 from .confidence import BeadFeatures, bead_confidence
-from .cost import DEFAULT_WEIGHTS, TextStats, Weights, prefers_cheaper, text_stats
+from .cost import DEFAULT_WEIGHTS, TextStats, Weights, null_share, prefers_cheaper, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
 from .fragments import en_pieces, regroup
 from .learned import MAX_COST, learn
@@ -119,7 +119,7 @@ def drops_sentences(
     :func:`.cost.prefers_cheaper` with the articles' coefficients, on the
     share of the first alignment's links that leave a sentence alone.
     """
-    nulls = sum(features is None for _, _, features in found) / max(1, len(found))
+    nulls = null_share([features for _, _, features in found])
     return prefers_cheaper(zh, en, stats, nulls, DROPPING_COEFFICIENTS)
 
 

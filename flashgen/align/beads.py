@@ -35,7 +35,7 @@ from dataclasses import replace
 
 from ..types import Link
 from .confidence import BeadFeatures, bead_confidence
-from .cost import DEFAULT_WEIGHTS, TextStats, Weights, prefers_cheaper, text_stats
+from .cost import DEFAULT_WEIGHTS, TextStats, Weights, null_share, prefers_cheaper, text_stats
 from .features import EnSentence, ZhSentence, en_features, with_learned, zh_features
 from .fragments import en_pieces, regroup
 from .learned import MAX_COST, learn, straddled
@@ -97,7 +97,7 @@ def align_features(
     if weights is not None:
         return [link for link, _ in scored_beads(zh, en, weights)]
     beads, stats = _scored(zh, en, DEFAULT_WEIGHTS)
-    nulls = sum(features is None for _, features in beads) / max(1, len(beads))
+    nulls = null_share([features for _, features in beads])
     if stats is not None and prefers_cheaper(zh, en, stats, nulls, FLAT_DROPPING_COEFFICIENTS):
         beads, _ = _scored(zh, en, FLAT_DROPPING_WEIGHTS)
     return [link for link, _ in beads]

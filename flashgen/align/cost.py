@@ -267,6 +267,12 @@ def ratio_skew(zh: Sequence[ZhSentence], en: Sequence[EnSentence], stats: TextSt
     return abs(math.log(byte_ratio(zh, en) / stats.ratio))
 
 
+def null_share(features: Sequence[object | None]) -> float:
+    """The share of an alignment's links that leave a sentence alone: each link's confidence
+    features, None for such a link (:func:`prefers_cheaper`'s ``nulls``)."""
+    return sum(f is None for f in features) / max(1, len(features))
+
+
 def prefers_cheaper(
     zh: Sequence[ZhSentence],
     en: Sequence[EnSentence],
